@@ -1,0 +1,3 @@
+from beskplan.cli import main
+
+main()

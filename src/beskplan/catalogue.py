@@ -1,0 +1,163 @@
+"""The data directory's two optional catalogues: ``measures.yaml`` and ``clusters.yaml``.
+
+``measures.yaml`` names measures so that goal files can say ``measure:
+adagpenge_pct_arbejdsstyrke`` and inherit its ``better``. ``clusters.yaml``
+lists STAR's clusters of comparable municipalities (or a plan's own comparison
+group) per benefit group, each version with the date it is valid from.
+Both are optional: a plan with inline measures and clusters runs on any
+directory of extracts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from beskplan.errors import InputError, closest
+from beskplan.extracts import MeasureError
+from beskplan.periods import Period
+from beskplan.schema import (
+    Catalogue,
+    CatalogueEntry,
+    ClusterFile,
+    ClusterVersion,
+    ColumnMeasure,
+    MeasureRef,
+    SumMeasure,
+)
+from beskplan.validation import validate
+from beskplan.yamlfile import read_yaml
+
+MEASURES_FILE = "measures.yaml"
+CLUSTERS_FILE = "clusters.yaml"
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    table: str
+    column: str
+    where: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class SumSpec:
+    parts: tuple[ColumnSpec | SumSpec, ...]
+
+
+Spec = ColumnSpec | SumSpec
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A measure resolved from the catalogue or written inline in a goal."""
+
+    spec: Spec
+    label: str
+    better: str | None = None
+    unit: str | None = None
+
+
+@dataclass
+class Measures:
+    entries: dict[str, CatalogueEntry] = field(default_factory=dict)
+
+    def resolve(self, ref: MeasureRef, depth: int = 0) -> Measure:
+        if depth > 10:
+            raise MeasureError("measures refer to each other in a circle")
+        if isinstance(ref, str):
+            entry = self.entries.get(ref)
+            if entry is None:
+                hint = closest(ref, list(self.entries))
+                known = ", ".join(sorted(self.entries)) or f"none: there is no {MEASURES_FILE}"
+                raise MeasureError(
+                    f"unknown measure '{ref}'"
+                    + (f"; did you mean '{hint}'?" if hint else "")
+                    + f" Measures in the catalogue: {known}. Or write the measure inline: "
+                    "{table: ..., column: ...}"
+                )
+            if entry.sum is not None:
+                inner = self._sum(entry.sum, depth)
+            else:
+                assert entry.table is not None and entry.column is not None
+                inner = self.resolve(
+                    ColumnMeasure(table=entry.table, column=entry.column, where=entry.where),
+                    depth + 1,
+                )
+            return Measure(
+                inner.spec, entry.title or inner.label, entry.better, entry.unit or inner.unit
+            )
+        if isinstance(ref, SumMeasure):
+            return self._sum(ref.sum, depth)
+        where = tuple(sorted(ref.where.items()))
+        label = ref.column + "".join(f", {v}" for _, v in where) + f" ({ref.table})"
+        return Measure(ColumnSpec(ref.table, ref.column, where), label, unit=_unit(ref.column))
+
+    def _sum(self, refs: Sequence[MeasureRef], depth: int) -> Measure:
+        parts = [self.resolve(r, depth + 1) for r in refs]
+        units = {p.unit for p in parts}
+        return Measure(
+            SumSpec(tuple(p.spec for p in parts)),
+            " + ".join(p.label for p in parts),
+            unit=units.pop() if len(units) == 1 else None,
+        )
+
+
+def _unit(column: str) -> str | None:
+    text = column.casefold()
+    return "pct." if "pct" in text or "%" in text or "andel" in text else None
+
+
+@dataclass
+class Clusters:
+    versions: dict[str, list[ClusterVersion]] = field(default_factory=dict)
+
+    def members(self, name: str, period: Period) -> list[str]:
+        """The member list of ``name`` valid at the start of ``period``."""
+        versions = self.versions.get(name)
+        if versions is None:
+            raise KeyError(name)
+        start = dt.date(period.first_month // 12, period.first_month % 12 + 1, 1)
+        valid = [v for v in versions if v.valid_from <= start]
+        if not valid:
+            first = min(v.valid_from for v in versions)
+            raise MeasureError(
+                f"cluster '{name}' has no member list valid in {period} "
+                f"(the first is valid from {first})"
+            )
+        return list(max(valid, key=lambda v: v.valid_from).members)
+
+
+def load_measures(data_dir: Path) -> Measures:
+    path = data_dir / MEASURES_FILE
+    if not path.exists():
+        return Measures()
+    source = read_yaml(path)
+    model, problems = validate(Catalogue, source.data, source)
+    if problems or model is None:
+        raise InputError(problems)
+    return Measures(dict(model.measures))
+
+
+def load_clusters(data_dir: Path) -> Clusters:
+    path = data_dir / CLUSTERS_FILE
+    if not path.exists():
+        return Clusters()
+    source = read_yaml(path)
+    model, problems = validate(ClusterFile, source.data, source)
+    if problems or model is None:
+        raise InputError(problems)
+    versions: dict[str, list[ClusterVersion]] = {}
+    for index, version in enumerate(model.clusters):
+        same = versions.setdefault(version.name, [])
+        if any(v.valid_from == version.valid_from for v in same):
+            raise InputError(
+                source.problem(
+                    ("clusters", index, "valid_from"),
+                    f"cluster '{version.name}' has two member lists "
+                    f"valid from {version.valid_from}",
+                )
+            )
+        same.append(version)
+    return Clusters(versions)

@@ -1,0 +1,60 @@
+"""Two exception families: the user's input is wrong, or beskplan has a bug.
+
+A :class:`InputError` carries every problem found, each with the place it points
+at, so that all of a file's mistakes are reported at once. The command line
+prints them one per line and exits 2, without a traceback. Anything else that
+escapes is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, and where: ``path:line:column: message``."""
+
+    message: str
+    path: Path | str | None = None
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        place = ""
+        if self.path is not None:
+            place = str(self.path)
+            if self.line is not None:
+                place += f":{self.line}"
+                if self.column is not None:
+                    place += f":{self.column}"
+            place += ": "
+        return place + self.message
+
+
+class InputError(Exception):
+    """The user's goal file, data or options are wrong; never a bug."""
+
+    def __init__(self, problems: list[Problem] | Problem) -> None:
+        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def closest(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str | None:
+    """The choice most like ``word``, for a "did you mean" hint."""
+    import difflib
+
+    found = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not found:
+        lowered = {c.casefold(): c for c in choices}
+        found = [
+            lowered[m]
+            for m in difflib.get_close_matches(word.casefold(), list(lowered), n=1, cutoff=0.6)
+        ]
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, choices: list[str] | set[str] | tuple[str, ...]) -> str:
+    hint = closest(word, choices)
+    return f" (did you mean '{hint}'?)" if hint else ""

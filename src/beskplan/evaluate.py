@@ -1,0 +1,218 @@
+"""Evaluating a plan: each goal's rule applied to the figures its measure reads.
+
+The evaluation period is the plan's ``period`` unless the caller gives another
+(or ``latest``). A goal with its own ``period`` keeps it. Problems that make a
+goal impossible to evaluate (an unknown measure, cluster or column) are input
+errors, collected over all goals and raised together; missing figures are not
+errors but make a goal ``no_data``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from beskplan.catalogue import (
+    Clusters,
+    ColumnSpec,
+    Measure,
+    Measures,
+    Spec,
+    load_clusters,
+    load_measures,
+)
+from beskplan.errors import InputError, Problem, did_you_mean
+from beskplan.extracts import DataStore, MeasureError
+from beskplan.goalfile import Goal, Plan
+from beskplan.loader import area_key
+from beskplan.periods import Period
+from beskplan.results import GoalResult, Reading, Report
+from beskplan.rules.base import NATIONAL
+
+
+@dataclass
+class Context:
+    """What evaluation reads from: the extracts and the two catalogues."""
+
+    store: DataStore
+    measures: Measures
+    clusters: Clusters
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Context:
+        store = DataStore(data_dir)
+        return cls(store, load_measures(data_dir), load_clusters(data_dir))
+
+
+def evaluate_plan(plan: Plan, context: Context, period: Period | str | None = None) -> Report:
+    """Evaluate every goal of ``plan``; raise :class:`InputError` with all problems found."""
+    if period == "latest":
+        period = latest_period(plan, context)
+    at = plan.period if period is None or isinstance(period, str) else period
+    problems: list[Problem] = []
+    results: list[GoalResult] = []
+    for goal in plan.goals:
+        try:
+            results.append(_evaluate_goal(plan, goal, context, at))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return Report(plan.id, plan.title, plan.municipality, at, plan.source, tuple(results))
+
+
+def latest_period(plan: Plan, context: Context) -> Period:
+    """The newest period of the finest frequency among the tables the plan's goals read."""
+    found: list[Period] = []
+    problems: list[Problem] = []
+    for goal in plan.goals:
+        if goal.fields.period is not None:
+            continue
+        try:
+            measure = context.measures.resolve(goal.fields.measure)
+            for spec in _columns(measure.spec):
+                found.extend(context.store.table(spec.table).periods.values())
+        except MeasureError as exc:
+            problems.append(plan.file.problem((*goal.loc, "measure"), f"goal {goal.id}: {exc}"))
+    if problems:
+        raise InputError(problems)
+    if not found:
+        return plan.period
+    finest = min(p.kind for p in found)
+    return max((p for p in found if p.kind == finest), key=Period.sort_key)
+
+
+def _columns(spec: Spec) -> list[ColumnSpec]:
+    if isinstance(spec, ColumnSpec):
+        return [spec]
+    return [c for part in spec.parts for c in _columns(part)]
+
+
+def _evaluate_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> GoalResult:
+    source = plan.file
+    period = goal.fields.period or at
+    problems: list[Problem] = []
+
+    def problem(key: str, message: str) -> None:
+        problems.append(source.problem((*goal.loc, key), f"goal {goal.id}: {message}"))
+
+    measure: Measure | None = None
+    try:
+        measure = context.measures.resolve(goal.fields.measure)
+        for spec in _columns(measure.spec):
+            table = context.store.table(spec.table)
+            table.filters(dict(spec.where))
+            table.column(spec.column)
+    except MeasureError as exc:
+        problem("measure", str(exc))
+    better = goal.fields.better or (measure.better if measure else None)
+    if better is None and measure is not None:
+        problem(
+            "better",
+            "missing key 'better' (lower or higher): the measure catalogue gives no direction "
+            "for this measure",
+        )
+    cluster = getattr(goal.params, "cluster", None)
+    members: list[str] = []
+    if cluster is not None:
+        try:
+            members = _members(cluster, context.clusters, period)
+            if area_key(plan.municipality) not in {area_key(m) for m in members}:
+                problem(
+                    "cluster",
+                    f"cluster {_cluster_name(cluster)} does not contain the plan's municipality "
+                    f"{plan.municipality}; members: {', '.join(members)}",
+                )
+        except KeyError:
+            known = sorted(context.clusters.versions)
+            problem(
+                "cluster",
+                f"unknown cluster '{cluster}'{did_you_mean(str(cluster), known)}; clusters in "
+                f"clusters.yaml: {', '.join(known) or '(none: there is no clusters.yaml)'}. "
+                "Or list the members inline: cluster: [Frederiksberg, Gentofte, ...]",
+            )
+        except MeasureError as exc:
+            problem("cluster", str(exc))
+    check = getattr(goal.kind, "problems", None)
+    if check is not None:
+        for key, message in check(goal.params, period):
+            problem(key, message)
+    if problems or measure is None or better is None:
+        raise InputError(problems)
+
+    areas = [plan.municipality, NATIONAL, *members]
+    if (than := getattr(goal.params, "than", None)) is not None:
+        areas.append(than)
+    view = _View(plan.municipality, period, better, measure, context, areas)
+    outcome = goal.kind.evaluate(goal.params, view)
+    return GoalResult(
+        id=goal.id,
+        title=goal.fields.title,
+        rule=goal.kind.NAME,
+        better=better,
+        unit=goal.fields.unit or measure.unit or "",
+        measure=measure.label,
+        focus=goal.fields.focus,
+        ministermaal=tuple(goal.fields.ministermaal),
+        asked_period=period,
+        outcome=outcome,
+    )
+
+
+def _cluster_name(cluster: str | Sequence[str]) -> str:
+    return f"'{cluster}'" if isinstance(cluster, str) else "(inline list)"
+
+
+def _members(cluster: str | Sequence[str], clusters: Clusters, period: Period) -> list[str]:
+    if isinstance(cluster, str):
+        return clusters.members(cluster, period)
+    return list(cluster)
+
+
+@dataclass
+class _View:
+    """The figures of one goal, read in one query per period and table."""
+
+    municipality: str
+    period: Period
+    better: str
+    measure: Measure
+    context: Context
+    areas: list[str]
+    _cache: dict[tuple[str, str], Reading] = field(default_factory=dict)
+
+    def members(self, cluster: str | Sequence[str]) -> list[str]:
+        return _members(cluster, self.context.clusters, self.period)
+
+    def read(self, area: str, period: Period | None = None) -> Reading:
+        at = period or self.period
+        key = (area_key(area), at.code)
+        if key not in self._cache:
+            wanted = {area_key(a): a for a in [*self.areas, area]}
+            for k, reading in self._read_spec(self.measure.spec, wanted, at).items():
+                self._cache[(k, at.code)] = reading
+        cached = self._cache[key]
+        return Reading(area, cached.value, cached.period, cached.raw)
+
+    def _read_spec(self, spec: Spec, areas: dict[str, str], at: Period) -> dict[str, Reading]:
+        if isinstance(spec, ColumnSpec):
+            table = self.context.store.table(spec.table)
+            found = table.period_for(at.lookup_order())
+            if found is None:
+                return {k: Reading(name, None, None, None) for k, name in areas.items()}
+            return table.read(
+                table.column(spec.column), table.filters(dict(spec.where)), areas, found
+            )
+        parts = [self._read_spec(part, areas, at) for part in spec.parts]
+        return {k: _sum_readings(name, [p[k] for p in parts]) for k, name in areas.items()}
+
+
+def _sum_readings(area: str, parts: list[Reading]) -> Reading:
+    period = next((p.period for p in parts if p.period is not None), None)
+    values = [p.value for p in parts]
+    if any(v is None for v in values):
+        missing = next(p for p in parts if p.value is None)
+        return Reading(area, None, missing.period, missing.raw)
+    return Reading(area, sum((v for v in values if v is not None), Decimal(0)), period)

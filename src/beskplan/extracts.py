@@ -1,0 +1,299 @@
+"""The data directory: which files make up a table, and reading figures from it.
+
+A file belongs to a table when its name (case-insensitive, without ``.csv``) is
+the table's id, or starts with the id followed by ``_``, ``-`` or a space:
+``Y01A02.csv`` and ``y01a02_2018.csv`` are both table Y01A02. Own data
+(``tilfredshed.csv``) is found the same way by its own table name.
+
+Figures come back as :class:`~beskplan.results.Reading` with exact decimals.
+A dimension not named in a measure's ``where`` is read at its total row
+(``Køn i alt``); rows that disagree for the same area and period are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+import polars as pl
+
+from beskplan.errors import InputError, Problem, closest
+from beskplan.loader import (
+    FILE,
+    INVALID,
+    KEY,
+    LINE,
+    PERIOD,
+    Extract,
+    label_key,
+    read_extract,
+)
+from beskplan.periods import Period, parse_period
+from beskplan.results import Reading
+
+_CANONICAL = re.compile(r"-?\d+(\.\d+)?")
+
+
+class MeasureError(ValueError):
+    """A goal asks for a table, column or category the data does not have."""
+
+
+@dataclass
+class Table:
+    """All files of one table, read and stacked."""
+
+    id: str
+    files: list[Path]
+    frame: pl.DataFrame
+    dimensions: dict[str, str]  # key -> label
+    measures: dict[str, str]  # key -> label
+    notices: list[str] = field(default_factory=list)
+    _periods: dict[str, Period] | None = None
+
+    @property
+    def periods(self) -> dict[str, Period]:
+        if self._periods is None:
+            codes = self.frame.get_column(PERIOD).unique().to_list()
+            self._periods = {c: parse_period(c) for c in codes}
+        return self._periods
+
+    def column(self, label: str) -> str:
+        """The key of the measure column ``label`` names; :class:`MeasureError` if none."""
+        want = label_key(label)
+        if want in self.measures:
+            return want
+        found = [k for k in self.measures if k.endswith(": " + want) or want.endswith(": " + k)]
+        if len(found) == 1:
+            return found[0]
+        if want in self.dimensions:
+            raise MeasureError(self._not_numeric(want))
+        labels = list(self.measures.values())
+        if len(found) > 1:
+            raise MeasureError(
+                f"column '{label}' matches several columns of table {self.id}: "
+                + "; ".join(self.measures[k] for k in found)
+            )
+        hint = closest(label, labels)
+        suggestion = f"; did you mean '{hint}'?" if hint else "."
+        raise MeasureError(
+            f"table {self.id} has no measure column '{label}'{suggestion} "
+            f"Its measure columns are: {'; '.join(labels) or '(none)'}"
+        )
+
+    def _not_numeric(self, key: str) -> str:
+        label = self.dimensions[key]
+        bad = self.frame.filter(
+            pl.col(key).is_not_null() & ~pl.col(key).str.contains(r"^-?\d[\d.,]*$")
+        ).head(1)
+        where = f" ({bad[FILE][0]}:{bad[LINE][0]}: '{bad[key][0]}')" if bad.height else ""
+        return (
+            f"column '{label}' of table {self.id} holds text, not numbers{where}; "
+            "missing values are written empty, '-', '.', '..' or 'x'"
+        )
+
+    def filters(self, where: Mapping[str, str]) -> list[pl.Expr]:
+        """Row filters for ``where``, with every dimension not named taken at its total."""
+        named: dict[str, str] = {}
+        for dim, value in where.items():
+            key = label_key(dim)
+            if key not in self.dimensions and key not in self.measures:
+                hint = closest(dim, list(self.dimensions.values()))
+                raise MeasureError(
+                    f"table {self.id} has no dimension '{dim}'"
+                    + (f"; did you mean '{hint}'?" if hint else "")
+                    + f" Its dimensions are: {', '.join(self.dimensions.values()) or '(none)'}"
+                )
+            named[key] = value
+        exprs: list[pl.Expr] = []
+        for key, label in self.dimensions.items():
+            values = self._categories(key)
+            if key in named:
+                want = label_key(named[key])
+                match = [v for v in values if label_key(v) == want]
+                if not match:
+                    hint = closest(named[key], values)
+                    raise MeasureError(
+                        f"dimension '{label}' of table {self.id} has no category '{named[key]}'"
+                        + (f"; did you mean '{hint}'?" if hint else "")
+                        + f" Its categories are: {', '.join(values)}"
+                    )
+                exprs.append(pl.col(key).is_in(match))
+                continue
+            totals = [
+                v for v in values if label_key(v).endswith(" i alt") or label_key(v) == "i alt"
+            ]
+            exact = [v for v in totals if label_key(v) == f"{key} i alt"]
+            if len(totals) != 1 and len(exact) != 1:
+                raise MeasureError(
+                    f"dimension '{label}' of table {self.id} has "
+                    + (
+                        "no total row ('... i alt')"
+                        if not totals
+                        else f"several totals ({', '.join(totals)})"
+                    )
+                    + f"; say which category to read with where: {{{label}: ...}}. "
+                    f"Its categories are: {', '.join(values)}"
+                )
+            exprs.append(pl.col(key) == (exact or totals)[0])
+        for key, value in named.items():
+            if key in self.measures:
+                exprs.append(pl.col(key) == value)
+        return exprs
+
+    def _categories(self, key: str) -> list[str]:
+        return sorted(v for v in self.frame.get_column(key).unique().to_list() if v is not None)
+
+    def period_for(self, candidates: Iterable[Period]) -> Period | None:
+        """The first of ``candidates`` the table has figures for."""
+        for candidate in candidates:
+            if candidate.code in self.periods:
+                return candidate
+        return None
+
+    def read(
+        self,
+        column: str,
+        filters: list[pl.Expr],
+        areas: Mapping[str, str],
+        period: Period,
+    ) -> dict[str, Reading]:
+        """The figures of ``areas`` (area key -> name shown) at exactly ``period``."""
+        rows = (
+            self.frame.lazy()
+            .filter(pl.col(PERIOD) == period.code, pl.col(KEY).is_in(list(areas)), *filters)
+            .select(KEY, column, FILE, LINE)
+            .collect()
+        )
+        seen: dict[str, tuple[str | None, str, int]] = {}
+        for key, cell, file, line in rows.iter_rows():
+            if key in seen and seen[key][0] != cell:
+                first = seen[key]
+                raise InputError(
+                    Problem(
+                        f"two rows for {areas[key]} {period.code} disagree on "
+                        f"'{self.measures[column]}': {_show(first[0])} on {first[1]}:{first[2]} "
+                        f"and {_show(cell)} here; remove one",
+                        file,
+                        line,
+                    )
+                )
+            seen.setdefault(key, (cell, file, line))
+        readings: dict[str, Reading] = {}
+        for key, name in areas.items():
+            if key not in seen:
+                readings[key] = Reading(name, None, period, None)
+                continue
+            cell, file, line = seen[key]
+            readings[key] = Reading(
+                name, _number(cell, file, line, self.measures[column]), period, _token(cell)
+            )
+        return readings
+
+
+def _show(cell: str | None) -> str:
+    return repr((cell or "").removeprefix(INVALID))
+
+
+def _token(cell: str | None) -> str | None:
+    if cell is None or _CANONICAL.fullmatch(cell):
+        return None
+    return cell
+
+
+def _number(cell: str | None, file: str, line: int, column: str) -> Decimal | None:
+    if cell is None or cell == "":
+        return None
+    if _CANONICAL.fullmatch(cell):
+        return Decimal(cell)
+    if cell.startswith(INVALID):
+        raw = cell[1:]
+        raise InputError(
+            Problem(
+                f"'{raw}' in column '{column}' is not a number in this file's format"
+                + _format_hint(raw)
+                + "; missing values are written empty, '-', '.', '..' or 'x'",
+                file,
+                line,
+            )
+        )
+    return None  # a suppression token
+
+
+def _format_hint(raw: str) -> str:
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+,\d+", raw):
+        return " (it is written the Danish way, 1.234,5, in a file that uses decimal points)"
+    if re.fullmatch(r"-?\d+\.\d+", raw):
+        return " (it has a decimal point in a file that uses decimal commas)"
+    return ""
+
+
+class DataStore:
+    """A directory of extracts, read table by table as goals ask for them."""
+
+    def __init__(self, root: Path) -> None:
+        if not root.exists():
+            raise InputError(
+                Problem(
+                    "the data directory does not exist; point --data at a folder of extracts", root
+                )
+            )
+        if not root.is_dir():
+            raise InputError(Problem("--data must be a directory of CSV files", root))
+        self.root = root
+        self._files = sorted(
+            p for p in root.iterdir() if p.is_file() and p.suffix.lower() == ".csv"
+        )
+        self._tables: dict[str, Table] = {}
+
+    @property
+    def table_names(self) -> list[str]:
+        return sorted({re.split(r"[_\- ]", p.stem, maxsplit=1)[0] for p in self._files})
+
+    def files_for(self, table_id: str) -> list[Path]:
+        want = table_id.casefold()
+        return [
+            p
+            for p in self._files
+            if p.stem.casefold() == want
+            or any(p.stem.casefold().startswith(want + sep) for sep in ("_", "-", " "))
+        ]
+
+    def table(self, table_id: str) -> Table:
+        key = table_id.casefold()
+        if key not in self._tables:
+            files = self.files_for(table_id)
+            if not files:
+                hint = closest(table_id, self.table_names)
+                raise MeasureError(
+                    f"no file for table {table_id} in {self.root}"
+                    + (f"; did you mean {hint}?" if hint else "")
+                    + f" (files are matched by name: {table_id}.csv or {table_id}_*.csv)"
+                )
+            self._tables[key] = _stack(table_id, [read_extract(p) for p in files])
+        return self._tables[key]
+
+
+def _stack(table_id: str, extracts: list[Extract]) -> Table:
+    dimensions: dict[str, str] = {}
+    measures: dict[str, str] = {}
+    frames: list[pl.DataFrame] = []
+    notices: list[str] = []
+    for extract in extracts:
+        renames = {}
+        for label in extract.dimensions:
+            dimensions.setdefault(label_key(label), label)
+            renames[label] = label_key(label)
+        for label in extract.measures:
+            measures.setdefault(label_key(label), label)
+            renames[label] = label_key(label)
+        frames.append(extract.frame.rename(renames))
+        notices.extend(f"{extract.path.name}: {n}" for n in extract.notices)
+    # a column that is a measure in one file and holds text in another is a dimension
+    for key in list(measures):
+        if key in dimensions:
+            del measures[key]
+    frame = pl.concat(frames, how="diagonal_relaxed") if len(frames) > 1 else frames[0]
+    return Table(table_id, [e.path for e in extracts], frame, dimensions, measures, notices)

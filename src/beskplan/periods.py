@@ -1,0 +1,150 @@
+"""Statistics periods: months, quarters, moving years and years.
+
+Jobindsats writes ``2018M06`` (month), ``2024Q01`` (quarter; ``2024Q1`` and
+Statistics Denmark's ``2024K1`` are read too), ``2021QMAT02`` (the moving year of
+the four quarters ending with the second quarter of 2021) and ``2019`` (year).
+Every period has one canonical code, which is how beskplan prints it.
+
+A measure published at a coarser frequency than the evaluation period is read
+at the period that contains it: :meth:`Period.lookup_order` lists them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class Kind(IntEnum):
+    """Frequencies, finest first."""
+
+    MONTH = 1
+    QUARTER = 2
+    MOVING_YEAR = 3
+    YEAR = 4
+
+
+KIND_NAMES = {
+    Kind.MONTH: "month",
+    Kind.QUARTER: "quarter",
+    Kind.MOVING_YEAR: "moving year",
+    Kind.YEAR: "year",
+}
+
+_FORMS = (
+    (re.compile(r"(\d+)M(\d+)", re.IGNORECASE), Kind.MONTH),
+    (re.compile(r"(\d+)QMAT(\d+)", re.IGNORECASE), Kind.MOVING_YEAR),
+    (re.compile(r"(\d+)[QK](\d+)", re.IGNORECASE), Kind.QUARTER),
+    (re.compile(r"(\d+)"), Kind.YEAR),
+)
+_LIMIT = {Kind.MONTH: 12, Kind.QUARTER: 4, Kind.MOVING_YEAR: 4, Kind.YEAR: 0}
+
+EXPECTED = "a month 2018M06, a quarter 2024Q01, a moving year 2021QMAT02 or a year 2019"
+
+
+class PeriodError(ValueError):
+    """A period code that does not parse; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    kind: Kind
+    year: int
+    index: int = 0  # month 1-12, quarter 1-4, moving year's last quarter 1-4; 0 for a year
+
+    @property
+    def code(self) -> str:
+        if self.kind is Kind.MONTH:
+            return f"{self.year}M{self.index:02d}"
+        if self.kind is Kind.QUARTER:
+            return f"{self.year}Q{self.index:02d}"
+        if self.kind is Kind.MOVING_YEAR:
+            return f"{self.year}QMAT{self.index:02d}"
+        return f"{self.year}"
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def first_month(self) -> int:
+        """Months since year 0 of the period's first month (for ordering and spans)."""
+        return self.last_month - (self.months - 1)
+
+    @property
+    def last_month(self) -> int:
+        if self.kind is Kind.MONTH:
+            return self.year * 12 + self.index - 1
+        if self.kind in (Kind.QUARTER, Kind.MOVING_YEAR):
+            return self.year * 12 + self.index * 3 - 1
+        return self.year * 12 + 11
+
+    @property
+    def months(self) -> int:
+        return {Kind.MONTH: 1, Kind.QUARTER: 3, Kind.MOVING_YEAR: 12, Kind.YEAR: 12}[self.kind]
+
+    def sort_key(self) -> tuple[int, int]:
+        return (self.last_month, -int(self.kind))
+
+    def is_after(self, other: Period) -> bool:
+        """Whether this period ends after ``other`` ends."""
+        return self.last_month > other.last_month
+
+    def quarter(self) -> Period:
+        return Period(Kind.QUARTER, self.year, (self.index - 1) // 3 + 1)
+
+    def lookup_order(self) -> tuple[Period, ...]:
+        """The periods at which a measure is read for this evaluation period, in order.
+
+        The period itself; then the coarser periods that contain it: for a month its
+        quarter, the moving year ending with that quarter and its year; for a quarter
+        the moving year ending with it and its year; a moving year ending with the
+        fourth quarter is the calendar year, and the other way round.
+        """
+        if self.kind is Kind.MONTH:
+            q = self.quarter()
+            return (
+                self,
+                q,
+                Period(Kind.MOVING_YEAR, q.year, q.index),
+                Period(Kind.YEAR, self.year),
+            )
+        if self.kind is Kind.QUARTER:
+            return (
+                self,
+                Period(Kind.MOVING_YEAR, self.year, self.index),
+                Period(Kind.YEAR, self.year),
+            )
+        if self.kind is Kind.MOVING_YEAR:
+            if self.index == 4:
+                return (self, Period(Kind.YEAR, self.year))
+            return (self,)
+        return (self, Period(Kind.MOVING_YEAR, self.year, 4))
+
+
+def parse_period(text: object) -> Period:
+    """Parse a period code, or raise :class:`PeriodError` saying what is wrong."""
+    if isinstance(text, bool) or not isinstance(text, str | int):
+        raise PeriodError(f"a period must be text such as 2018M06, not {text!r}")
+    raw = str(text).strip()
+    for pattern, kind in _FORMS:
+        m = pattern.fullmatch(raw)
+        if not m:
+            continue
+        year_text = m.group(1)
+        if len(year_text) != 4:
+            raise PeriodError(
+                f"period '{raw}' does not parse: the year must have four digits; "
+                f"expected {EXPECTED}"
+            )
+        year = int(year_text)
+        if kind is Kind.YEAR:
+            return Period(kind, year)
+        index = int(m.group(2))
+        if not 1 <= index <= _LIMIT[kind]:
+            raise PeriodError(
+                f"period '{raw}' does not parse: there is no {KIND_NAMES[kind]} {index} "
+                f"(1 to {_LIMIT[kind]}); expected {EXPECTED}"
+            )
+        return Period(kind, year, index)
+    raise PeriodError(f"period '{raw}' does not parse; expected {EXPECTED}")

@@ -1,0 +1,109 @@
+"""Result records: what evaluating a plan produces, as plain frozen data.
+
+Renderers turn a :class:`Report` into text; they never compute verdicts. Words
+are kept as :class:`Msg` (a message key and its arguments) so that one result
+can be told in Danish or English by :mod:`beskplan.wording`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import StrEnum
+
+from beskplan.periods import Period
+
+
+class Status(StrEnum):
+    MET = "met"
+    UNMET = "unmet"
+    NO_DATA = "no_data"
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message to be worded later: a key of :mod:`beskplan.wording` and its arguments."""
+
+    key: str
+    args: Mapping[str, object] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One published figure: an area's value of a measure at a period.
+
+    ``value`` is ``None`` when the figure is missing; ``raw`` then keeps the
+    suppression token as published (``..``, ``x``, ``-``), or is ``None`` when
+    the data has no row at all.
+    """
+
+    area: str
+    value: Decimal | None
+    period: Period | None = None
+    raw: str | None = None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a rule says about one goal."""
+
+    status: Status
+    reason: Msg
+    value: Decimal | None = None
+    reference: Decimal | None = None
+    reference_label: Msg | None = None
+    gap: Decimal | None = None
+    rank: int | None = None
+    of: int | None = None
+    notes: tuple[Msg, ...] = ()
+    period: Period | None = None
+
+
+@dataclass(frozen=True)
+class GoalResult:
+    """A goal of the plan with its outcome."""
+
+    id: str
+    title: str
+    rule: str
+    better: str
+    unit: str
+    measure: str
+    focus: str | None
+    ministermaal: tuple[int, ...]
+    asked_period: Period
+    outcome: Outcome
+
+    @property
+    def status(self) -> Status:
+        return self.outcome.status
+
+    @property
+    def period(self) -> Period:
+        """The period the municipality's figure was read at (or asked for, without one)."""
+        return self.outcome.period or self.asked_period
+
+
+@dataclass(frozen=True)
+class Summary:
+    met: int
+    unmet: int
+    no_data: int
+
+
+@dataclass(frozen=True)
+class Report:
+    plan: str
+    title: str
+    municipality: str
+    period: Period
+    source: str | None
+    goals: tuple[GoalResult, ...]
+
+    @property
+    def summary(self) -> Summary:
+        count = dict.fromkeys(Status, 0)
+        for goal in self.goals:
+            count[goal.status] += 1
+        return Summary(count[Status.MET], count[Status.UNMET], count[Status.NO_DATA])

@@ -1,0 +1,81 @@
+"""What a rule module works with: its parameter model's base and a view of the data.
+
+A rule is a module with ``NAME``, a ``Params`` model (strict, unknown keys
+refused), ``evaluate(params, view) -> Outcome`` and optionally
+``problems(params, period)`` for checks that need the evaluation period. The
+view hides where figures come from, so a rule is a small pure function of the
+figures it reads, and the rule tests feed it a table of figures directly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated, Any, Protocol
+
+from pydantic import Field
+
+from beskplan.periods import Period
+from beskplan.results import Msg, Outcome, Reading, Status
+from beskplan.schema import Strict, Text
+
+ClusterRef = Annotated[
+    Text | list[Text],
+    Field(description="a cluster name from clusters.yaml, or an inline list of municipalities"),
+]
+
+NATIONAL = "Hele landet"
+
+
+class RuleParams(Strict):
+    """Base of every rule's parameters."""
+
+
+class GoalView(Protocol):
+    """The figures one goal may read."""
+
+    @property
+    def municipality(self) -> str: ...
+
+    @property
+    def period(self) -> Period: ...
+
+    @property
+    def better(self) -> str: ...
+
+    def read(self, area: str, period: Period | None = None) -> Reading:
+        """The area's figure at ``period`` (default: the goal's period)."""
+        ...
+
+    def members(self, cluster: str | Sequence[str]) -> list[str]:
+        """The cluster's members valid at the goal's period, the municipality among them."""
+        ...
+
+
+class RuleKind(Protocol):
+    """A rule module, as the registry sees it."""
+
+    NAME: str
+    Params: type[RuleParams]
+
+    def evaluate(self, params: Any, view: GoalView) -> Outcome: ...
+
+
+def own_missing(own: Reading) -> Outcome:
+    """The outcome when the municipality's own figure is missing."""
+    return Outcome(
+        Status.NO_DATA,
+        Msg("own_missing", {"area": own.area, "raw": own.raw}),
+        period=own.period,
+    )
+
+
+def missing_note(readings: Sequence[Reading]) -> tuple[Msg, ...]:
+    """A note naming the reference areas left out for want of a figure."""
+    missing = [r for r in readings if r.value is None]
+    if not missing:
+        return ()
+    return (Msg("left_out", {"areas": [(r.area, r.raw) for r in missing]}),)
+
+
+def status_of(ok: bool) -> Status:
+    return Status.MET if ok else Status.UNMET

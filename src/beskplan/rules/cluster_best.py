@@ -1,0 +1,52 @@
+"""``cluster_best``: no other member of the cluster is strictly better.
+
+"Frederiksberg skal være den bedste i klyngen" (Frederiksberg 2019, goal H);
+"skal være bedst blandt sammenlignelige kommuner" (København). A tie for first
+place meets the goal. The reference shown is the best of the other members,
+and the rank is 1 + the number of members strictly better.
+
+Example::
+
+    - id: H
+      title: Integration af flygtninge
+      measure: flygtninge_i_beskaeftigelse
+      rule: cluster_best
+      cluster: frederiksberg-integration
+"""
+
+from __future__ import annotations
+
+from beskplan.results import Msg, Outcome, Status
+from beskplan.rules import compare, references
+from beskplan.rules.base import ClusterRef, GoalView, RuleParams, own_missing, status_of
+
+NAME = "cluster_best"
+
+
+class Params(RuleParams):
+    cluster: ClusterRef
+
+
+def evaluate(params: Params, view: GoalView) -> Outcome:
+    own = view.read(view.municipality)
+    if own.value is None:
+        return own_missing(own)
+    ref = references.cluster_best(view, params.cluster)
+    if ref.value is None:
+        return Outcome(
+            Status.NO_DATA, Msg("no_reference"), value=own.value, notes=ref.notes, period=own.period
+        )
+    rank, of = references.rank(own.value, ref.present, view.better)
+    gap = compare.behind(own.value, ref.value, view.better)
+    return Outcome(
+        status_of(rank == 1),
+        Msg("best", {"rank": rank, "of": of}),
+        value=own.value,
+        reference=ref.value,
+        reference_label=ref.label,
+        gap=gap,
+        rank=rank,
+        of=of,
+        notes=ref.notes,
+        period=own.period,
+    )

@@ -1,0 +1,59 @@
+"""``cluster_mean``: better than the mean of the other members of the cluster.
+
+"Frederiksberg skal ligge bedre end (under) gennemsnittet af klyngen"
+(Frederiksberg 2019, goals A-G). The reference is the simple mean of the *other*
+members' figures, the municipality itself left out; members without a figure
+are left out and named. The default is "at least as good"; ``strict: true``
+asks for strictly better, ``margin`` for better by at least that many units.
+
+Example::
+
+    - id: D
+      title: A-dagpenge
+      measure: adagpenge_pct_arbejdsstyrke
+      rule: cluster_mean
+      cluster: frederiksberg-a-dagpenge
+      strict: true
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from beskplan.results import Msg, Outcome, Status
+from beskplan.rules import compare, references
+from beskplan.rules.base import ClusterRef, GoalView, RuleParams, own_missing, status_of
+from beskplan.schema import Number
+
+NAME = "cluster_mean"
+
+
+class Params(RuleParams):
+    cluster: ClusterRef
+    strict: bool = False
+    margin: Number = Decimal(0)
+
+
+def evaluate(params: Params, view: GoalView) -> Outcome:
+    own = view.read(view.municipality)
+    if own.value is None:
+        return own_missing(own)
+    ref = references.cluster_mean(view, params.cluster)
+    if ref.value is None:
+        return Outcome(
+            Status.NO_DATA, Msg("no_reference"), value=own.value, notes=ref.notes, period=own.period
+        )
+    ok = compare.meets(
+        own.value, ref.value, view.better, strict=params.strict, margin=params.margin
+    )
+    gap = compare.behind(own.value, ref.value, view.better)
+    return Outcome(
+        status_of(ok),
+        Msg("compare", {"gap": gap, "strict": params.strict, "margin": params.margin}),
+        value=own.value,
+        reference=ref.value,
+        reference_label=ref.label,
+        gap=gap,
+        notes=ref.notes,
+        period=own.period,
+    )

@@ -1,0 +1,60 @@
+"""``national``: better than the national level (``Hele landet``).
+
+"skal mindst være på niveau med landsgennemsnittet" (Frederikssund 1b, 2b, 4b,
+5a) is the default, at least as good; "skal fortsat ligge under
+landsgennemsnittet" (4a) is ``strict: true``; "skal mindst ligge 1 procentpoint
+under landsgennemsnittet" (2a) is ``margin: 1.0``, met at exactly 1,0 point.
+
+Example::
+
+    - id: 2a
+      title: Dagpenge og jobparate kontanthjælp mindst 1 pct.-point under landsgennemsnittet
+      measure: {table: Y25I01, column: Ledige fuldtidspersoner i pct. af arbejdsstyrken 16-66 år}
+      better: lower
+      rule: national
+      margin: 1.0
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from beskplan.results import Msg, Outcome, Status
+from beskplan.rules import compare, references
+from beskplan.rules.base import NATIONAL, GoalView, RuleParams, own_missing, status_of
+from beskplan.schema import Number
+
+NAME = "national"
+
+
+class Params(RuleParams):
+    strict: bool = False
+    margin: Number = Decimal(0)
+
+
+def evaluate(params: Params, view: GoalView) -> Outcome:
+    own = view.read(view.municipality)
+    if own.value is None:
+        return own_missing(own)
+    ref = references.national(view)
+    if ref.value is None:
+        return Outcome(
+            Status.NO_DATA,
+            Msg("reference_missing", {"area": NATIONAL, "raw": ref.others[0].raw}),
+            value=own.value,
+            reference_label=ref.label,
+            period=own.period,
+        )
+    ok = compare.meets(
+        own.value, ref.value, view.better, strict=params.strict, margin=params.margin
+    )
+    gap = compare.behind(own.value, ref.value, view.better)
+    return Outcome(
+        status_of(ok),
+        Msg("compare", {"gap": gap, "strict": params.strict, "margin": params.margin}),
+        value=own.value,
+        reference=ref.value,
+        reference_label=ref.label,
+        gap=gap,
+        period=own.period,
+    )

@@ -1,0 +1,241 @@
+"""Results in words, in Danish (the default, as the users speak it) or English.
+
+Numbers keep their published decimals (``1,00`` stays ``1,00``); computed
+figures with more decimals (a mean of three) are shown to two. Danish uses a
+decimal comma and ``.`` between thousands.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from beskplan.periods import Period
+from beskplan.results import GoalResult, Msg, Status
+
+Lang = Literal["da", "en"]
+LANGS: tuple[Lang, ...] = ("da", "en")
+
+STATUS: dict[Lang, dict[Status, str]] = {
+    "da": {Status.MET: "opfyldt", Status.UNMET: "ikke opfyldt", Status.NO_DATA: "ingen data"},
+    "en": {Status.MET: "met", Status.UNMET: "unmet", Status.NO_DATA: "no data"},
+}
+
+HEADERS: dict[Lang, dict[str, str]] = {
+    "da": {
+        "id": "Mål",
+        "title": "Titel",
+        "status": "Status",
+        "value": "Værdi",
+        "reference": "Reference",
+        "gap": "Forskel",
+        "rank": "Placering",
+        "explanation": "Forklaring",
+        "summary": "{met} opfyldt, {unmet} ikke opfyldt, {no_data} uden data ({total} mål)",
+        "period": "periode",
+        "source": "Kilde",
+    },
+    "en": {
+        "id": "Goal",
+        "title": "Title",
+        "status": "Status",
+        "value": "Value",
+        "reference": "Reference",
+        "gap": "Gap",
+        "rank": "Rank",
+        "explanation": "Explanation",
+        "summary": "{met} met, {unmet} unmet, {no_data} without data ({total} goals)",
+        "period": "period",
+        "source": "Source",
+    },
+}
+
+_LABELS: dict[Lang, dict[str, str]] = {
+    "da": {
+        "ref.cluster_mean": "klyngegennemsnit af {n} øvrige",
+        "ref.cluster_best": "bedste øvrige i klyngen ({area})",
+        "ref.rank": "nr. {top} blandt de øvrige i klyngen",
+        "ref.municipality": "{area}",
+        "ref.national": "landsgennemsnit",
+        "ref.target": "mål",
+        "ref.baseline": "basis {period}",
+    },
+    "en": {
+        "ref.cluster_mean": "cluster mean of {n} others",
+        "ref.cluster_best": "best other cluster member ({area})",
+        "ref.rank": "place {top} among the other cluster members",
+        "ref.municipality": "{area}",
+        "ref.national": "national level",
+        "ref.target": "target",
+        "ref.baseline": "baseline {period}",
+    },
+}
+
+
+def number(value: Decimal | int | None, lang: Lang = "da", *, signed: bool = False) -> str:
+    """A figure as people read it: ``10,4`` in Danish, ``10.4`` in English."""
+    if value is None:
+        return "-"
+    if isinstance(value, int):
+        value = Decimal(value)
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -2:
+        value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    if value.is_zero():
+        value = abs(value)
+    text = f"{value:,}"
+    if signed and value > 0:
+        text = "+" + text
+    if lang == "da":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def gap_unit(unit: str, lang: Lang) -> str:
+    if unit == "pct.":
+        return "pct.-point" if lang == "da" else "percentage points"
+    return unit
+
+
+def status(value: Status, lang: Lang) -> str:
+    return STATUS[lang][value]
+
+
+def label(msg: Msg | None, lang: Lang) -> str:
+    if msg is None:
+        return ""
+    args = {k: _arg(v, lang) for k, v in msg.args.items()}
+    return _LABELS[lang][msg.key].format(**args)
+
+
+def _arg(value: object, lang: Lang) -> str:
+    if isinstance(value, Decimal):
+        return number(value, lang)
+    if isinstance(value, Period):
+        return value.code
+    if value is None:
+        return "?"
+    return str(value)
+
+
+def _side(gap: Decimal, better: str, lang: Lang) -> str:
+    """Under or over the reference, from the gap (positive: behind) and the direction."""
+    below = (gap < 0) == (better == "lower")
+    if lang == "da":
+        return "under" if below else "over"
+    return "below" if below else "above"
+
+
+def _missing(area: str, raw: object, lang: Lang) -> str:
+    if raw:
+        return (
+            f"{area}: tallet er undertrykt ('{raw}')"
+            if lang == "da"
+            else f"{area}: suppressed ('{raw}')"
+        )
+    return f"{area} har intet tal" if lang == "da" else f"{area} has no figure"
+
+
+def explain(result: GoalResult, lang: Lang = "da") -> str:
+    """A one-line explanation of the verdict, with the figures behind it."""
+    o = result.outcome
+    args = o.reason.args
+    unit = gap_unit(result.unit, lang)
+    ref = label(o.reference_label, lang)
+    da = lang == "da"
+    text: str
+    key = o.reason.key
+    if key == "own_missing":
+        text = _missing(str(args["area"]), args.get("raw"), lang)
+        text += f" for {result.asked_period}" if not args.get("raw") else ""
+    elif key == "no_reference":
+        text = (
+            "ingen referencetal at sammenligne med" if da else "no reference figure to compare with"
+        )
+    elif key == "reference_missing":
+        text = _missing(str(args["area"]), args.get("raw"), lang)
+    elif key == "baseline_missing":
+        text = (
+            f"intet tal for basisperioden {args['period']}"
+            if da
+            else f"no figure for the baseline period {args['period']}"
+        )
+    elif key in ("compare", "target"):
+        text = _compare(result, ref, unit, lang)
+    elif key == "best":
+        best = number(o.reference, lang)
+        text = (
+            f"nr. {args['rank']} af {args['of']} i klyngen; {ref}: {best}"
+            if da
+            else f"rank {args['rank']} of {args['of']} in the cluster; {ref}: {best}"
+        )
+    elif key == "rank":
+        place = f"{args['rank']} af {args['of']}" if da else f"{args['rank']} of {args['of']}"
+        text = (
+            f"nr. {place} i klyngen; målet er top {args['top']}"
+            if da
+            else f"rank {place} in the cluster; the goal is top {args['top']}"
+        )
+    elif key == "shrink":
+        text = _shrink(result, ref, unit, lang)
+    else:  # pragma: no cover - every key a rule emits is worded above
+        raise KeyError(key)
+    notes = [_note(n, lang) for n in o.notes]
+    return "; ".join([text, *notes])
+
+
+def _compare(result: GoalResult, ref: str, unit: str, lang: Lang) -> str:
+    o = result.outcome
+    assert o.gap is not None
+    args = o.reason.args
+    da = lang == "da"
+    size = number(abs(o.gap), lang)
+    ref = f"{ref} ({number(o.reference, lang)})"
+    if o.gap == 0:
+        text = f"på niveau med {ref}" if da else f"level with the {ref}"
+    else:
+        side = _side(o.gap, result.better, lang)
+        text = f"{size} {unit} {side} {ref}" if da else f"{size} {unit} {side} the {ref}"
+    text = text.replace("  ", " ")
+    margin = args.get("margin")
+    want_side = _side(Decimal(-1), result.better, lang)
+    if isinstance(margin, Decimal) and margin > 0:
+        text += (
+            f"; kravet er mindst {number(margin, lang)} {unit} {want_side}"
+            if da
+            else f"; the goal asks for at least {number(margin, lang)} {unit} {want_side}"
+        )
+    elif args.get("strict"):
+        text += f"; kravet er at ligge {want_side}" if da else f"; the goal asks to be {want_side}"
+    return text
+
+
+def _shrink(result: GoalResult, ref: str, unit: str, lang: Lang) -> str:
+    a = result.outcome.reason.args
+    n = {k: number(v, lang) if isinstance(v, Decimal) else str(v) for k, v in a.items()}
+    if lang == "da":
+        text = (
+            f"gabet til {ref} er {n['gap_now']} {unit} mod {n['gap_base']} i {n['baseline']}: "
+            f"mindsket med {n['shrunk']}, kravet er {n['required']}"
+        )
+        if a.get("ahead_at_baseline"):
+            text += "; kommunen lå ikke bagud i basisperioden og skal blot ikke komme bagud"
+        return text
+    text = (
+        f"the gap to the {ref} is {n['gap_now']} {unit} against {n['gap_base']} in "
+        f"{n['baseline']}: shrunk by {n['shrunk']}, the goal asks for {n['required']}"
+    )
+    if a.get("ahead_at_baseline"):
+        text += "; the municipality was not behind at the baseline and must only not fall behind"
+    return text
+
+
+def _note(note: Msg, lang: Lang) -> str:
+    if note.key == "left_out":
+        areas = note.args["areas"]
+        assert isinstance(areas, list)
+        listed = ", ".join(f"{a} ('{raw}')" if raw else str(a) for a, raw in areas)
+        return (
+            f"uden tal og udeladt: {listed}" if lang == "da" else f"left out, no figure: {listed}"
+        )
+    raise KeyError(note.key)  # pragma: no cover

@@ -1,0 +1,156 @@
+"""Reading YAML safely, keeping the line of every key so errors can point at it.
+
+Only plain data is constructed (no ``!!python`` tags). A file over
+:data:`MAX_BYTES` is refused before parsing, and a document whose aliases expand
+past :data:`MAX_NODES` nodes (a "billion laughs") is refused while it is walked.
+Duplicate keys, which YAML would silently collapse to the last one, are errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from beskplan.errors import InputError, Problem
+
+MAX_BYTES = 1_000_000
+MAX_NODES = 100_000
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Located:
+    """A parsed YAML document and the line and column of each of its keys and items."""
+
+    path: Path
+    data: Any
+    marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def line(self, loc: Loc) -> int:
+        return self.position(loc)[0]
+
+    def position(self, loc: Loc) -> tuple[int, int]:
+        """Line and column of the deepest part of ``loc`` that exists in the file."""
+        for end in range(len(loc), -1, -1):
+            mark = self.marks.get(tuple(loc[:end]))
+            if mark is not None:
+                return mark
+        return (1, 1)
+
+    def problem(self, loc: Loc, message: str) -> Problem:
+        line, column = self.position(loc)
+        return Problem(message, self.path, line, column)
+
+
+def read_yaml(path: Path) -> Located:
+    """Read one YAML document from ``path``; raise :class:`InputError` if it is not usable."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(Problem(f"cannot read the file: {exc.strerror}", path)) from None
+    if size > MAX_BYTES:
+        raise InputError(
+            Problem(
+                f"the file is {size:,} bytes; goal and catalogue files are limited to "
+                f"{MAX_BYTES:,} bytes. Split it or remove what is not needed",
+                path,
+            )
+        )
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            Problem(f"the file is not UTF-8 (byte {exc.start}); save it as UTF-8", path)
+        ) from None
+    return parse_yaml(text, path)
+
+
+def parse_yaml(text: str, path: Path) -> Located:
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise InputError(
+                Problem("the file is empty; a goal file is a mapping of keys", path, 1)
+            )
+        located = Located(path, None)
+        _walk(node, (), located, _Budget())
+        located.data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        raise InputError(_yaml_problem(exc, path)) from None
+    except yaml.YAMLError as exc:
+        raise InputError(Problem(f"YAML error: {exc}", path)) from None
+    finally:
+        loader.dispose()
+    return located
+
+
+class _Budget:
+    def __init__(self) -> None:
+        self.left = MAX_NODES
+
+    def spend(self, node: yaml.Node, path: Path) -> None:
+        self.left -= 1
+        if self.left < 0:
+            line = node.start_mark.line + 1
+            raise InputError(
+                Problem(
+                    f"the document expands to more than {MAX_NODES:,} values through "
+                    "aliases (*name); refused. Write the values out instead of aliasing",
+                    path,
+                    line,
+                )
+            )
+
+
+def _walk(node: yaml.Node, loc: Loc, out: Located, budget: _Budget) -> None:
+    budget.spend(node, out.path)
+    out.marks.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            line = key_node.start_mark.line + 1
+            if key == "<<":
+                raise InputError(
+                    Problem("merge keys (<<) are not supported; write the keys out", out.path, line)
+                )
+            if key in seen:
+                raise InputError(
+                    Problem(
+                        f"key '{key}' appears twice in this mapping (first on line {seen[key]})",
+                        out.path,
+                        line,
+                        key_node.start_mark.column + 1,
+                    )
+                )
+            seen[key] = line
+            child = (*loc, key)
+            out.marks[child] = (line, key_node.start_mark.column + 1)
+            _walk(value_node, child, out, budget)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, (*loc, index), out, budget)
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, path: Path) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    problem = exc.problem or "YAML error"
+    if "'\\t'" in problem or "\\t" in problem:
+        message = "a tab character is used for indentation; YAML indents with spaces only"
+    elif isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
+        tag = problem.split("tag")[-1].strip()
+        message = (
+            f"YAML tags that construct objects are not allowed ({tag}); "
+            "a goal file holds plain text, numbers, lists and mappings"
+        )
+    else:
+        context = f" {exc.context}" if exc.context else ""
+        message = f"YAML syntax error:{context} {problem}".replace("  ", " ")
+    return Problem(message, path, line, column)
