@@ -48,9 +48,11 @@ _NUMBER_LOOSE = r"^-?\d[\d.,]*$"
 _COMMA_NUMBER = r"^-?(\d+|[1-9]\d{0,2}(\.\d{3})+)(,\d+)?$"
 _POINT_NUMBER = r"^-?\d+(\.\d+)?$"
 _POINT_DECIMAL_NOT_THOUSANDS = r"^-?(0\.\d+|\d+\.(\d{1,2}|\d{4,}))$"
-_MOJIBAKE = re.compile(
-    "Ã[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013-\u203a\u20ac\u2122]"
+_CONTINUATION = "".join(
+    sorted({bytes([b]).decode("cp1252", errors="ignore") for b in range(0x80, 0xC0)} - {""})
 )
+# a two-byte UTF-8 letter (æ ø å é ...) whose bytes were read as Windows-1252: 'Ã¸' for 'ø'
+_MOJIBAKE = re.compile("[\u00c2-\u00df][" + re.escape(_CONTINUATION) + "]")
 
 
 @dataclass
@@ -154,21 +156,28 @@ def _decode(data: bytes, path: Path, notices: list[str]) -> str:
             ) from None
         notices.append("read as Windows-1252")
     if _MOJIBAKE.search(text):
+        text = _repair(text, path)
+        notices.append("repaired garbled letters (UTF-8 that had been read as Windows-1252)")
+    return text
+
+
+def _repair(text: str, path: Path) -> str:
+    def fix(match: re.Match[str]) -> str:
         try:
-            repaired = text.encode("cp1252").decode("utf-8")
+            return match.group().encode("cp1252").decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
-            line = text[: _MOJIBAKE.search(text).start()].count("\n") + 1  # type: ignore[union-attr]
+            line = text[: match.start()].count("\n") + 1
             raise InputError(
                 Problem(
-                    "the text is garbled UTF-8 read as Windows-1252 ('KÃ¸benhavn' for "
-                    "'København') and cannot be repaired; export the file again as UTF-8",
+                    f"'{match.group()}' looks like a garbled letter (UTF-8 read as Windows-1252, "
+                    "as 'KÃ¸benhavn' for 'København') that cannot be repaired; "
+                    "export the file again as UTF-8",
                     path,
                     line,
                 )
             ) from None
-        text = repaired
-        notices.append("repaired garbled letters (UTF-8 that had been read as Windows-1252)")
-    return text
+
+    return _MOJIBAKE.sub(fix, text)
 
 
 def _split_header(line: str, separator: str) -> list[str]:
@@ -324,9 +333,10 @@ def _numeric_columns(frame: pl.DataFrame, columns: list[str]) -> set[str]:
 def _decimal_comma(frame: pl.DataFrame, measures: list[str], separator: str) -> bool:
     """Whether the file writes decimals with a comma (Danish) or a point.
 
-    A comma between digits anywhere decides for the comma; a comma-separated
-    file, or a point that cannot be a thousands separator (``0.125``, ``4.2``),
-    decides for the point; otherwise (integers, ``7.423``) the Danish form.
+    A comma-separated file writes decimal points; otherwise a comma between
+    digits anywhere decides for the comma, a point that cannot be a thousands
+    separator (``0.125``, ``4.2``) for the point, and else (integers only, or
+    ``7.423``) the Danish form.
     """
     if not measures:
         return separator != ","
@@ -336,8 +346,8 @@ def _decimal_comma(frame: pl.DataFrame, measures: list[str], separator: str) -> 
             pl.col(c).str.contains(_POINT_DECIMAL_NOT_THOUSANDS).any() for c in measures
         ).alias("point"),
     ).row(0, named=True)
-    if found["comma"]:
-        return True
     if separator == ",":
         return False
+    if found["comma"]:
+        return True
     return not found["point"]

@@ -25,7 +25,11 @@ def validate(
     except ValidationError as exc:
         allowed = sorted(model.model_fields)
         return None, [
-            source.problem((*prefix, *_clean(e["loc"])), _wording(e, allowed, what))
+            source.problem(
+                (*prefix, *_clean(e["loc"])),
+                _wording(e, allowed, what),
+                at_key=e["type"] == "extra_forbidden",
+            )
             for e in exc.errors(include_url=False)
         ]
 

@@ -24,25 +24,28 @@ Loc = tuple[str | int, ...]
 
 @dataclass
 class Located:
-    """A parsed YAML document and the line and column of each of its keys and items."""
+    """A parsed YAML document and where each of its keys and values stands."""
 
     path: Path
     data: Any
-    marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
 
     def line(self, loc: Loc) -> int:
-        return self.position(loc)[0]
+        return self.position(loc, at_key=True)[0]
 
-    def position(self, loc: Loc) -> tuple[int, int]:
-        """Line and column of the deepest part of ``loc`` that exists in the file."""
+    def position(self, loc: Loc, *, at_key: bool = False) -> tuple[int, int]:
+        """Where the value at ``loc`` (or its key) stands, or the deepest part of it that exists."""
         for end in range(len(loc), -1, -1):
-            mark = self.marks.get(tuple(loc[:end]))
+            part = tuple(loc[:end])
+            first, second = (self.keys, self.values) if at_key else (self.values, self.keys)
+            mark = first.get(part) or second.get(part)
             if mark is not None:
                 return mark
         return (1, 1)
 
-    def problem(self, loc: Loc, message: str) -> Problem:
-        line, column = self.position(loc)
+    def problem(self, loc: Loc, message: str, *, at_key: bool = False) -> Problem:
+        line, column = self.position(loc, at_key=at_key)
         return Problem(message, self.path, line, column)
 
 
@@ -109,7 +112,7 @@ class _Budget:
 
 def _walk(node: yaml.Node, loc: Loc, out: Located, budget: _Budget) -> None:
     budget.spend(node, out.path)
-    out.marks.setdefault(loc, (node.start_mark.line + 1, node.start_mark.column + 1))
+    out.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -130,7 +133,7 @@ def _walk(node: yaml.Node, loc: Loc, out: Located, budget: _Budget) -> None:
                 )
             seen[key] = line
             child = (*loc, key)
-            out.marks[child] = (line, key_node.start_mark.column + 1)
+            out.keys[child] = (line, key_node.start_mark.column + 1)
             _walk(value_node, child, out, budget)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):

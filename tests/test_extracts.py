@@ -1,0 +1,127 @@
+"""Reading figures: totals, filters, refusals that name the row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from beskplan.errors import InputError
+from beskplan.extracts import DataStore, MeasureError
+from beskplan.periods import parse_period
+from tests.conftest import write
+
+HEADER = "Område;Periode;Køn;Herkomst;Antal;Andel (pct.)\n"
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> DataStore:
+    write(
+        tmp_path / "T1.csv",
+        HEADER
+        + "A;2018M06;Køn i alt;Herkomst i alt;100;2,0\n"
+        + "A;2018M06;Kvinder;Herkomst i alt;40;0,8\n"
+        + "A;2018M06;Køn i alt;Indvandrere;10;0,2\n",
+    )
+    return DataStore(tmp_path)
+
+
+def test_unnamed_dimensions_are_read_at_their_total(store: DataStore) -> None:
+    t = store.table("T1")
+    got = t.read(t.column("Andel (pct.)"), t.filters({}), {"a": "A"}, parse_period("2018M06"))
+    assert str(got["a"].value) == "2.0"
+    got = t.read(
+        t.column("andel (PCT.)"), t.filters({"køn": "kvinder"}), {"a": "A"}, parse_period("2018M06")
+    )
+    assert str(got["a"].value) == "0.8"
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        ({"Kön": "Kvinder"}, "has no dimension 'Kön'; did you mean 'Køn'?"),
+        ({"Køn": "Kvinde"}, "has no category 'Kvinde'; did you mean 'Kvinder'?"),
+    ],
+)
+def test_unknown_dimension_or_category(
+    store: DataStore, where: dict[str, str], message: str
+) -> None:
+    with pytest.raises(MeasureError, match=message):
+        store.table("T1").filters(where)
+
+
+def test_unknown_column_lists_columns_and_suggests(store: DataStore) -> None:
+    with pytest.raises(MeasureError) as info:
+        store.table("T1").column("Andel (pct)")
+    assert "did you mean 'Andel (pct.)'?" in str(info.value)
+    assert "Its measure columns are: Antal; Andel (pct.)" in str(info.value)
+
+
+def test_a_dimension_without_a_total_asks_for_where(tmp_path: Path) -> None:
+    write(
+        tmp_path / "T2.csv",
+        "Område;Periode;Visitation;Andel\nA;2018M06;Jobparat;1,0\nA;2018M06;Aktivitetsparat;2,0\n",
+    )
+    with pytest.raises(MeasureError, match=r"no total row .* where: \{Visitation: \.\.\.\}"):
+        DataStore(tmp_path).table("T2").filters({})
+
+
+def test_rows_that_disagree_are_refused_naming_both(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "T3.csv", "Område;Periode;Andel\nA;2018M06;1,0\nB;2018M06;3,0\nA;2018M06;1,1\n"
+    )
+    t = DataStore(tmp_path).table("T3")
+    with pytest.raises(InputError) as info:
+        t.read(t.column("Andel"), [], {"a": "A"}, parse_period("2018M06"))
+    text = str(info.value)
+    assert text.startswith(f"{path}:4: two rows for A 2018M06 disagree")
+    assert f"{path}:2" in text
+
+
+def test_identical_duplicate_rows_are_one_figure(tmp_path: Path) -> None:
+    write(tmp_path / "T4_a.csv", "Område;Periode;Andel\nA;2018M06;1,0\n")
+    write(tmp_path / "T4_b.csv", "Område;Periode;Andel\nA;2018M06;1,0\n")
+    t = DataStore(tmp_path).table("T4")
+    got = t.read(t.column("Andel"), [], {"a": "A"}, parse_period("2018M06"))
+    assert str(got["a"].value) == "1.0"
+
+
+@pytest.mark.parametrize(
+    ("cells", "message"),
+    [
+        ("1,0\nB;2018M06;n/a", "holds text, not numbers"),
+        (
+            "1,0\nB;2018M06;4.2",
+            "'4.2' in column 'Andel' is not a number in this file's format (it has a decimal point",
+        ),
+    ],
+)
+def test_text_in_a_number_column_names_the_row(tmp_path: Path, cells: str, message: str) -> None:
+    path = write(tmp_path / "T5.csv", f"Område;Periode;Andel\nA;2018M06;{cells}\n")
+    t = DataStore(tmp_path).table("T5")
+    with pytest.raises((InputError, MeasureError)) as info:
+        t.read(t.column("Andel"), [], {"b": "B"}, parse_period("2018M06"))
+    assert message in str(info.value)
+    assert f"{path}:3" in str(info.value)
+
+
+def test_danish_number_in_a_decimal_point_file(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "T6.csv", 'Område,Periode,Antal\nA,2018M06,1234.5\nB,2018M06,"1.234,5"\n'
+    )
+    t = DataStore(tmp_path).table("T6")
+    with pytest.raises(InputError) as info:
+        t.read(t.column("Antal"), [], {"b": "B"}, parse_period("2018M06"))
+    assert str(info.value).startswith(f"{path}:3: '1.234,5' in column 'Antal'")
+    assert "written the Danish way" in str(info.value)
+
+
+def test_missing_table_suggests_a_name(tmp_path: Path) -> None:
+    write(tmp_path / "Y01A02.csv", "Område;Periode;Andel\nA;2018M06;1,0\n")
+    with pytest.raises(MeasureError, match=r"no file for table Y01A20 .*did you mean Y01A02"):
+        DataStore(tmp_path).table("Y01A20")
+
+
+def test_missing_data_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="the data directory does not exist"):
+        DataStore(tmp_path / "nowhere")

@@ -1,0 +1,200 @@
+"""The reader takes every shape in JOBINDSATS.md: API CSVs and portal/Excel exports."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from beskplan.errors import InputError
+from beskplan.extracts import DataStore
+from beskplan.loader import area_key, read_extract
+from beskplan.periods import parse_period
+from tests.conftest import write
+
+PCT = "Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år"
+
+# transcribed from STAR's API guide (JOBINDSATS.md), rows reordered: the API does not sort
+API = """Area;Periode;Køn;Antal personer;Antal fuldtidspersoner;Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år;Fuldtidspersoner i pct. af befolkningen 16-66 år
+Hele landet;2021M02;Køn i alt;145606;124285;4,4;3,3
+Hele landet;2021M01;Kvinder;72405;59664;2,1;1,6
+Hele landet;2021M01;Køn i alt;144315;120525;4,2;3,2
+Hele landet;2021M01;Mænd;71910;60862;2,1;1,6
+"""
+
+
+def value(
+    folder: Path,
+    table: str,
+    column: str,
+    area: str,
+    period: str,
+    where: dict[str, str] | None = None,
+) -> Decimal | None:
+    t = DataStore(folder).table(table)
+    at = t.period_for(parse_period(period).lookup_order())
+    assert at is not None
+    key = area_key(area)
+    return t.read(t.column(column), t.filters(where or {}), {key: area}, at)[key].value
+
+
+def test_api_csv_with_bom_and_totals(tmp_path: Path) -> None:
+    (tmp_path / "Y01A02.csv").write_bytes(b"\xef\xbb\xbf" + API.encode())
+    assert value(tmp_path, "Y01A02", PCT, "Hele landet", "2021M01") == Decimal("4.2")
+    assert value(tmp_path, "Y01A02", PCT, "Hele landet", "2021M01", {"Køn": "Kvinder"}) == Decimal(
+        "2.1"
+    )
+    assert value(tmp_path, "Y01A02", PCT, "Hele landet", "2021M02") == Decimal("4.4")
+
+
+def test_dimensions_and_measures_are_told_apart(tmp_path: Path) -> None:
+    extract = read_extract(write(tmp_path / "Y01A02.csv", API))
+    assert extract.dimensions == ["Køn"]
+    assert len(extract.measures) == 4
+
+
+def test_portal_export_with_title_source_lines_thousands_and_cp1252(tmp_path: Path) -> None:
+    text = (
+        "Sygedagpenge - Antal personer og fuldtidspersoner\n"
+        "Område: Alle kommuner;Periode: 2018M06\n\n"
+        "Område;Periode;Køn;Antal fuldtidspersoner;Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år\n"
+        "København Kommune;2018M06;Køn i alt;7.423;2,1\n"
+        "Ærø;2018M06;Køn i alt;..;x\n"
+        "\nKilde: Jobindsats.dk\n"
+    )
+    write(tmp_path / "y07a02_export.csv", text, encoding="cp1252")
+    assert value(tmp_path, "Y07A02", "Antal fuldtidspersoner", "København", "2018M06") == Decimal(
+        7423
+    )
+    assert value(tmp_path, "Y07A02", PCT, "københavn kommune ", "2018M06") == Decimal("2.1")
+    assert value(tmp_path, "Y07A02", PCT, "Ærø", "2018M06") is None
+
+
+def test_suppressed_values_are_missing_and_keep_their_token(tmp_path: Path) -> None:
+    rows = "".join(f"K{i};2018M06;{tok}\n" for i, tok in enumerate(["", "-", ".", "..", "x", "X"]))
+    write(tmp_path / "own.csv", "Område;Periode;Andel (pct.)\n" + rows)
+    t = DataStore(tmp_path).table("own")
+    areas = {f"k{i}": f"K{i}" for i in range(6)}
+    readings = t.read(t.column("Andel (pct.)"), [], areas, parse_period("2018M06"))
+    assert all(r.value is None for r in readings.values())
+    assert [readings[k].raw for k in areas] == ["", "-", ".", "..", "x", "X"]
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("2024Q01", "2024Q01"),
+        ("2024Q1", "2024Q01"),
+        ("2024K1", "2024Q01"),
+        ("2021QMAT02", "2021QMAT02"),
+        ("2019", "2019"),
+        ("2018M06", "2018M06"),
+    ],
+)
+def test_period_forms(tmp_path: Path, written: str, canonical: str) -> None:
+    write(tmp_path / "own.csv", f"Område;Periode;Andel (pct.)\nA;{written};1,5\n")
+    t = DataStore(tmp_path).table("own")
+    assert set(t.periods) == {canonical}
+
+
+def test_label_drift_v3_and_whitespace_slips(tmp_path: Path) -> None:
+    write(
+        tmp_path / "Y01A02_v3.csv",
+        "Område;Periode;Fuldtidspersoner i pct. af befolkningen;Fuldtidspersoner i pct.  af arbejdsstyrken \n"
+        "Aarhus;2026M09;3,0;3,9\n",
+    )
+    assert value(tmp_path, "Y01A02", PCT, "Aarhus", "2026M09") == Decimal("3.9")
+    assert value(
+        tmp_path, "Y01A02", "Fuldtidspersoner i pct. af befolkningen16-66 år", "Aarhus", "2026M09"
+    ) == Decimal("3.0")
+
+
+def test_group_prefixed_measure_labels(tmp_path: Path) -> None:
+    write(
+        tmp_path / "Y30R21.csv",
+        "Område;Periode;Ydelsesgrupper;Benchmark: Faktisk andel (pct.)\nAarhus;2019M06;Ydelsesgrupper i alt;16,1\n",
+    )
+    assert value(tmp_path, "Y30R21", "Faktisk andel (pct.)", "Aarhus", "2019M06") == Decimal("16.1")
+
+
+def test_a_table_may_span_several_files(tmp_path: Path) -> None:
+    write(tmp_path / "Y01A02_2017.csv", f"Område;Periode;{PCT}\nAarhus;2017M06;3,8\n")
+    write(tmp_path / "Y01A02-2018.csv", f"Område;Periode;{PCT}\nAarhus;2018M06;3,6\n")
+    write(tmp_path / "Y01A021.csv", f"Område;Periode;{PCT}\nAarhus;2019M06;9,9\n")  # another table
+    assert DataStore(tmp_path).files_for("y01a02") == [
+        tmp_path / "Y01A02-2018.csv",
+        tmp_path / "Y01A02_2017.csv",
+    ]
+    assert value(tmp_path, "Y01A02", PCT, "Aarhus", "2017M06") == Decimal("3.8")
+    assert value(tmp_path, "Y01A02", PCT, "Aarhus", "2018M06") == Decimal("3.6")
+
+
+def test_own_data_with_comma_separator_and_decimal_points(tmp_path: Path) -> None:
+    write(
+        tmp_path / "tilfredshed.csv",
+        "Område,Periode,Andel tilfredse (pct.)\nFrederikssund,2022,76.0\n",
+    )
+    assert value(
+        tmp_path, "tilfredshed", "Andel tilfredse (pct.)", "Frederikssund", "2022"
+    ) == Decimal("76.0")
+
+
+def test_published_decimals_are_kept(tmp_path: Path) -> None:
+    write(tmp_path / "own.csv", "Område;Periode;Andel (pct.)\nA;2023M08;1,00\n")
+    got = value(tmp_path, "own", "Andel (pct.)", "A", "2023M08")
+    assert got is not None and str(got) == "1.00"
+
+
+def test_mojibake_is_repaired_not_a_new_municipality(tmp_path: Path) -> None:
+    garbled = "København".encode().decode("cp1252")  # 'KÃ¸benhavn'
+    write(tmp_path / "own.csv", f"Område;Periode;Andel (pct.)\n{garbled};2018M06;2,5\n")
+    extract = read_extract(tmp_path / "own.csv")
+    assert extract.frame["_area"].to_list() == ["København"]
+    assert any("garbled" in n for n in extract.notices)
+
+
+def test_coarser_data_is_read_at_the_containing_period(tmp_path: Path) -> None:
+    write(tmp_path / "own.csv", "Område;Periode;Andel (pct.)\nA;2020;5,0\nA;2019;4,0\n")
+    assert value(tmp_path, "own", "Andel (pct.)", "A", "2020M06") == Decimal("5.0")
+    write(tmp_path / "q.csv", "Område;Periode;Andel (pct.)\nA;2020Q02;6,0\nA;2020Q01;7,0\n")
+    assert value(tmp_path, "q", "Andel (pct.)", "A", "2020M06") == Decimal("6.0")
+
+
+def test_older_data_is_never_used_for_a_later_period(tmp_path: Path) -> None:
+    write(tmp_path / "own.csv", "Område;Periode;Andel (pct.)\nA;2020M05;5,0\n")
+    t = DataStore(tmp_path).table("own")
+    assert t.period_for(parse_period("2020M06").lookup_order()) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "message"),
+    [
+        ("empty.csv", "", "the file is empty"),
+        ("header.csv", "Område;Periode;Andel (pct.)\n", "header but no data rows"),
+        ("nohead.csv", "a|b|c\n1|2|3\n", "no header row found"),
+        ("badperiod.csv", "Område;Periode;Andel (pct.)\nA;2018M13;1,0\n", "there is no month 13"),
+        (
+            "mixed.csv",
+            "Område;Periode;Andel (pct.)\nA;2018M06;1,0\nA;2018Q02;1,0\n",
+            "mixes frequencies",
+        ),
+        ("dup.csv", "Område;Periode;Andel;andel\nA;2018M06;1;2\n", "appears twice in the header"),
+    ],
+)
+def test_bad_files_are_refused_with_a_place(
+    tmp_path: Path, name: str, text: str, message: str
+) -> None:
+    path = write(tmp_path / name, text)
+    with pytest.raises(InputError) as info:
+        read_extract(path)
+    (problem,) = info.value.problems
+    assert message in problem.message
+    assert str(problem).startswith(str(path))
+
+
+def test_bad_period_points_at_row_and_column(tmp_path: Path) -> None:
+    path = write(tmp_path / "own.csv", "Område;Periode;Andel (pct.)\nA;2018M06;1,0\nA;18M06;1,0\n")
+    with pytest.raises(InputError) as info:
+        read_extract(path)
+    assert str(info.value.problems[0]).startswith(f"{path}:3:2: period '18M06'")
