@@ -150,6 +150,7 @@ def _evaluate_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> Goal
     return GoalResult(
         id=goal.id,
         title=goal.fields.title,
+        name=goal.fields.name,
         rule=goal.kind.NAME,
         better=better,
         unit=goal.fields.unit or measure.unit or "",

@@ -66,6 +66,7 @@ class GoalResult:
 
     id: str
     title: str
+    name: str | None
     rule: str
     better: str
     unit: str

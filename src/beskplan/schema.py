@@ -134,6 +134,7 @@ class GoalFields(Strict):
 
     id: Text
     title: Text
+    name: Text | None = None
     rule: Text
     measure: MeasureRef
     better: Better | None = None

@@ -33,6 +33,7 @@ def goal_record(goal: GoalResult, lang: Lang) -> dict[str, Any]:
     return {
         "id": goal.id,
         "title": goal.title,
+        "name": goal.name,
         "rule": goal.rule,
         "period": goal.period.code,
         "status": goal.status.value,

@@ -1,4 +1,8 @@
-"""The terminal table: one row per goal, in the plan's own words."""
+"""The terminal table: one row per goal.
+
+A goal's short ``name`` is shown where the goal file gives one (the full
+wording of the plan is in ``title``, and in the JSON); otherwise its title.
+"""
 
 from __future__ import annotations
 
@@ -16,14 +20,17 @@ def render(report: Report, console: Console, lang: Lang = "da") -> None:
     h = HEADERS[lang]
     title = Text(f"{report.title} — {report.municipality}, {h['period']} {report.period}")
     table = Table(title=title, title_justify="left", show_lines=False, expand=False)
-    table.add_column(h["id"], no_wrap=True)
-    table.add_column(h["title"], ratio=3, min_width=16)
-    table.add_column(h["status"], no_wrap=True)
-    table.add_column(h["value"], justify="right", no_wrap=True)
-    table.add_column(h["reference"], justify="right", min_width=10)
-    table.add_column(h["gap"], justify="right", no_wrap=True)
-    table.add_column(h["rank"], justify="right", no_wrap=True)
-    table.add_column(h["explanation"], ratio=4, min_width=20)
+    ranked = any(g.outcome.rank is not None for g in report.goals)
+    # text columns fold long words rather than push the table past the console's width
+    table.add_column(h["id"], overflow="fold")
+    table.add_column(h["title"], ratio=2, overflow="fold")
+    table.add_column(h["status"], overflow="fold")
+    table.add_column(h["value"], justify="right", overflow="fold")
+    table.add_column(h["reference"], justify="right", ratio=1, overflow="fold")
+    table.add_column(h["gap"], justify="right", overflow="fold")
+    if ranked:
+        table.add_column(h["rank"], justify="right", overflow="fold")
+    table.add_column(h["explanation"], ratio=3, overflow="fold")
     for goal in report.goals:
         o = goal.outcome
         reference = number(o.reference, lang) if o.reference is not None else "-"
@@ -33,16 +40,17 @@ def render(report: Report, console: Console, lang: Lang = "da") -> None:
         rank = f"{o.rank} af {o.of}" if lang == "da" else f"{o.rank} of {o.of}"
         period_note = "" if goal.period == report.period else f" ({goal.period})"
         # Text, not str: a goal title is the user's text, never rich markup
-        table.add_row(
+        cells = [
             Text(goal.id),
-            Text(goal.title),
+            Text(goal.name or goal.title),
             Text(status(goal.status, lang), style=STYLE[goal.status]),
             Text(number(o.value, lang) + period_note),
             Text(reference),
             Text(number(o.gap, lang, signed=True) if o.gap is not None else "-"),
-            Text(rank if o.rank is not None else ""),
-            Text(explain(goal, lang)),
-        )
+        ]
+        if ranked:
+            cells.append(Text(rank if o.rank is not None else ""))
+        table.add_row(*cells, Text(explain(goal, lang)))
     console.print(table)
     s = report.summary
     console.print(
