@@ -27,7 +27,7 @@ from beskplan.errors import InputError, Problem, did_you_mean
 from beskplan.extracts import DataStore, MeasureError
 from beskplan.goalfile import Goal, Plan
 from beskplan.loader import area_key
-from beskplan.periods import Period
+from beskplan.periods import Period, parse_period
 from beskplan.results import GoalResult, Reading, Report
 from beskplan.rules.base import NATIONAL
 
@@ -64,24 +64,39 @@ def evaluate_plan(plan: Plan, context: Context, period: Period | str | None = No
 
 
 def latest_period(plan: Plan, context: Context) -> Period:
-    """The newest period of the finest frequency among the tables the plan's goals read."""
-    found: list[Period] = []
+    """The newest period at which every goal has the municipality's figure.
+
+    Goals with a period of their own are left out. Where no period serves every
+    goal, the newest at which any goal has a figure; where none has, the plan's.
+    """
+    available: list[set[str]] = []
     problems: list[Problem] = []
     for goal in plan.goals:
         if goal.fields.period is not None:
             continue
         try:
             measure = context.measures.resolve(goal.fields.measure)
-            for spec in _columns(measure.spec):
-                found.extend(context.store.table(spec.table).periods.values())
+            sets = [
+                {p.code for p in context.store.table(spec.table).periods_of(plan.municipality)}
+                for spec in _columns(measure.spec)
+            ]
+            available.append(set.intersection(*sets))
         except MeasureError as exc:
             problems.append(plan.file.problem((*goal.loc, "measure"), f"goal {goal.id}: {exc}"))
     if problems:
         raise InputError(problems)
-    if not found:
+    candidates = sorted(
+        {parse_period(code) for codes in available for code in codes}, key=Period.sort_key
+    )
+    if not candidates:
         return plan.period
-    finest = min(p.kind for p in found)
-    return max((p for p in found if p.kind == finest), key=Period.sort_key)
+    finest = min(p.kind for p in candidates)
+    candidates = [p for p in candidates if p.kind == finest]
+    for candidate in reversed(candidates):
+        order = {p.code for p in candidate.lookup_order()}
+        if all(order & codes for codes in available):
+            return candidate
+    return candidates[-1]
 
 
 def _columns(spec: Spec) -> list[ColumnSpec]:

@@ -28,6 +28,7 @@ from beskplan.loader import (
     LINE,
     PERIOD,
     Extract,
+    area_key,
     label_key,
     read_extract,
 )
@@ -145,6 +146,18 @@ class Table:
 
     def _categories(self, key: str) -> list[str]:
         return sorted(v for v in self.frame.get_column(key).unique().to_list() if v is not None)
+
+    def periods_of(self, area: str) -> list[Period]:
+        """The periods at which ``area`` has rows in this table."""
+        codes = (
+            self.frame.lazy()
+            .filter(pl.col(KEY) == area_key(area))
+            .select(pl.col(PERIOD).unique())
+            .collect()
+            .to_series()
+            .to_list()
+        )
+        return [self.periods[c] for c in codes]
 
     def period_for(self, candidates: Iterable[Period]) -> Period | None:
         """The first of ``candidates`` the table has figures for."""

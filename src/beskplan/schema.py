@@ -155,8 +155,10 @@ class PlanFields(Strict):
     title: Text
     municipality: Text
     period: PeriodValue
+    year: int | None = None
     source: Text | None = None
     reconstructed: Text | None = None
+    ministermaal_described: list[int] = Field(default_factory=list)
     goals: list[dict[str, Any]] = Field(min_length=1)
 
 

@@ -72,6 +72,29 @@ _LABELS: dict[Lang, dict[str, str]] = {
 }
 
 
+# the same references in the definite form, as they read inside a sentence
+_DEFINITE: dict[Lang, dict[str, str]] = {
+    "da": {
+        "ref.cluster_mean": "gennemsnittet af {n} øvrige i klyngen",
+        "ref.cluster_best": "den bedste øvrige i klyngen ({area})",
+        "ref.rank": "nr. {top} blandt de øvrige i klyngen",
+        "ref.municipality": "{area}",
+        "ref.national": "landsgennemsnittet",
+        "ref.target": "målet",
+        "ref.baseline": "niveauet i {period}",
+    },
+    "en": {
+        "ref.cluster_mean": "the mean of the {n} other cluster members",
+        "ref.cluster_best": "the best other cluster member ({area})",
+        "ref.rank": "place {top} among the other cluster members",
+        "ref.municipality": "{area}",
+        "ref.national": "the national level",
+        "ref.target": "the target",
+        "ref.baseline": "the level of {period}",
+    },
+}
+
+
 def number(value: Decimal | int | None, lang: Lang = "da", *, signed: bool = False) -> str:
     """A figure as people read it: ``10,4`` in Danish, ``10.4`` in English."""
     if value is None:
@@ -101,11 +124,12 @@ def status(value: Status, lang: Lang) -> str:
     return STATUS[lang][value]
 
 
-def label(msg: Msg | None, lang: Lang) -> str:
+def label(msg: Msg | None, lang: Lang, *, definite: bool = False) -> str:
+    """What a reference is: ``landsgennemsnit``, or in a sentence ``landsgennemsnittet``."""
     if msg is None:
         return ""
     args = {k: _arg(v, lang) for k, v in msg.args.items()}
-    return _LABELS[lang][msg.key].format(**args)
+    return (_DEFINITE if definite else _LABELS)[lang][msg.key].format(**args)
 
 
 def _arg(value: object, lang: Lang) -> str:
@@ -141,7 +165,7 @@ def explain(result: GoalResult, lang: Lang = "da") -> str:
     o = result.outcome
     args = o.reason.args
     unit = gap_unit(result.unit, lang)
-    ref = label(o.reference_label, lang)
+    ref = label(o.reference_label, lang, definite=True)
     da = lang == "da"
     text: str
     key = o.reason.key
@@ -192,10 +216,10 @@ def _compare(result: GoalResult, ref: str, unit: str, lang: Lang) -> str:
     size = number(abs(o.gap), lang)
     ref = f"{ref} ({number(o.reference, lang)})"
     if o.gap == 0:
-        text = f"på niveau med {ref}" if da else f"level with the {ref}"
+        text = f"på niveau med {ref}" if da else f"level with {ref}"
     else:
         side = _side(o.gap, result.better, lang)
-        text = f"{size} {unit} {side} {ref}" if da else f"{size} {unit} {side} the {ref}"
+        text = f"{size} {unit} {side} {ref}"
     text = text.replace("  ", " ")
     margin = args.get("margin")
     want_side = _side(Decimal(-1), result.better, lang)
@@ -213,17 +237,21 @@ def _compare(result: GoalResult, ref: str, unit: str, lang: Lang) -> str:
 def _shrink(result: GoalResult, ref: str, unit: str, lang: Lang) -> str:
     a = result.outcome.reason.args
     n = {k: number(v, lang) if isinstance(v, Decimal) else str(v) for k, v in a.items()}
+    shrunk = a["shrunk"]
+    assert isinstance(shrunk, Decimal)
     if lang == "da":
+        moved = f"mindsket med {n['shrunk']}" if shrunk >= 0 else f"øget med {number(-shrunk, lang)}"
         text = (
             f"gabet til {ref} er {n['gap_now']} {unit} mod {n['gap_base']} i {n['baseline']}: "
-            f"mindsket med {n['shrunk']}, kravet er {n['required']}"
+            f"{moved}, kravet er mindst {n['required']}"
         )
         if a.get("ahead_at_baseline"):
             text += "; kommunen lå ikke bagud i basisperioden og skal blot ikke komme bagud"
         return text
+    moved = f"shrunk by {n['shrunk']}" if shrunk >= 0 else f"grown by {number(-shrunk, lang)}"
     text = (
-        f"the gap to the {ref} is {n['gap_now']} {unit} against {n['gap_base']} in "
-        f"{n['baseline']}: shrunk by {n['shrunk']}, the goal asks for {n['required']}"
+        f"the gap to {ref} is {n['gap_now']} {unit} against {n['gap_base']} in "
+        f"{n['baseline']}: {moved}, the goal asks for at least {n['required']}"
     )
     if a.get("ahead_at_baseline"):
         text += "; the municipality was not behind at the baseline and must only not fall behind"

@@ -2,7 +2,7 @@
 
 "hurtigst muligt tilbage på det baseline-niveau ... før nedlukningen"
 (Frederiksberg, Vækst og jobskabelse 2021-2024). The baseline period must come
-before the evaluation period.
+not come after the evaluation period.
 
 Example::
 
@@ -30,12 +30,12 @@ class Params(RuleParams):
 
 
 def problems(params: Params, period: Period) -> list[tuple[str, str]]:
-    if not period.is_after(params.baseline):
+    if params.baseline.is_after(period):
         return [
             (
                 "baseline",
-                f"baseline {params.baseline} is not before the evaluation period {period}; "
-                "a baseline is an earlier period to compare with",
+                f"baseline {params.baseline} is after the evaluation period {period}; "
+                "a baseline is an earlier period (or the same) to compare with",
             )
         ]
     return []

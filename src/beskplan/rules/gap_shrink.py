@@ -63,12 +63,12 @@ class Params(RuleParams):
 
 
 def problems(params: Params, period: Period) -> list[tuple[str, str]]:
-    if not period.is_after(params.baseline):
+    if params.baseline.is_after(period):
         return [
             (
                 "baseline",
-                f"baseline {params.baseline} is not before the evaluation period {period}; "
-                "the gap is compared with an earlier period",
+                f"baseline {params.baseline} is after the evaluation period {period}; "
+                "the gap is compared with an earlier period (or the same)",
             )
         ]
     return []
