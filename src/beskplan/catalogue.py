@@ -25,6 +25,7 @@ from beskplan.schema import (
     ClusterVersion,
     ColumnMeasure,
     MeasureRef,
+    MinisterGoals,
     SumMeasure,
 )
 from beskplan.validation import validate
@@ -32,6 +33,7 @@ from beskplan.yamlfile import read_yaml
 
 MEASURES_FILE = "measures.yaml"
 CLUSTERS_FILE = "clusters.yaml"
+MINISTER_FILE = "ministermaal.yaml"
 
 
 @dataclass(frozen=True)
@@ -161,3 +163,15 @@ def load_clusters(data_dir: Path) -> Clusters:
             )
         same.append(version)
     return Clusters(versions)
+
+
+def load_ministermaal(data_dir: Path) -> dict[int, dict[int, str]]:
+    """The minister's goals per year; empty when the data directory has none."""
+    path = data_dir / MINISTER_FILE
+    if not path.exists():
+        return {}
+    source = read_yaml(path)
+    model, problems = validate(MinisterGoals, source.data, source)
+    if problems or model is None:
+        raise InputError(problems)
+    return {year: dict(goals) for year, goals in model.years.items()}

@@ -118,5 +118,71 @@ def evaluate(
         raise typer.Exit(1)
 
 
+@app.command()
+def plans(
+    goals: Annotated[
+        Path | None, typer.Option(help="Directory of goal files. Default: the bundled goals.")
+    ] = None,
+    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    lang: Annotated[Lang, typer.Option(help="Language of the table.")] = Lang.da,
+) -> None:
+    """List the plans in the goals directory: municipality, year, goals and source."""
+    from beskplan.bundled import bundled
+    from beskplan.errors import InputError
+    from beskplan.goalfile import load_plans
+    from beskplan.render import listing
+
+    try:
+        loaded = load_plans([], goals or bundled("goals"))
+    except InputError as exc:
+        raise _fail(exc) from None
+    if format is Format.json:
+        sys.stdout.write(listing.render_json(listing.plans_record(loaded)))
+    else:
+        from rich.console import Console
+
+        listing.render_plans(loaded, Console(), lang.value)
+
+
+@app.command()
+def overview(
+    plan: Annotated[
+        list[str] | None,
+        typer.Argument(help="Plan ids or paths. Default: every plan in the goals directory."),
+    ] = None,
+    data: Annotated[
+        Path | None, typer.Option(help="Directory of extracts. Default: the bundled data.")
+    ] = None,
+    goals: Annotated[
+        Path | None, typer.Option(help="Directory of goal files. Default: the bundled goals.")
+    ] = None,
+    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
+    lang: Annotated[Lang, typer.Option(help="Language of the table.")] = Lang.da,
+) -> None:
+    """Which ministerial goals each plan sets a measurable goal for, and its share of goals met."""
+    from beskplan.bundled import bundled
+    from beskplan.catalogue import load_ministermaal
+    from beskplan.errors import InputError
+    from beskplan.evaluate import Context, evaluate_plan
+    from beskplan.goalfile import load_plans
+    from beskplan.overview import build_overview
+    from beskplan.render import listing
+
+    data_dir = data or bundled("data")
+    try:
+        loaded = load_plans(plan or [], goals or bundled("goals"))
+        context = Context.open(data_dir)
+        reports = [evaluate_plan(p, context) for p in loaded]
+        result = build_overview(loaded, reports, load_ministermaal(data_dir))
+    except InputError as exc:
+        raise _fail(exc) from None
+    if format is Format.json:
+        sys.stdout.write(listing.render_json(listing.overview_record(result)))
+    else:
+        from rich.console import Console
+
+        listing.render_overview(result, Console(), lang.value)
+
+
 def main() -> None:
     app()

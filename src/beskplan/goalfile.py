@@ -42,6 +42,8 @@ class Plan:
     reconstructed: str | None
     goals: tuple[Goal, ...]
     file: Located
+    year: int
+    ministermaal_described: tuple[int, ...] = ()
 
     @property
     def path(self) -> Path:
@@ -52,6 +54,20 @@ def plan_ids(goals_dir: Path) -> list[str]:
     if not goals_dir.is_dir():
         return []
     return sorted(p.stem for p in goals_dir.glob("*.yaml"))
+
+
+def load_plans(names: list[str], goals_dir: Path) -> list[Plan]:
+    """The plans named, or every plan in ``goals_dir``; all their problems raised at once."""
+    plans: list[Plan] = []
+    problems: list[Problem] = []
+    for name in names or plan_ids(goals_dir):
+        try:
+            plans.append(load_plan(name, goals_dir))
+        except InputError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise InputError(problems)
+    return plans
 
 
 def find_plan(name: str, goals_dir: Path) -> Path:
@@ -133,6 +149,8 @@ def parse_plan(source: Located) -> Plan:
         head.reconstructed,
         tuple(goals),
         source,
+        head.year or head.period.year,
+        tuple(head.ministermaal_described),
     )
 
 

@@ -187,6 +187,12 @@ class Catalogue(Strict):
     measures: dict[str, CatalogueEntry]
 
 
+class MinisterGoals(Strict):
+    """``ministermaal.yaml``: the minister's goals of each year, by number."""
+
+    years: dict[int, dict[int, Text]]
+
+
 class ClusterVersion(Strict):
     """A cluster's member list from the date it is valid from."""
 

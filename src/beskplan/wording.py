@@ -240,7 +240,9 @@ def _shrink(result: GoalResult, ref: str, unit: str, lang: Lang) -> str:
     shrunk = a["shrunk"]
     assert isinstance(shrunk, Decimal)
     if lang == "da":
-        moved = f"mindsket med {n['shrunk']}" if shrunk >= 0 else f"øget med {number(-shrunk, lang)}"
+        moved = (
+            f"mindsket med {n['shrunk']}" if shrunk >= 0 else f"øget med {number(-shrunk, lang)}"
+        )
         text = (
             f"gabet til {ref} er {n['gap_now']} {unit} mod {n['gap_base']} i {n['baseline']}: "
             f"{moved}, kravet er mindst {n['required']}"

@@ -1,0 +1,133 @@
+"""Renderers for the plan list and the cross-plan overview."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from beskplan.goalfile import Plan
+from beskplan.overview import Overview
+from beskplan.wording import Lang
+
+_WORDS: dict[Lang, dict[str, str]] = {
+    "da": {
+        "plan": "Plan",
+        "municipality": "Kommune",
+        "year": "År",
+        "goals": "Mål",
+        "period": "Periode",
+        "source": "Kilde",
+        "met": "Opfyldt",
+        "overview": "Ministermål {year}: hvilke planer sætter et målbart mål for hvert",
+        "legend": "X: målbart mål i planen; (X): indsats beskrevet uden mål",
+        "none": "ingen ministermål for året",
+        "of": "af",
+    },
+    "en": {
+        "plan": "Plan",
+        "municipality": "Municipality",
+        "year": "Year",
+        "goals": "Goals",
+        "period": "Period",
+        "source": "Source",
+        "met": "Met",
+        "overview": "Ministerial goals {year}: which plans set a measurable goal for each",
+        "legend": "X: a measurable goal in the plan; (X): an effort described without a goal",
+        "none": "no ministerial goals for the year",
+        "of": "of",
+    },
+}
+
+
+def plans_record(plans: list[Plan]) -> list[dict[str, Any]]:
+    return [
+        {
+            "plan": p.id,
+            "title": p.title,
+            "municipality": p.municipality,
+            "year": p.year,
+            "period": p.period.code,
+            "goals": len(p.goals),
+            "source": p.source,
+            "reconstructed": p.reconstructed,
+        }
+        for p in plans
+    ]
+
+
+def render_plans(plans: list[Plan], console: Console, lang: Lang = "da") -> None:
+    w = _WORDS[lang]
+    table = Table(show_lines=False)
+    for key in ("plan", "municipality", "year", "goals", "period", "source"):
+        table.add_column(w[key], overflow="fold", justify="right" if key == "goals" else "left")
+    for p in plans:
+        source = (p.source or "") + (" (rekonstrueret)" if p.reconstructed and lang == "da" else "")
+        source += " (reconstructed)" if p.reconstructed and lang == "en" else ""
+        table.add_row(
+            Text(p.id),
+            Text(p.municipality),
+            str(p.year),
+            str(len(p.goals)),
+            p.period.code,
+            Text(source),
+        )
+    console.print(table)
+
+
+def overview_record(overview: Overview) -> dict[str, Any]:
+    return {
+        "ministermaal": {
+            str(year): {str(n): text for n, text in goals.items()}
+            for year, goals in sorted(overview.ministermaal.items())
+        },
+        "plans": [
+            {
+                "plan": r.plan,
+                "municipality": r.municipality,
+                "year": r.year,
+                "period": r.period,
+                "marks": {str(n): r.marks[n] for n in sorted(r.marks)},
+                "goals": r.goals,
+                "met": r.met,
+                "unmet": r.unmet,
+                "no_data": r.no_data,
+                "share_met": round(r.share_met, 4),
+            }
+            for r in overview.rows
+        ],
+    }
+
+
+def render_overview(overview: Overview, console: Console, lang: Lang = "da") -> None:
+    w = _WORDS[lang]
+    for year in overview.years():
+        columns = overview.columns(year)
+        table = Table(title=Text(w["overview"].format(year=year)), title_justify="left")
+        table.add_column(w["municipality"], overflow="fold")
+        table.add_column(w["plan"], overflow="fold")
+        for n in columns:
+            table.add_column(str(n), justify="center")
+        table.add_column(w["met"], justify="right")
+        for r in (r for r in overview.rows if r.year == year):
+            share = f"{r.met} {w['of']} {r.goals} ({round(100 * r.share_met)} %)"
+            table.add_row(
+                Text(r.municipality), Text(r.plan), *(r.marks.get(n, "") for n in columns), share
+            )
+        console.print(table)
+        if not columns:
+            console.print(Text(w["none"], style="dim"))
+        else:
+            texts = overview.ministermaal.get(year, {})
+            for n in columns:
+                if n in texts:
+                    console.print(Text(f"{n}. {texts[n]}", style="dim"))
+            console.print(Text(w["legend"], style="dim"))
+        console.print()
+
+
+def render_json(record: object) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
