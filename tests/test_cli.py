@@ -288,3 +288,24 @@ def test_overview_of_named_plans(run: Any) -> None:
     assert result.exit_code == 0
     assert "kobenhavn-2018" in result.stdout and "frederiksberg-2019" not in result.stdout
     assert "Ministermål 2018" in result.stdout
+
+
+def test_inline_measures_and_clusters_run_on_any_directory_of_extracts(run: Any, tmp_path: Path) -> None:
+    write(
+        tmp_path / "data" / "Y01A02.csv",
+        "Område;Periode;Køn;Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år\n"
+        "Aarhus;2021M01;Køn i alt;3,0\nOdense;2021M01;Køn i alt;3,4\nVejle;2021M01;Køn i alt;..\n"
+        "Hele landet;2021M01;Køn i alt;4,2\nAarhus;2021M01;Kvinder;1,4\n",
+    )
+    plan = write(
+        tmp_path / "aarhus-2021.yaml",
+        "plan: aarhus-2021\ntitle: Plan\nmunicipality: Aarhus Kommune\nperiod: 2021M01\ngoals:\n"
+        "  - id: '1'\n    title: Under klyngen\n"
+        "    measure: {table: y01a02, column: Fuldtidspersoner i pct. af arbejdsstyrken}\n"
+        "    better: lower\n    rule: cluster_mean\n    cluster: [Aarhus, Odense, Vejle]\n",
+    )
+    result = run("evaluate", str(plan), "--data", str(tmp_path / "data"), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    goal = json.loads(result.stdout)["goals"][0]
+    assert (goal["status"], goal["value"], goal["reference"]) == ("met", 3.0, 3.4)
+    assert "Vejle ('..')" in goal["explanation"]  # a suppressed member is left out and named
