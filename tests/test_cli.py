@@ -290,7 +290,9 @@ def test_overview_of_named_plans(run: Any) -> None:
     assert "Ministermål 2018" in result.stdout
 
 
-def test_inline_measures_and_clusters_run_on_any_directory_of_extracts(run: Any, tmp_path: Path) -> None:
+def test_inline_measures_and_clusters_run_on_any_directory_of_extracts(
+    run: Any, tmp_path: Path
+) -> None:
     write(
         tmp_path / "data" / "Y01A02.csv",
         "Område;Periode;Køn;Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år\n"

@@ -117,7 +117,7 @@ def test_kobenhavn_2018_reproduces_the_status_of_section_4() -> None:
 
 def test_kobenhavn_over_50_is_last_of_six() -> None:
     """Section 4.7: "sidst i klyngen ud af 6": the rank behind goal 4.7b, read from the data."""
-    from beskplan.loader import area_key
+    from beskplan.areas import area_key
 
     context = Context.open(DATA)
     table = context.store.table("vision2020")

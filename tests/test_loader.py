@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from beskplan.areas import area_key
 from beskplan.errors import InputError
 from beskplan.extracts import DataStore
-from beskplan.loader import area_key, read_extract
+from beskplan.loader import read_extract
 from beskplan.periods import parse_period
 from tests.conftest import write
 

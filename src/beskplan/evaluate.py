@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from beskplan.areas import area_key
 from beskplan.catalogue import (
     Clusters,
     ColumnSpec,
@@ -26,7 +27,6 @@ from beskplan.catalogue import (
 from beskplan.errors import InputError, Problem, did_you_mean
 from beskplan.extracts import DataStore, MeasureError
 from beskplan.goalfile import Goal, Plan
-from beskplan.loader import area_key
 from beskplan.periods import Period, parse_period
 from beskplan.results import GoalResult, Reading, Report
 from beskplan.rules.base import NATIONAL

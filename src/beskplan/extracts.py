@@ -20,6 +20,7 @@ from pathlib import Path
 
 import polars as pl
 
+from beskplan.areas import area_key
 from beskplan.errors import InputError, Problem, closest
 from beskplan.loader import (
     FILE,
@@ -28,7 +29,6 @@ from beskplan.loader import (
     LINE,
     PERIOD,
     Extract,
-    area_key,
     label_key,
     read_extract,
 )

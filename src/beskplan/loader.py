@@ -85,11 +85,6 @@ def area_key_expr(column: str) -> pl.Expr:
     )
 
 
-def area_key(name: str) -> str:
-    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", name).lower()).strip()
-    return re.sub(r" kommune$", "", text)
-
-
 def read_extract(path: Path) -> Extract:
     """Read one CSV file; raise :class:`InputError` naming file, row and column on a problem."""
     try:

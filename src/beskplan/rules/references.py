@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from beskplan.areas import area_key
 from beskplan.periods import Period
 from beskplan.results import Msg, Reading
 from beskplan.rules import compare
@@ -35,10 +36,8 @@ class Reference:
 def others(
     view: GoalView, cluster: str | Sequence[str], period: Period | None
 ) -> tuple[Reading, ...]:
-    own = view.municipality.casefold()
-    return tuple(
-        view.read(area, period) for area in view.members(cluster) if area.casefold() != own
-    )
+    own = area_key(view.municipality)
+    return tuple(view.read(area, period) for area in view.members(cluster) if area_key(area) != own)
 
 
 def national(view: GoalView, period: Period | None = None) -> Reference:
