@@ -1,8 +1,9 @@
 """The command line: parse options, call the library, render, exit.
 
-Exit codes: 0 evaluated; 1 with ``--strict`` when a goal is unmet or has no
-data; 2 for bad input (goal file, data or options), one line per problem.
-Heavy modules are imported inside the commands so that ``--help`` stays fast.
+Exit codes: 0 done; 1 with ``--strict`` when a goal is unmet or has no data
+(and with ``diff --exit-code`` when the plans differ); 2 for bad input (goal
+file, data or options), one line per problem. Heavy modules are imported inside
+the commands so that ``--help`` stays fast.
 """
 
 from __future__ import annotations
@@ -10,11 +11,15 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from beskplan import __version__
+
+if TYPE_CHECKING:
+    from beskplan.errors import InputError
+    from beskplan.results import Report
 
 app = typer.Typer(
     name="beskplan",
@@ -29,6 +34,14 @@ app = typer.Typer(
 class Format(StrEnum):
     table = "table"
     json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    junit = "junit"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
 
 
 class Lang(StrEnum):
@@ -36,13 +49,75 @@ class Lang(StrEnum):
     en = "en"
 
 
-def _fail(error: Exception) -> typer.Exit:
-    from beskplan.errors import InputError
+DataOption = Annotated[
+    Path | None, typer.Option(help="Directory of extracts. Default: the bundled data.")
+]
+GoalsOption = Annotated[
+    Path | None, typer.Option(help="Directory of goal files. Default: the bundled goals.")
+]
+FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
+LangOption = Annotated[Lang, typer.Option(help="Language of tables and explanations.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(help="Write the report to this file (atomically) instead of standard output."),
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print nothing; the exit code tells.")
+]
+NoColorOption = Annotated[
+    bool, typer.Option("--no-color", help="No colours (also when NO_COLOR is set).")
+]
+PeriodOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Evaluation period (2018M06, 2024Q01, 2021QMAT02, 2019) or 'latest'. "
+        "Default: the plan's."
+    ),
+]
 
-    assert isinstance(error, InputError)
+
+def _fail(error: InputError) -> NoReturn:
     for problem in error.problems:
         sys.stderr.write(f"{problem}\n")
-    return typer.Exit(2)
+    raise typer.Exit(2)
+
+
+def _period(text: str | None) -> object:
+    """``None``, ``"latest"`` or a parsed period; a bad one is an input error."""
+    from beskplan.errors import InputError, Problem
+    from beskplan.periods import PeriodError, parse_period
+
+    if text is None or text == "latest":
+        return text
+    try:
+        return parse_period(text)
+    except PeriodError as exc:
+        raise InputError(Problem(f"--period: {exc}")) from None
+
+
+def _emit(text: str, output: Path | None, quiet: bool) -> None:
+    from beskplan.output import write_atomic
+
+    if output is not None:
+        write_atomic(output, text)
+    elif not quiet:
+        sys.stdout.write(text)
+
+
+def _show_table(draw: object, output: Path | None, quiet: bool, no_color: bool) -> None:
+    """A rich table to the terminal, or as plain text to ``--output``."""
+    from collections.abc import Callable
+
+    from rich.console import Console
+
+    from beskplan.output import console, rendered
+
+    assert callable(draw)
+    paint: Callable[[Console], None] = draw
+    if output is not None:
+        _emit(rendered(paint), output, quiet)
+    elif not quiet:
+        paint(console(no_color))
 
 
 def _version(value: bool) -> None:
@@ -65,66 +140,195 @@ def evaluate(
     plan: Annotated[
         str, typer.Argument(help="A plan id from the goals directory, or a path to a .yaml file.")
     ],
-    period: Annotated[
+    period: PeriodOption = None,
+    compare: Annotated[
         str | None,
-        typer.Option(
-            help="Evaluation period (2018M06, 2024Q01, 2021QMAT02, 2019) or 'latest'. "
-            "Default: the plan's."
-        ),
+        typer.Option(help="Also show each goal's status and value at this period, beside."),
     ] = None,
-    data: Annotated[
-        Path | None, typer.Option(help="Directory of extracts. Default: the bundled data.")
-    ] = None,
-    goals: Annotated[
-        Path | None, typer.Option(help="Directory of goal files. Default: the bundled goals.")
-    ] = None,
-    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
-    lang: Annotated[Lang, typer.Option(help="Language of the table and explanations.")] = Lang.da,
+    data: DataOption = None,
+    goals: GoalsOption = None,
+    format: FormatOption = Format.table,
+    lang: LangOption = Lang.da,
     strict: Annotated[
-        bool, typer.Option(help="Exit 1 when any goal is unmet or has no data.")
+        bool, typer.Option("--strict", help="Exit 1 when any goal is unmet or has no data.")
     ] = False,
+    output: OutputOption = None,
+    quiet: QuietOption = False,
+    no_color: NoColorOption = False,
 ) -> None:
     """Evaluate a plan's goals: met or unmet, with the figures and the reference."""
     from beskplan.bundled import bundled
-    from beskplan.errors import InputError, Problem
+    from beskplan.errors import InputError
     from beskplan.evaluate import Context, evaluate_plan
     from beskplan.goalfile import load_plan
-    from beskplan.periods import PeriodError, parse_period
     from beskplan.results import Status
 
     try:
-        at = None
-        if period is not None and period != "latest":
-            try:
-                at = parse_period(period)
-            except PeriodError as exc:
-                raise InputError(Problem(f"--period: {exc}")) from None
+        at = _period(period)
+        earlier = _period(compare)
         loaded = load_plan(plan, goals or bundled("goals"))
-        report = evaluate_plan(loaded, Context.open(data or bundled("data")), at or period)
+        context = Context.open(data or bundled("data"))
+        report = evaluate_plan(loaded, context, at)  # type: ignore[arg-type]
+        previous = evaluate_plan(loaded, context, earlier) if compare else None  # type: ignore[arg-type]
+        _render_report(report, previous, format, lang, output, quiet, no_color)
     except InputError as exc:
-        raise _fail(exc) from None
-
-    if format is Format.json:
-        from beskplan.render import json as json_render
-
-        sys.stdout.write(json_render.render(report, lang.value))
-    else:
-        from rich.console import Console
-
-        from beskplan.render import table
-
-        table.render(report, Console(), lang.value)
+        _fail(exc)
     if strict and any(g.status is not Status.MET for g in report.goals):
         raise typer.Exit(1)
 
 
+def _render_report(
+    report: Report,
+    previous: Report | None,
+    format: Format,
+    lang: Lang,
+    output: Path | None,
+    quiet: bool,
+    no_color: bool,
+) -> None:
+    from beskplan.render import csv, junit, markdown, table
+    from beskplan.render import json as json_render
+
+    if format is Format.table:
+        _show_table(
+            lambda c: table.render(report, c, lang.value, previous), output, quiet, no_color
+        )
+        return
+    text = {
+        Format.json: json_render.render,
+        Format.csv: csv.render,
+        Format.markdown: markdown.render,
+        Format.junit: junit.render,
+    }[format](report, lang.value, previous)
+    _emit(text, output, quiet)
+
+
+@app.command()
+def diff(
+    old: Annotated[
+        str, typer.Argument(help="The old plan (id or .yaml path), or with --results a saved JSON.")
+    ],
+    new: Annotated[
+        str, typer.Argument(help="The new plan (id or .yaml path), or with --results a saved JSON.")
+    ],
+    period: Annotated[
+        str | None,
+        typer.Option(help="Evaluate both plans at this period. Default: each at its own."),
+    ] = None,
+    results: Annotated[
+        bool,
+        typer.Option(
+            "--results",
+            help="Compare two saved evaluations (evaluate --format json) and say what changed.",
+        ),
+    ] = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when the plans differ, 0 when they do not.")
+    ] = False,
+    data: DataOption = None,
+    goals: GoalsOption = None,
+    format: FormatOption = Format.table,
+    lang: LangOption = Lang.da,
+    output: OutputOption = None,
+    quiet: QuietOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """Compare two plans (or two saved evaluations) goal by goal."""
+    from beskplan.bundled import bundled
+    from beskplan.diff import diff_plans, diff_results
+    from beskplan.errors import InputError
+    from beskplan.render import difference
+
+    try:
+        if results:
+            result = diff_results(Path(old), Path(new))
+        else:
+            from beskplan.evaluate import Context, evaluate_plan
+            from beskplan.goalfile import load_plan
+
+            at = _period(period)
+            goals_dir = goals or bundled("goals")
+            old_plan, new_plan = load_plan(old, goals_dir), load_plan(new, goals_dir)
+            context = Context.open(data or bundled("data"))
+            result = diff_plans(
+                old_plan,
+                evaluate_plan(old_plan, context, at),  # type: ignore[arg-type]
+                new_plan,
+                evaluate_plan(new_plan, context, at),  # type: ignore[arg-type]
+            )
+        if format is Format.table:
+            _show_table(
+                lambda c: difference.render_table(result, c, lang.value), output, quiet, no_color
+            )
+        else:
+            text = {
+                Format.json: difference.render_json,
+                Format.csv: difference.render_csv,
+                Format.markdown: difference.render_markdown,
+                Format.junit: difference.render_junit,
+            }[format](result, lang.value)
+            _emit(text, output, quiet)
+    except InputError as exc:
+        _fail(exc)
+    if exit_code and result.differs:
+        raise typer.Exit(1)
+
+
+@app.command()
+def check(
+    plan: Annotated[
+        list[str] | None,
+        typer.Argument(help="Plan ids or paths. Default: every plan in the goals directory."),
+    ] = None,
+    period: PeriodOption = None,
+    data: DataOption = None,
+    goals: GoalsOption = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Check goal files, and that the data covers every measure, member and period they need."""
+    from beskplan.bundled import bundled
+    from beskplan.check import check_plan
+    from beskplan.errors import InputError
+    from beskplan.evaluate import Context
+    from beskplan.goalfile import load_plans
+
+    try:
+        at = _period(period)
+        loaded = load_plans(plan or [], goals or bundled("goals"))
+        context = Context.open(data or bundled("data"))
+        problems = []
+        for each in loaded:
+            when = at if not isinstance(at, str) else None
+            problems.extend(check_plan(each, context, when))  # type: ignore[arg-type]
+        if problems:
+            raise InputError(problems)
+    except InputError as exc:
+        _fail(exc)
+    if not quiet:
+        count = sum(len(p.goals) for p in loaded)
+        sys.stdout.write(f"{len(loaded)} plans, {count} goals: no problems\n")
+
+
+@app.command()
+def schema(output: OutputOption = None) -> None:
+    """Print the JSON Schema of the goal-file format."""
+    from beskplan.errors import InputError
+    from beskplan.goalschema import render
+
+    try:
+        _emit(render(), output, False)
+    except InputError as exc:
+        _fail(exc)
+
+
 @app.command()
 def plans(
-    goals: Annotated[
-        Path | None, typer.Option(help="Directory of goal files. Default: the bundled goals.")
-    ] = None,
-    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
-    lang: Annotated[Lang, typer.Option(help="Language of the table.")] = Lang.da,
+    goals: GoalsOption = None,
+    format: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.")
+    ] = ListFormat.table,
+    lang: LangOption = Lang.da,
+    no_color: NoColorOption = False,
 ) -> None:
     """List the plans in the goals directory: municipality, year, goals and source."""
     from beskplan.bundled import bundled
@@ -135,13 +339,11 @@ def plans(
     try:
         loaded = load_plans([], goals or bundled("goals"))
     except InputError as exc:
-        raise _fail(exc) from None
-    if format is Format.json:
+        _fail(exc)
+    if format is ListFormat.json:
         sys.stdout.write(listing.render_json(listing.plans_record(loaded)))
     else:
-        from rich.console import Console
-
-        listing.render_plans(loaded, Console(), lang.value)
+        _show_table(lambda c: listing.render_plans(loaded, c, lang.value), None, False, no_color)
 
 
 @app.command()
@@ -150,14 +352,13 @@ def overview(
         list[str] | None,
         typer.Argument(help="Plan ids or paths. Default: every plan in the goals directory."),
     ] = None,
-    data: Annotated[
-        Path | None, typer.Option(help="Directory of extracts. Default: the bundled data.")
-    ] = None,
-    goals: Annotated[
-        Path | None, typer.Option(help="Directory of goal files. Default: the bundled goals.")
-    ] = None,
-    format: Annotated[Format, typer.Option("--format", help="Output format.")] = Format.table,
-    lang: Annotated[Lang, typer.Option(help="Language of the table.")] = Lang.da,
+    data: DataOption = None,
+    goals: GoalsOption = None,
+    format: Annotated[
+        ListFormat, typer.Option("--format", help="Output format.")
+    ] = ListFormat.table,
+    lang: LangOption = Lang.da,
+    no_color: NoColorOption = False,
 ) -> None:
     """Which ministerial goals each plan sets a measurable goal for, and its share of goals met."""
     from beskplan.bundled import bundled
@@ -175,13 +376,11 @@ def overview(
         reports = [evaluate_plan(p, context) for p in loaded]
         result = build_overview(loaded, reports, load_ministermaal(data_dir))
     except InputError as exc:
-        raise _fail(exc) from None
-    if format is Format.json:
+        _fail(exc)
+    if format is ListFormat.json:
         sys.stdout.write(listing.render_json(listing.overview_record(result)))
     else:
-        from rich.console import Console
-
-        listing.render_overview(result, Console(), lang.value)
+        _show_table(lambda c: listing.render_overview(result, c, lang.value), None, False, no_color)
 
 
 def main() -> None:

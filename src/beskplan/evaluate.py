@@ -16,6 +16,8 @@ from pathlib import Path
 
 from beskplan.areas import area_key
 from beskplan.catalogue import (
+    CLUSTERS_FILE,
+    MEASURES_FILE,
     Clusters,
     ColumnSpec,
     Measure,
@@ -30,6 +32,7 @@ from beskplan.goalfile import Goal, Plan
 from beskplan.periods import Period, parse_period
 from beskplan.results import GoalResult, Reading, Report
 from beskplan.rules.base import NATIONAL
+from beskplan.sources import SourceFile, describe, fingerprint
 
 
 @dataclass
@@ -39,11 +42,20 @@ class Context:
     store: DataStore
     measures: Measures
     clusters: Clusters
+    catalogues: tuple[SourceFile, ...] = ()
 
     @classmethod
     def open(cls, data_dir: Path) -> Context:
         store = DataStore(data_dir)
-        return cls(store, load_measures(data_dir), load_clusters(data_dir))
+        catalogues = tuple(
+            describe(path, path.read_bytes(), None, path.name)
+            for path in (data_dir / MEASURES_FILE, data_dir / CLUSTERS_FILE)
+            if path.is_file()
+        )
+        return cls(store, load_measures(data_dir), load_clusters(data_dir), catalogues)
+
+    def sources(self) -> tuple[SourceFile, ...]:
+        return (*self.catalogues, *self.store.sources())
 
 
 def evaluate_plan(plan: Plan, context: Context, period: Period | str | None = None) -> Report:
@@ -60,7 +72,19 @@ def evaluate_plan(plan: Plan, context: Context, period: Period | str | None = No
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
-    return Report(plan.id, plan.title, plan.municipality, at, plan.source, tuple(results))
+    goal_file = describe(plan.path, plan.path.read_bytes(), None, plan.path.name)
+    used = {name for result in results for name in result.sources}
+    sources = tuple(s for s in context.sources() if s.path in used)
+    return Report(
+        plan.id,
+        plan.title,
+        plan.municipality,
+        at,
+        plan.source,
+        tuple(results),
+        sources,
+        goal_file,
+    )
 
 
 def latest_period(plan: Plan, context: Context) -> Period:
@@ -78,7 +102,7 @@ def latest_period(plan: Plan, context: Context) -> Period:
             measure = context.measures.resolve(goal.fields.measure)
             sets = [
                 {p.code for p in context.store.table(spec.table).periods_of(plan.municipality)}
-                for spec in _columns(measure.spec)
+                for spec in columns(measure.spec)
             ]
             available.append(set.intersection(*sets))
         except MeasureError as exc:
@@ -99,13 +123,31 @@ def latest_period(plan: Plan, context: Context) -> Period:
     return candidates[-1]
 
 
-def _columns(spec: Spec) -> list[ColumnSpec]:
+def columns(spec: Spec) -> list[ColumnSpec]:
+    """The table columns a measure reads, a sum's parts in order."""
     if isinstance(spec, ColumnSpec):
         return [spec]
-    return [c for part in spec.parts for c in _columns(part)]
+    return [c for part in spec.parts for c in columns(part)]
 
 
-def _evaluate_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> GoalResult:
+@dataclass(frozen=True)
+class Prepared:
+    """A goal checked against the catalogues and the data, ready to evaluate."""
+
+    goal: Goal
+    period: Period
+    measure: Measure
+    better: str
+    cluster: str | list[str] | None
+    members: list[str]
+    areas: list[str]
+
+    def columns(self) -> list[ColumnSpec]:
+        return columns(self.measure.spec)
+
+
+def prepare_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> Prepared:
+    """Resolve a goal's measure, direction and cluster; raise every problem found, at its line."""
     source = plan.file
     period = goal.fields.period or at
     problems: list[Problem] = []
@@ -116,7 +158,7 @@ def _evaluate_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> Goal
     measure: Measure | None = None
     try:
         measure = context.measures.resolve(goal.fields.measure)
-        for spec in _columns(measure.spec):
+        for spec in columns(measure.spec):
             table = context.store.table(spec.table)
             table.filters(dict(spec.where))
             table.column(spec.column)
@@ -156,12 +198,31 @@ def _evaluate_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> Goal
             problem(key, message)
     if problems or measure is None or better is None:
         raise InputError(problems)
-
     areas = [plan.municipality, NATIONAL, *members]
     if (than := getattr(goal.params, "than", None)) is not None:
         areas.append(than)
+    return Prepared(goal, period, measure, better, cluster, members, areas)
+
+
+def _evaluate_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> GoalResult:
+    ready = prepare_goal(plan, goal, context, at)
+    period, measure, better, cluster, areas = (
+        ready.period,
+        ready.measure,
+        ready.better,
+        ready.cluster,
+        ready.areas,
+    )
+    source = plan.file
     view = _View(plan.municipality, period, better, measure, context, areas)
     outcome = goal.kind.evaluate(goal.params, view)
+    files = {
+        s.path for spec in columns(measure.spec) for s in context.store.table(spec.table).sources
+    }
+    if isinstance(goal.fields.measure, str):
+        files.add(MEASURES_FILE)
+    if isinstance(cluster, str):
+        files.add(CLUSTERS_FILE)
     return GoalResult(
         id=goal.id,
         title=goal.fields.title,
@@ -174,6 +235,8 @@ def _evaluate_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> Goal
         ministermaal=tuple(goal.fields.ministermaal),
         asked_period=period,
         outcome=outcome,
+        sources=tuple(sorted(files)),
+        definition=fingerprint(source.data["goals"][goal.loc[1]]),
     )
 
 

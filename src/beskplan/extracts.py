@@ -34,6 +34,7 @@ from beskplan.loader import (
 )
 from beskplan.periods import Period, parse_period
 from beskplan.results import Reading
+from beskplan.sources import SourceFile
 
 _CANONICAL = re.compile(r"-?\d+(\.\d+)?")
 
@@ -52,6 +53,7 @@ class Table:
     dimensions: dict[str, str]  # key -> label
     measures: dict[str, str]  # key -> label
     notices: list[str] = field(default_factory=list)
+    sources: list[SourceFile] = field(default_factory=list)
     _periods: dict[str, Period] | None = None
 
     @property
@@ -285,8 +287,17 @@ class DataStore:
                     + (f"; did you mean {hint}?" if hint else "")
                     + f" (files are matched by name: {table_id}.csv or {table_id}_*.csv)"
                 )
-            self._tables[key] = _stack(table_id, [read_extract(p) for p in files])
+            extracts = [read_extract(p, self._name(p)) for p in files]
+            self._tables[key] = _stack(table_id, extracts)
         return self._tables[key]
+
+    def _name(self, path: Path) -> str:
+        return str(path.relative_to(self.root))
+
+    def sources(self) -> list[SourceFile]:
+        """Every file read so far, in name order."""
+        found = {s.path: s for t in self._tables.values() for s in t.sources}
+        return [found[k] for k in sorted(found)]
 
 
 def _stack(table_id: str, extracts: list[Extract]) -> Table:
@@ -309,4 +320,7 @@ def _stack(table_id: str, extracts: list[Extract]) -> Table:
         if key in dimensions:
             del measures[key]
     frame = pl.concat(frames, how="diagonal_relaxed") if len(frames) > 1 else frames[0]
-    return Table(table_id, [e.path for e in extracts], frame, dimensions, measures, notices)
+    sources = [e.source for e in extracts if e.source is not None]
+    return Table(
+        table_id, [e.path for e in extracts], frame, dimensions, measures, notices, sources
+    )

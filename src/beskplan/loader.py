@@ -28,6 +28,7 @@ import polars as pl
 
 from beskplan.errors import InputError, Problem
 from beskplan.periods import Kind, PeriodError, parse_period
+from beskplan.sources import SourceFile, describe
 
 AREA = "_area"
 KEY = "_key"
@@ -64,6 +65,7 @@ class Extract:
     dimensions: list[str]
     measures: list[str]
     notices: list[str] = field(default_factory=list)
+    source: SourceFile | None = None
 
 
 def label_key(label: str) -> str:
@@ -85,8 +87,11 @@ def area_key_expr(column: str) -> pl.Expr:
     )
 
 
-def read_extract(path: Path) -> Extract:
-    """Read one CSV file; raise :class:`InputError` naming file, row and column on a problem."""
+def read_extract(path: Path, name: str | None = None) -> Extract:
+    """Read one CSV file; raise :class:`InputError` naming file, row and column on a problem.
+
+    ``name`` is how the file is named in the report's sources (default: its path).
+    """
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -133,7 +138,9 @@ def read_extract(path: Path) -> Extract:
             )
         )
     first_line = header_index + 2
-    return _shape(frame, header, path, first_line, separator, notices)
+    extract = _shape(frame, header, path, first_line, separator, notices)
+    extract.source = describe(path, data, extract.frame.height, name)
+    return extract
 
 
 def _show(separator: str) -> str:

@@ -13,6 +13,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from beskplan.periods import Period
+from beskplan.sources import SourceFile
 
 
 class Status(StrEnum):
@@ -75,6 +76,8 @@ class GoalResult:
     ministermaal: tuple[int, ...]
     asked_period: Period
     outcome: Outcome
+    sources: tuple[str, ...] = ()
+    definition: str = ""
 
     @property
     def status(self) -> Status:
@@ -101,6 +104,8 @@ class Report:
     period: Period
     source: str | None
     goals: tuple[GoalResult, ...]
+    sources: tuple[SourceFile, ...] = ()
+    goal_file: SourceFile | None = None
 
     @property
     def summary(self) -> Summary:

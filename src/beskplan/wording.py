@@ -114,6 +114,14 @@ def number(value: Decimal | int | None, lang: Lang = "da", *, signed: bool = Fal
     return text
 
 
+def trimmed(value: Decimal) -> Decimal:
+    """A computed figure cut to six decimals (a mean of three), for machine-readable output."""
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -6:
+        return value.quantize(Decimal("0.000001"), rounding=ROUND_HALF_UP).normalize()
+    return value
+
+
 def gap_unit(unit: str, lang: Lang) -> str:
     if unit == "pct.":
         return "pct.-point" if lang == "da" else "percentage points"

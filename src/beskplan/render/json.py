@@ -14,7 +14,7 @@ from typing import Any
 
 from beskplan import __version__
 from beskplan.results import GoalResult, Report
-from beskplan.wording import Lang, explain, label
+from beskplan.wording import Lang, explain, label, trimmed
 
 SCHEMA_VERSION = 1
 
@@ -22,10 +22,11 @@ SCHEMA_VERSION = 1
 def _num(value: Decimal | None) -> float | int | None:
     if value is None:
         return None
-    rounded = value.quantize(Decimal("0.000001")) if value.as_tuple().exponent < -6 else value  # type: ignore[operator]
-    if rounded == rounded.to_integral_value() and rounded.as_tuple().exponent >= 0:  # type: ignore[operator]
-        return int(rounded)
-    return float(rounded)
+    value = trimmed(value)
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent >= 0:
+        return int(value)
+    return float(value)
 
 
 def goal_record(goal: GoalResult, lang: Lang) -> dict[str, Any]:
@@ -49,11 +50,27 @@ def goal_record(goal: GoalResult, lang: Lang) -> dict[str, Any]:
         "measure": goal.measure,
         "focus": goal.focus,
         "ministermaal": list(goal.ministermaal),
+        "sources": list(goal.sources),
+        "definition_sha256": goal.definition,
     }
 
 
-def report_record(report: Report, lang: Lang = "da") -> dict[str, Any]:
+def report_record(
+    report: Report, lang: Lang = "da", previous: Report | None = None
+) -> dict[str, Any]:
     s = report.summary
+    goals = [goal_record(g, lang) for g in report.goals]
+    if previous is not None:
+        before = {g.id: g for g in previous.goals}
+        for record in goals:
+            old = before.get(record["id"])
+            record["compare"] = old and {
+                "period": old.period.code,
+                "status": old.status.value,
+                "value": _num(old.outcome.value),
+                "reference": _num(old.outcome.reference),
+                "gap": _num(old.outcome.gap),
+            }
     return {
         "schema_version": SCHEMA_VERSION,
         "beskplan_version": __version__,
@@ -62,9 +79,12 @@ def report_record(report: Report, lang: Lang = "da") -> dict[str, Any]:
         "municipality": report.municipality,
         "period": report.period.code,
         "summary": {"met": s.met, "unmet": s.unmet, "no_data": s.no_data},
-        "goals": [goal_record(g, lang) for g in report.goals],
+        "compare_period": previous.period.code if previous else None,
+        "goals": goals,
+        "goal_file": report.goal_file.record() if report.goal_file else None,
+        "sources": [s.record() for s in report.sources],
     }
 
 
-def render(report: Report, lang: Lang = "da") -> str:
-    return json.dumps(report_record(report, lang), ensure_ascii=False, indent=2) + "\n"
+def render(report: Report, lang: Lang = "da", previous: Report | None = None) -> str:
+    return json.dumps(report_record(report, lang, previous), ensure_ascii=False, indent=2) + "\n"

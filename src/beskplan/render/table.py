@@ -16,7 +16,10 @@ from beskplan.wording import HEADERS, Lang, explain, label, number, status
 STYLE = {Status.MET: "green", Status.UNMET: "red", Status.NO_DATA: "yellow"}
 
 
-def render(report: Report, console: Console, lang: Lang = "da") -> None:
+def render(
+    report: Report, console: Console, lang: Lang = "da", previous: Report | None = None
+) -> None:
+    """The table; with ``previous`` (the same plan at another period) a column for it."""
     h = HEADERS[lang]
     title = Text(f"{report.title} — {report.municipality}, {h['period']} {report.period}")
     table = Table(title=title, title_justify="left", show_lines=False, expand=False)
@@ -25,6 +28,9 @@ def render(report: Report, console: Console, lang: Lang = "da") -> None:
     table.add_column(h["id"], overflow="fold")
     table.add_column(h["title"], ratio=2, overflow="fold")
     table.add_column(h["status"], overflow="fold")
+    before = {g.id: g for g in previous.goals} if previous else {}
+    if previous:
+        table.add_column(f"{previous.period}", overflow="fold")
     table.add_column(h["value"], justify="right", overflow="fold")
     table.add_column(h["reference"], justify="right", ratio=1, overflow="fold")
     table.add_column(h["gap"], justify="right", overflow="fold")
@@ -44,6 +50,15 @@ def render(report: Report, console: Console, lang: Lang = "da") -> None:
             Text(goal.id),
             Text(goal.name or goal.title),
             Text(status(goal.status, lang), style=STYLE[goal.status]),
+        ]
+        if previous:
+            old = before.get(goal.id)
+            cells.append(
+                Text(f"{status(old.status, lang)} {number(old.outcome.value, lang)}")
+                if old
+                else Text("-")
+            )
+        cells += [
             Text(number(o.value, lang) + period_note),
             Text(reference),
             Text(number(o.gap, lang, signed=True) if o.gap is not None else "-"),

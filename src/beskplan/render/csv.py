@@ -1,0 +1,101 @@
+"""CSV: one row per goal, numbers as numbers, safe to open in a spreadsheet.
+
+A text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+return is prefixed with ``'`` so that a spreadsheet never runs it as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+
+from beskplan.results import Report
+from beskplan.wording import Lang, explain, label, trimmed
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+COLUMNS = (
+    "plan",
+    "municipality",
+    "id",
+    "name",
+    "title",
+    "rule",
+    "period",
+    "status",
+    "value",
+    "reference",
+    "reference_label",
+    "gap",
+    "rank",
+    "of",
+    "better",
+    "unit",
+    "explanation",
+)
+
+
+def cell(value: object) -> str | int | float:
+    """A value as written to CSV: numbers stay numbers, text is neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        return value
+    if isinstance(value, Decimal):
+        return format(trimmed(value), "f")
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def write_rows(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([cell(v) for v in row])
+    return out.getvalue()
+
+
+COMPARE_COLUMNS = ("compare_period", "compare_status", "compare_value", "compare_gap")
+
+
+def render(report: Report, lang: Lang = "da", previous: Report | None = None) -> str:
+    before = {g.id: g for g in previous.goals} if previous else {}
+    rows = []
+    for g in report.goals:
+        o = g.outcome
+        extra: tuple[object, ...] = ()
+        if previous is not None:
+            old = before.get(g.id)
+            extra = (
+                (old.period.code, old.status.value, old.outcome.value, old.outcome.gap)
+                if old
+                else (None, None, None, None)
+            )
+        rows.append(
+            (
+                report.plan,
+                report.municipality,
+                g.id,
+                g.name,
+                g.title,
+                g.rule,
+                g.period.code,
+                g.status.value,
+                o.value,
+                o.reference,
+                label(o.reference_label, lang) or None,
+                o.gap,
+                o.rank,
+                o.of,
+                g.better,
+                g.unit or None,
+                explain(g, lang),
+                *extra,
+            )
+        )
+    return write_rows(COLUMNS + (COMPARE_COLUMNS if previous else ()), rows)

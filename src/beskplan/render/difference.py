@@ -1,0 +1,271 @@
+"""Renderers for ``beskplan diff``: table, JSON, CSV, Markdown and JUnit."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from beskplan.diff import GoalDiff, PlanDiff, Side
+from beskplan.render import csv as csv_render
+from beskplan.render import junit
+from beskplan.render import markdown as md
+from beskplan.results import Status
+from beskplan.wording import Lang, number, status, trimmed
+
+SCHEMA_VERSION = 1
+
+_WORDS: dict[Lang, dict[str, str]] = {
+    "da": {
+        "title": "{old} ({old_period}) mod {new} ({new_period})",
+        "id": "Mål",
+        "name": "Titel",
+        "change": "Ændring",
+        "fields": "Ændrede felter",
+        "old": "Før",
+        "new": "Nu",
+        "value": "Værdi",
+        "gap": "Forskel",
+        "added": "tilføjet",
+        "removed": "fjernet",
+        "changed": "ændret",
+        "unchanged": "uændret",
+        "summary": "{added} tilføjet, {removed} fjernet, {changed} ændret, {unchanged} uændret",
+        "renamed": "samme måling og regel som {other}: id'et kan være ændret",
+        "cause": "Årsag",
+        "goal": "målet er ændret",
+        "data": "data er ændret",
+        "both": "både mål og data er ændret",
+        "neither": "hverken mål eller data er ændret",
+    },
+    "en": {
+        "title": "{old} ({old_period}) against {new} ({new_period})",
+        "id": "Goal",
+        "name": "Title",
+        "change": "Change",
+        "fields": "Changed fields",
+        "old": "Before",
+        "new": "Now",
+        "value": "Value",
+        "gap": "Gap",
+        "added": "added",
+        "removed": "removed",
+        "changed": "changed",
+        "unchanged": "unchanged",
+        "summary": "{added} added, {removed} removed, {changed} changed, {unchanged} unchanged",
+        "renamed": "same measure and rule as {other}: the id may have changed",
+        "cause": "Cause",
+        "goal": "the goal changed",
+        "data": "the data changed",
+        "both": "both goal and data changed",
+        "neither": "neither goal nor data changed",
+    },
+}
+
+
+def _side_text(side: Side | None, lang: Lang) -> str:
+    if side is None:
+        return "-"
+    return f"{status(side.status, lang)} {number(side.value, lang)}"
+
+
+def _movement(goal: GoalDiff, lang: Lang) -> str:
+    parts = []
+    if goal.value_change is not None:
+        parts.append(number(trimmed(goal.value_change), lang, signed=True))
+    if goal.gap_change is not None:
+        parts.append(number(trimmed(goal.gap_change), lang, signed=True))
+    return " / ".join(parts)
+
+
+def _note(goal: GoalDiff, lang: Lang) -> str:
+    w = _WORDS[lang]
+    notes = []
+    if goal.fields:
+        notes.append(", ".join(goal.fields))
+    if goal.maybe_renamed:
+        notes.append(w["renamed"].format(other=goal.maybe_renamed))
+    if goal.cause:
+        notes.append(w[goal.cause])
+    return "; ".join(notes)
+
+
+def _summary(diff: PlanDiff, lang: Lang) -> str:
+    counts = {k: diff.count(k) for k in ("added", "removed", "changed", "unchanged")}
+    return _WORDS[lang]["summary"].format(**counts)
+
+
+def render_table(diff: PlanDiff, console: Console, lang: Lang = "da") -> None:
+    w = _WORDS[lang]
+    title = w["title"].format(
+        old=diff.old, old_period=diff.old_period, new=diff.new, new_period=diff.new_period
+    )
+    table = Table(title=Text(title), title_justify="left")
+    for key in ("id", "name", "change", "old", "new"):
+        table.add_column(w[key], overflow="fold")
+    table.add_column(f"{w['value']} / {w['gap']}", justify="right", overflow="fold")
+    table.add_column(w["fields"], overflow="fold", ratio=2)
+    for g in diff.goals:
+        flip = g.status_changed
+        table.add_row(
+            Text(g.id),
+            Text(g.title),
+            Text(w[g.change]),
+            Text(_side_text(g.old, lang)),
+            Text(_side_text(g.new, lang), style="bold" if flip else ""),
+            Text(_movement(g, lang)),
+            Text(_note(g, lang)),
+        )
+    console.print(table)
+    console.print(_summary(diff, lang))
+
+
+def _side_record(side: Side | None) -> dict[str, Any] | None:
+    if side is None:
+        return None
+
+    def num(v: Decimal | None) -> float | None:
+        return None if v is None else float(trimmed(v))
+
+    return {
+        "status": side.status.value,
+        "period": side.period,
+        "value": num(side.value),
+        "reference": num(side.reference),
+        "gap": num(side.gap),
+        "rank": side.rank,
+        "of": side.of,
+    }
+
+
+def record(diff: PlanDiff) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "old": {"plan": diff.old, "period": diff.old_period},
+        "new": {"plan": diff.new, "period": diff.new_period},
+        "differs": diff.differs,
+        "summary": {k: diff.count(k) for k in ("added", "removed", "changed", "unchanged")},
+        "goals": [
+            {
+                "id": g.id,
+                "title": g.title,
+                "change": g.change,
+                "fields": list(g.fields),
+                "maybe_renamed": g.maybe_renamed,
+                "status_changed": g.status_changed,
+                "cause": g.cause,
+                "old": _side_record(g.old),
+                "new": _side_record(g.new),
+                "value_change": None if g.value_change is None else float(trimmed(g.value_change)),
+                "gap_change": None if g.gap_change is None else float(trimmed(g.gap_change)),
+            }
+            for g in diff.goals
+        ],
+    }
+
+
+def render_json(diff: PlanDiff, lang: Lang = "da") -> str:
+    return json.dumps(record(diff), ensure_ascii=False, indent=2) + "\n"
+
+
+CSV_COLUMNS = (
+    "id",
+    "title",
+    "change",
+    "fields",
+    "old_status",
+    "new_status",
+    "old_value",
+    "new_value",
+    "value_change",
+    "old_gap",
+    "new_gap",
+    "gap_change",
+    "cause",
+    "maybe_renamed",
+)
+
+
+def render_csv(diff: PlanDiff, lang: Lang = "da") -> str:
+    rows = []
+    for g in diff.goals:
+        rows.append(
+            (
+                g.id,
+                g.title,
+                g.change,
+                ";".join(g.fields),
+                g.old and g.old.status.value,
+                g.new and g.new.status.value,
+                g.old and g.old.value,
+                g.new and g.new.value,
+                g.value_change,
+                g.old and g.old.gap,
+                g.new and g.new.gap,
+                g.gap_change,
+                g.cause,
+                g.maybe_renamed,
+            )
+        )
+    return csv_render.write_rows(CSV_COLUMNS, rows)
+
+
+def render_markdown(diff: PlanDiff, lang: Lang = "da") -> str:
+    w = _WORDS[lang]
+    title = w["title"].format(
+        old=diff.old, old_period=diff.old_period, new=diff.new, new_period=diff.new_period
+    )
+    rows = [
+        [
+            md.escape(g.id),
+            md.escape(g.title),
+            w[g.change],
+            md.escape(_side_text(g.old, lang)),
+            ("**" + md.escape(_side_text(g.new, lang)) + "**")
+            if g.status_changed
+            else md.escape(_side_text(g.new, lang)),
+            _movement(g, lang),
+            md.escape(_note(g, lang)),
+        ]
+        for g in diff.goals
+    ]
+    header = [
+        w["id"],
+        w["name"],
+        w["change"],
+        w["old"],
+        w["new"],
+        f"{w['value']} / {w['gap']}",
+        w["fields"],
+    ]
+    return f"## {md.escape(title)}\n\n{_summary(diff, lang)}\n\n" + md.table(header, rows)
+
+
+def render_junit(diff: PlanDiff, lang: Lang = "da") -> str:
+    """A case per goal: a failure where the goal is now unmet, skipped where it has no data."""
+    cases = []
+    for g in diff.goals:
+        message = f"{w_change(g, lang)}: {_side_text(g.old, lang)} -> {_side_text(g.new, lang)}"
+        note = _note(g, lang)
+        if note:
+            message += f" ({note})"
+        if g.new is None:
+            outcome = "skipped"
+        elif g.new.status is Status.UNMET:
+            outcome = "failure"
+        elif g.new.status is Status.NO_DATA:
+            outcome = "skipped"
+        else:
+            outcome = "pass"
+        cases.append(
+            junit.Case(f"{g.id}: {g.title}", f"{diff.new}.{diff.new_period}", outcome, message)
+        )
+    return junit.document(f"{diff.old} -> {diff.new}", cases)
+
+
+def w_change(goal: GoalDiff, lang: Lang) -> str:
+    return _WORDS[lang][goal.change]

@@ -1,0 +1,68 @@
+"""Markdown for committee papers and pull-request comments.
+
+Text from goal and data files is escaped: table pipes, HTML and the
+characters Markdown would read as formatting.
+"""
+
+from __future__ import annotations
+
+import re
+
+from beskplan.results import Report, Status
+from beskplan.wording import HEADERS, Lang, explain, label, number, status
+
+ICON = {Status.MET: "✅", Status.UNMET: "❌", Status.NO_DATA: "➖"}
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>|#!~])")
+
+
+def escape(text: str) -> str:
+    """Text as Markdown shows it literally, on one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def render(report: Report, lang: Lang = "da", previous: Report | None = None) -> str:
+    h = HEADERS[lang]
+    s = report.summary
+    out = [
+        f"## {escape(report.title)} — {escape(report.municipality)}, "
+        f"{h['period']} {report.period}\n",
+        h["summary"].format(met=s.met, unmet=s.unmet, no_data=s.no_data, total=len(report.goals))
+        + "\n",
+    ]
+    before = {g.id: g for g in previous.goals} if previous else {}
+    rows = []
+    for g in report.goals:
+        o = g.outcome
+        old = before.get(g.id)
+        compare = [f"{status(old.status, lang)} {number(old.outcome.value, lang)}" if old else "-"]
+        ref = number(o.reference, lang) if o.reference is not None else "-"
+        ref_label = label(o.reference_label, lang)
+        rank = (f"{o.rank} af {o.of}" if lang == "da" else f"{o.rank} of {o.of}") if o.rank else ""
+        value = number(o.value, lang) + ("" if g.period == report.period else f" ({g.period})")
+        rows.append(
+            [
+                escape(g.id),
+                escape(g.name or g.title),
+                f"{ICON[g.status]} {status(g.status, lang)}",
+                *(compare if previous else []),
+                value,
+                ref + (f" ({escape(ref_label)})" if ref_label else ""),
+                number(o.gap, lang, signed=True) if o.gap is not None else "-",
+                rank,
+                escape(explain(g, lang)),
+            ]
+        )
+    header = [h[k] for k in ("id", "title", "status")]
+    header += [str(previous.period)] if previous else []
+    header += [h[k] for k in ("value", "reference", "gap", "rank", "explanation")]
+    out.append(table(header, rows))
+    if report.source:
+        out.append(f"{h['source']}: {escape(report.source)}\n")
+    return "\n".join(out)
