@@ -13,6 +13,34 @@ GOALS = ROOT / "goals"
 DATA = ROOT / "data"
 
 
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite the golden files under tests/golden from the current output",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with tests/golden/NAME, or rewrite the file with --update-golden."""
+    update = bool(request.config.getoption("--update-golden"))
+
+    def check(name: str, text: str) -> None:
+        path = GOLDEN / name
+        if update:
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            return
+        assert path.exists(), f"no golden file {name}: run pytest --update-golden and review it"
+        assert text == path.read_text(encoding="utf-8"), f"output differs from golden file {name}"
+
+    return check
+
+
 @pytest.fixture
 def run() -> Callable[..., object]:
     """Run the command line in-process; returns the click Result (exit_code, stdout, stderr)."""

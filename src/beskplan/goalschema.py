@@ -36,13 +36,13 @@ def _goal_model(name: str) -> type[BaseModel]:
 
 def goal_file_schema() -> dict[str, Any]:
     goals = tuple(_goal_model(name) for name in sorted(RULES))
-    goal_union = Annotated[Union[goals], Field(discriminator="rule")]  # noqa: UP007
+    goal_union = Annotated[Union[goals], Field(discriminator="rule")]  # type: ignore[valid-type]  # noqa: UP007
     plan_fields: dict[str, Any] = {
         key: (info.annotation, info)
         for key, info in PlanFields.model_fields.items()
         if key != "goals"
     }
-    plan_fields["goals"] = (list[goal_union], Field(min_length=1))  # type: ignore[valid-type]
+    plan_fields["goals"] = (list[goal_union], Field(min_length=1))
     model = create_model(
         "GoalFile",
         __config__=ConfigDict(extra="forbid", arbitrary_types_allowed=True),

@@ -1,0 +1,65 @@
+"""beskplan check: goal files and data coverage, without evaluating."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import DATA, GOALS
+
+
+def test_the_bundled_plans_pass(run: Any) -> None:
+    result = run("check")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "5 plans, 36 goals: no problems\n"
+
+
+def test_missing_coverage_is_reported_at_the_goal(run: Any, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    # drop Gentofte's row from the a-dagpenge extract for June 2018
+    y01 = data / "Y01A02_2018.csv"
+    y01.write_text(
+        "".join(
+            row
+            for row in y01.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not row.startswith("Gentofte;")
+        ),
+        encoding="utf-8",
+    )
+    result = run("check", "frederiksberg-2019", "--data", str(data))
+    assert result.exit_code == 2
+    plan = GOALS / "frederiksberg-2019.yaml"
+    line = next(
+        i
+        for i, text in enumerate(plan.read_text(encoding="utf-8").splitlines(), 1)
+        if text.strip() == "measure: adagpenge_pct_arbejdsstyrke"
+    )
+    assert result.stderr == (
+        f"{plan}:{line}:14: goal D: table Y01A02 has no row for Gentofte at 2018M06 "
+        "('Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år')\n"
+    )
+
+
+def test_a_period_without_figures(run: Any) -> None:
+    result = run("check", "frederiksberg-2019", "--period", "2019M06")
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    # one line per table each goal reads: C sums three tables, E and G two each
+    assert len(lines) == 12
+    assert "table PTV_A02 has no figures for 2019M06 (it has 2017M06 to 2018M06)" in lines[0]
+
+
+def test_a_broken_goal_file_fails_with_file_and_line(run: Any, tmp_path: Path) -> None:
+    goals = tmp_path / "goals"
+    shutil.copytree(GOALS, goals)
+    plan = goals / "kobenhavn-2018.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("than: Aarhus", "than: Aarhus\n    top: 3"),
+        encoding="utf-8",
+    )
+    result = run("check", "--goals", str(goals))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{plan}:")
+    assert "unknown key 'top' for rule municipality" in result.stderr

@@ -1,0 +1,131 @@
+"""beskplan diff: plans goal by goal, and saved evaluations with the cause of each change."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import DATA, GOALS, write
+
+
+def test_frederiksberg_2018_to_2019_adds_goal_c(run: Any) -> None:
+    """Beskæftigelsesplan 2019, footnote 3: goal C is new; the other goals continue."""
+    result = run("diff", "frederiksberg-2018", "frederiksberg-2019", "--format", "json")
+    assert result.exit_code == 0
+    doc = json.loads(result.stdout)
+    changes = {g["id"]: g for g in doc["goals"]}
+    assert changes["C"]["change"] == "added"
+    for goal_id in "ABDEFGH":
+        assert changes[goal_id]["change"] in ("unchanged", "changed"), goal_id
+        assert (
+            "rule" not in changes[goal_id]["fields"]
+            and "parameters" not in changes[goal_id]["fields"]
+        )
+        assert changes[goal_id]["old"]["period"] in ("2017M06", "2017")
+        assert changes[goal_id]["new"]["period"] in ("2018M06", "2018")
+    # the 2019 plan maps F and G to ministerial goals 6 and 7, which 2018 did not have
+    assert changes["F"]["fields"] == ["ministermaal"]
+    assert changes["H"]["status_changed"] is True
+
+
+def test_exit_code(run: Any) -> None:
+    assert run("diff", "frederiksberg-2018", "frederiksberg-2019", "--exit-code").exit_code == 1
+    assert run("diff", "frederiksberg-2019", "frederiksberg-2019", "--exit-code").exit_code == 0
+    assert run("diff", "frederiksberg-2019", "nonexistent-plan", "--exit-code").exit_code == 2
+
+
+def test_both_at_one_period(run: Any) -> None:
+    doc = json.loads(
+        run(
+            "diff",
+            "frederiksberg-2018",
+            "frederiksberg-2019",
+            "--period",
+            "2018M06",
+            "--format",
+            "json",
+        ).stdout
+    )
+    assert doc["old"]["period"] == doc["new"]["period"] == "2018M06"
+    a = next(g for g in doc["goals"] if g["id"] == "A")
+    assert a["old"]["value"] == a["new"]["value"] == 10.4
+
+
+def test_a_changed_id_is_named_not_guessed(run: Any, tmp_path: Path) -> None:
+    text = (GOALS / "frederiksberg-2019.yaml").read_text(encoding="utf-8")
+    write(tmp_path / "frederiksberg-2019.yaml", text.replace("  - id: D\n", "  - id: D2\n"))
+    doc = json.loads(
+        run(
+            "diff",
+            "frederiksberg-2019",
+            str(tmp_path / "frederiksberg-2019.yaml"),
+            "--format",
+            "json",
+        ).stdout
+    )
+    changes = {g["id"]: g for g in doc["goals"]}
+    assert (changes["D"]["change"], changes["D"]["maybe_renamed"]) == ("removed", "D2")
+    assert (changes["D2"]["change"], changes["D2"]["maybe_renamed"]) == ("added", "D")
+
+
+def _saved(run: Any, path: Path, *args: str) -> Path:
+    result = run("evaluate", *args, "--format", "json", "--output", str(path))
+    assert result.exit_code == 0, result.stderr
+    return path
+
+
+def test_results_diff_tells_data_from_goal_changes(run: Any, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    goals = tmp_path / "goals"
+    shutil.copytree(GOALS, goals)
+    before = _saved(
+        run,
+        tmp_path / "before.json",
+        "frederiksberg-2019",
+        "--data",
+        str(data),
+        "--goals",
+        str(goals),
+    )
+    # Jobindsats revises a figure: Frederiksberg's a-dagpenge share June 2018 becomes 2,2
+    y01 = data / "Y01A02_2018.csv"
+    y01.write_text(
+        y01.read_text(encoding="utf-8").replace(
+            "Frederiksberg;2018M06;Køn i alt;Alder i alt;Herkomst i alt;2047;1706;3,1",
+            "Frederiksberg;2018M06;Køn i alt;Alder i alt;Herkomst i alt;2047;1706;2,2",
+        ),
+        encoding="utf-8",
+    )
+    # and the plan's goal F is loosened to "at least as good as" with a margin it meets
+    plan = goals / "frederiksberg-2019.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "cluster: frederiksberg-saerlige-vilkaar\n    strict: true\n\n  - id: G",
+            "cluster: frederiksberg-saerlige-vilkaar\n    margin: -10\n\n  - id: G",
+        ),
+        encoding="utf-8",
+    )
+    after = _saved(
+        run,
+        tmp_path / "after.json",
+        "frederiksberg-2019",
+        "--data",
+        str(data),
+        "--goals",
+        str(goals),
+    )
+    doc = json.loads(run("diff", str(before), str(after), "--results", "--format", "json").stdout)
+    changes = {g["id"]: g for g in doc["goals"]}
+    assert (changes["D"]["status_changed"], changes["D"]["cause"]) == (True, "data")
+    assert (changes["F"]["status_changed"], changes["F"]["cause"]) == (True, "goal")
+    assert changes["A"]["cause"] is None and not changes["A"]["status_changed"]
+
+
+def test_results_diff_refuses_other_json(run: Any, tmp_path: Path) -> None:
+    other = write(tmp_path / "x.json", '{"a": 1}')
+    result = run("diff", str(other), str(other), "--results")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{other}: not a saved evaluation")
