@@ -10,12 +10,15 @@ figures it reads, and the rule tests feed it a table of figures directly.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Annotated, Any, Protocol
 
 from pydantic import Field
 
 from beskplan.periods import Period
 from beskplan.results import Msg, Outcome, Reading, Status
+from beskplan.rules import compare
+from beskplan.rules.compare import ZERO
 from beskplan.schema import Strict, Text
 
 ClusterRef = Annotated[
@@ -79,3 +82,43 @@ def missing_note(readings: Sequence[Reading]) -> tuple[Msg, ...]:
 
 def status_of(ok: bool) -> Status:
     return Status.MET if ok else Status.UNMET
+
+
+def compared(
+    own: Reading,
+    reference: Decimal | None,
+    label: Msg,
+    better: str,
+    *,
+    missing: Msg,
+    strict: bool = False,
+    margin: Decimal = ZERO,
+    notes: tuple[Msg, ...] = (),
+    reason: str = "compare",
+) -> Outcome:
+    """The outcome of comparing the municipality's figure with one reference figure.
+
+    ``missing`` says why there is no verdict when the reference has no figure.
+    """
+    assert own.value is not None
+    if reference is None:
+        return Outcome(
+            Status.NO_DATA,
+            missing,
+            value=own.value,
+            reference_label=label,
+            notes=notes,
+            period=own.period,
+        )
+    ok = compare.meets(own.value, reference, better, strict=strict, margin=margin)
+    gap = compare.behind(own.value, reference, better)
+    return Outcome(
+        status_of(ok),
+        Msg(reason, {"gap": gap, "strict": strict, "margin": margin}),
+        value=own.value,
+        reference=reference,
+        reference_label=label,
+        gap=gap,
+        notes=notes,
+        period=own.period,
+    )

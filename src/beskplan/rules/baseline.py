@@ -17,9 +17,8 @@ Example::
 from __future__ import annotations
 
 from beskplan.periods import Period
-from beskplan.results import Msg, Outcome, Status
-from beskplan.rules import compare
-from beskplan.rules.base import GoalView, RuleParams, own_missing, status_of
+from beskplan.results import Msg, Outcome
+from beskplan.rules.base import GoalView, RuleParams, compared, own_missing
 from beskplan.schema import PeriodValue
 
 NAME = "baseline"
@@ -46,23 +45,10 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
     if own.value is None:
         return own_missing(own)
     base = view.read(view.municipality, params.baseline)
-    label = Msg("ref.baseline", {"period": base.period or params.baseline})
-    if base.value is None:
-        return Outcome(
-            Status.NO_DATA,
-            Msg("baseline_missing", {"period": params.baseline, "raw": base.raw}),
-            value=own.value,
-            reference_label=label,
-            period=own.period,
-        )
-    ok = compare.meets(own.value, base.value, view.better)
-    gap = compare.behind(own.value, base.value, view.better)
-    return Outcome(
-        status_of(ok),
-        Msg("compare", {"gap": gap, "strict": False, "margin": compare.ZERO}),
-        value=own.value,
-        reference=base.value,
-        reference_label=label,
-        gap=gap,
-        period=own.period,
+    return compared(
+        own,
+        base.value,
+        Msg("ref.baseline", {"period": base.period or params.baseline}),
+        view.better,
+        missing=Msg("baseline_missing", {"period": params.baseline, "raw": base.raw}),
     )

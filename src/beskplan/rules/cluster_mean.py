@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from beskplan.results import Msg, Outcome, Status
-from beskplan.rules import compare, references
-from beskplan.rules.base import ClusterRef, GoalView, RuleParams, own_missing, status_of
+from beskplan.results import Msg, Outcome
+from beskplan.rules import references
+from beskplan.rules.base import ClusterRef, GoalView, RuleParams, compared, own_missing
 from beskplan.schema import Number
 
 NAME = "cluster_mean"
@@ -39,21 +39,13 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
     if own.value is None:
         return own_missing(own)
     ref = references.cluster_mean(view, params.cluster)
-    if ref.value is None:
-        return Outcome(
-            Status.NO_DATA, Msg("no_reference"), value=own.value, notes=ref.notes, period=own.period
-        )
-    ok = compare.meets(
-        own.value, ref.value, view.better, strict=params.strict, margin=params.margin
-    )
-    gap = compare.behind(own.value, ref.value, view.better)
-    return Outcome(
-        status_of(ok),
-        Msg("compare", {"gap": gap, "strict": params.strict, "margin": params.margin}),
-        value=own.value,
-        reference=ref.value,
-        reference_label=ref.label,
-        gap=gap,
+    return compared(
+        own,
+        ref.value,
+        ref.label,
+        view.better,
+        missing=Msg("no_reference"),
+        strict=params.strict,
+        margin=params.margin,
         notes=ref.notes,
-        period=own.period,
     )

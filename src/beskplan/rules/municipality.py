@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from beskplan.results import Msg, Outcome, Status
-from beskplan.rules import compare
-from beskplan.rules.base import GoalView, RuleParams, own_missing, status_of
+from beskplan.results import Msg, Outcome
+from beskplan.rules.base import GoalView, RuleParams, compared, own_missing
 from beskplan.schema import Number, Text
 
 NAME = "municipality"
@@ -36,25 +35,12 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
     if own.value is None:
         return own_missing(own)
     other = view.read(params.than)
-    label = Msg("ref.municipality", {"area": params.than})
-    if other.value is None:
-        return Outcome(
-            Status.NO_DATA,
-            Msg("reference_missing", {"area": params.than, "raw": other.raw}),
-            value=own.value,
-            reference_label=label,
-            period=own.period,
-        )
-    ok = compare.meets(
-        own.value, other.value, view.better, strict=params.strict, margin=params.margin
-    )
-    gap = compare.behind(own.value, other.value, view.better)
-    return Outcome(
-        status_of(ok),
-        Msg("compare", {"gap": gap, "strict": params.strict, "margin": params.margin}),
-        value=own.value,
-        reference=other.value,
-        reference_label=label,
-        gap=gap,
-        period=own.period,
+    return compared(
+        own,
+        other.value,
+        Msg("ref.municipality", {"area": params.than}),
+        view.better,
+        missing=Msg("reference_missing", {"area": params.than, "raw": other.raw}),
+        strict=params.strict,
+        margin=params.margin,
     )

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from beskplan.results import Msg, Outcome, Status
-from beskplan.rules import compare, references
-from beskplan.rules.base import NATIONAL, GoalView, RuleParams, own_missing, status_of
+from beskplan.results import Msg, Outcome
+from beskplan.rules import references
+from beskplan.rules.base import NATIONAL, GoalView, RuleParams, compared, own_missing
 from beskplan.schema import Number
 
 NAME = "national"
@@ -37,24 +37,12 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
     if own.value is None:
         return own_missing(own)
     ref = references.national(view)
-    if ref.value is None:
-        return Outcome(
-            Status.NO_DATA,
-            Msg("reference_missing", {"area": NATIONAL, "raw": ref.others[0].raw}),
-            value=own.value,
-            reference_label=ref.label,
-            period=own.period,
-        )
-    ok = compare.meets(
-        own.value, ref.value, view.better, strict=params.strict, margin=params.margin
-    )
-    gap = compare.behind(own.value, ref.value, view.better)
-    return Outcome(
-        status_of(ok),
-        Msg("compare", {"gap": gap, "strict": params.strict, "margin": params.margin}),
-        value=own.value,
-        reference=ref.value,
-        reference_label=ref.label,
-        gap=gap,
-        period=own.period,
+    return compared(
+        own,
+        ref.value,
+        ref.label,
+        view.better,
+        missing=Msg("reference_missing", {"area": NATIONAL, "raw": ref.others[0].raw}),
+        strict=params.strict,
+        margin=params.margin,
     )

@@ -18,8 +18,7 @@ Example::
 from __future__ import annotations
 
 from beskplan.results import Msg, Outcome
-from beskplan.rules import compare
-from beskplan.rules.base import GoalView, RuleParams, own_missing, status_of
+from beskplan.rules.base import GoalView, RuleParams, compared, own_missing
 from beskplan.schema import Number
 
 NAME = "threshold"
@@ -34,14 +33,12 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
     own = view.read(view.municipality)
     if own.value is None:
         return own_missing(own)
-    ok = compare.meets(own.value, params.target, view.better, strict=params.strict)
-    gap = compare.behind(own.value, params.target, view.better)
-    return Outcome(
-        status_of(ok),
-        Msg("target", {"gap": gap, "strict": params.strict}),
-        value=own.value,
-        reference=params.target,
-        reference_label=Msg("ref.target"),
-        gap=gap,
-        period=own.period,
+    return compared(
+        own,
+        params.target,
+        Msg("ref.target"),
+        view.better,
+        missing=Msg("no_reference"),
+        strict=params.strict,
+        reason="target",
     )
