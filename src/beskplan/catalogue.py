@@ -14,6 +14,9 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
 
 from beskplan.errors import InputError, closest
 from beskplan.extracts import MeasureError
@@ -29,7 +32,7 @@ from beskplan.schema import (
     SumMeasure,
 )
 from beskplan.validation import validate
-from beskplan.yamlfile import read_yaml
+from beskplan.yamlfile import Located, read_yaml
 
 MEASURES_FILE = "measures.yaml"
 CLUSTERS_FILE = "clusters.yaml"
@@ -131,25 +134,30 @@ class Clusters:
         return list(max(valid, key=lambda v: v.valid_from).members)
 
 
-def load_measures(data_dir: Path) -> Measures:
-    path = data_dir / MEASURES_FILE
+M = TypeVar("M", bound=BaseModel)
+
+
+def _load(path: Path, model: type[M]) -> tuple[M, Located] | None:
+    """A catalogue file validated as ``model``, or ``None`` when the file is absent."""
     if not path.exists():
-        return Measures()
+        return None
     source = read_yaml(path)
-    model, problems = validate(Catalogue, source.data, source)
-    if problems or model is None:
+    loaded, problems = validate(model, source.data, source)
+    if problems or loaded is None:
         raise InputError(problems)
-    return Measures(dict(model.measures))
+    return loaded, source
+
+
+def load_measures(data_dir: Path) -> Measures:
+    found = _load(data_dir / MEASURES_FILE, Catalogue)
+    return Measures(dict(found[0].measures)) if found else Measures()
 
 
 def load_clusters(data_dir: Path) -> Clusters:
-    path = data_dir / CLUSTERS_FILE
-    if not path.exists():
+    found = _load(data_dir / CLUSTERS_FILE, ClusterFile)
+    if found is None:
         return Clusters()
-    source = read_yaml(path)
-    model, problems = validate(ClusterFile, source.data, source)
-    if problems or model is None:
-        raise InputError(problems)
+    model, source = found
     versions: dict[str, list[ClusterVersion]] = {}
     for index, version in enumerate(model.clusters):
         same = versions.setdefault(version.name, [])
@@ -167,11 +175,7 @@ def load_clusters(data_dir: Path) -> Clusters:
 
 def load_ministermaal(data_dir: Path) -> dict[int, dict[int, str]]:
     """The minister's goals per year; empty when the data directory has none."""
-    path = data_dir / MINISTER_FILE
-    if not path.exists():
+    found = _load(data_dir / MINISTER_FILE, MinisterGoals)
+    if found is None:
         return {}
-    source = read_yaml(path)
-    model, problems = validate(MinisterGoals, source.data, source)
-    if problems or model is None:
-        raise InputError(problems)
-    return {year: dict(goals) for year, goals in model.years.items()}
+    return {year: dict(goals) for year, goals in found[0].years.items()}

@@ -80,6 +80,19 @@ def missing_note(readings: Sequence[Reading]) -> tuple[Msg, ...]:
     return (Msg("left_out", {"areas": [(r.area, r.raw) for r in missing]}),)
 
 
+def baseline_problems(baseline: Period, period: Period) -> list[tuple[str, str]]:
+    """A baseline after the evaluation period is a mistake in the goal file."""
+    if baseline.is_after(period):
+        return [
+            (
+                "baseline",
+                f"baseline {baseline} is after the evaluation period {period}; "
+                "a baseline is an earlier period (or the same) to compare with",
+            )
+        ]
+    return []
+
+
 def status_of(ok: bool) -> Status:
     return Status.MET if ok else Status.UNMET
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from beskplan.periods import Period
 from beskplan.results import Msg, Outcome
-from beskplan.rules.base import GoalView, RuleParams, compared, own_missing
+from beskplan.rules.base import GoalView, RuleParams, baseline_problems, compared, own_missing
 from beskplan.schema import PeriodValue
 
 NAME = "baseline"
@@ -29,15 +29,7 @@ class Params(RuleParams):
 
 
 def problems(params: Params, period: Period) -> list[tuple[str, str]]:
-    if params.baseline.is_after(period):
-        return [
-            (
-                "baseline",
-                f"baseline {params.baseline} is after the evaluation period {period}; "
-                "a baseline is an earlier period (or the same) to compare with",
-            )
-        ]
-    return []
+    return baseline_problems(params.baseline, period)
 
 
 def evaluate(params: Params, view: GoalView) -> Outcome:

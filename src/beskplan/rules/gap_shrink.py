@@ -36,7 +36,14 @@ from pydantic import Field, model_validator
 from beskplan.periods import Period
 from beskplan.results import Msg, Outcome, Status
 from beskplan.rules import compare, references
-from beskplan.rules.base import ClusterRef, GoalView, RuleParams, own_missing, status_of
+from beskplan.rules.base import (
+    ClusterRef,
+    GoalView,
+    RuleParams,
+    baseline_problems,
+    own_missing,
+    status_of,
+)
 from beskplan.schema import Number, PeriodValue
 
 NAME = "gap_shrink"
@@ -63,15 +70,7 @@ class Params(RuleParams):
 
 
 def problems(params: Params, period: Period) -> list[tuple[str, str]]:
-    if params.baseline.is_after(period):
-        return [
-            (
-                "baseline",
-                f"baseline {params.baseline} is after the evaluation period {period}; "
-                "the gap is compared with an earlier period (or the same)",
-            )
-        ]
-    return []
+    return baseline_problems(params.baseline, period)
 
 
 def _reference(params: Params, view: GoalView, period: Period | None) -> references.Reference:
