@@ -74,7 +74,7 @@ def test_rows_that_disagree_are_refused_naming_both(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         t.read(t.column("Andel"), [], {"a": "A"}, parse_period("2018M06"))
     text = str(info.value)
-    assert text.startswith(f"{path}:4: two rows for A 2018M06 disagree")
+    assert text.startswith(f"{path}:4:3: two rows for A 2018M06 disagree")
     assert f"{path}:2" in text
 
 
@@ -112,7 +112,7 @@ def test_danish_number_in_a_decimal_point_file(tmp_path: Path) -> None:
     t = DataStore(tmp_path).table("T6")
     with pytest.raises(InputError) as info:
         t.read(t.column("Antal"), [], {"b": "B"}, parse_period("2018M06"))
-    assert str(info.value).startswith(f"{path}:3: '1.234,5' in column 'Antal'")
+    assert str(info.value).startswith(f"{path}:3:3: '1.234,5' in column 'Antal'")
     assert "written the Danish way" in str(info.value)
 
 

@@ -170,6 +170,9 @@ def evaluate(
         context = Context.open(data or bundled("data"))
         report = evaluate_plan(loaded, context, at)  # type: ignore[arg-type]
         previous = evaluate_plan(loaded, context, earlier) if compare else None  # type: ignore[arg-type]
+        if not quiet:
+            for notice in report.notices:
+                sys.stderr.write(f"{notice}\n")
         _render_report(report, previous, format, lang, output, quiet, no_color)
     except InputError as exc:
         _fail(exc)

@@ -84,6 +84,7 @@ def evaluate_plan(plan: Plan, context: Context, period: Period | str | None = No
         tuple(results),
         sources,
         goal_file,
+        tuple(context.store.notices()),
     )
 
 

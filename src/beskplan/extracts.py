@@ -54,6 +54,7 @@ class Table:
     measures: dict[str, str]  # key -> label
     notices: list[str] = field(default_factory=list)
     sources: list[SourceFile] = field(default_factory=list)
+    positions: dict[str, dict[str, int]] = field(default_factory=dict)  # file -> key -> column
     _periods: dict[str, Period] | None = None
 
     @property
@@ -193,6 +194,7 @@ class Table:
                         f"and {_show(cell)} here; remove one",
                         file,
                         line,
+                        self.positions.get(file, {}).get(column),
                     )
                 )
             seen.setdefault(key, (cell, file, line))
@@ -202,8 +204,9 @@ class Table:
                 readings[key] = Reading(name, None, period, None)
                 continue
             cell, file, line = seen[key]
+            place = (file, line, self.positions.get(file, {}).get(column))
             readings[key] = Reading(
-                name, _number(cell, file, line, self.measures[column]), period, _token(cell)
+                name, _number(cell, place, self.measures[column]), period, _token(cell)
             )
         return readings
 
@@ -218,7 +221,7 @@ def _token(cell: str | None) -> str | None:
     return cell
 
 
-def _number(cell: str | None, file: str, line: int, column: str) -> Decimal | None:
+def _number(cell: str | None, place: tuple[str, int, int | None], column: str) -> Decimal | None:
     if cell is None or cell == "":
         return None
     if _CANONICAL.fullmatch(cell):
@@ -230,8 +233,7 @@ def _number(cell: str | None, file: str, line: int, column: str) -> Decimal | No
                 f"'{raw}' in column '{column}' is not a number in this file's format"
                 + _format_hint(raw)
                 + "; missing values are written empty, '-', '.', '..' or 'x'",
-                file,
-                line,
+                *place,
             )
         )
     return None  # a suppression token
@@ -294,6 +296,10 @@ class DataStore:
     def _name(self, path: Path) -> str:
         return str(path.relative_to(self.root))
 
+    def notices(self) -> list[str]:
+        """What reading the tables so far changed in the data (repairs), one line each."""
+        return [n for t in self._tables.values() for n in t.notices]
+
     def sources(self) -> list[SourceFile]:
         """Every file read so far, in name order."""
         found = {s.path: s for t in self._tables.values() for s in t.sources}
@@ -305,6 +311,7 @@ def _stack(table_id: str, extracts: list[Extract]) -> Table:
     measures: dict[str, str] = {}
     frames: list[pl.DataFrame] = []
     notices: list[str] = []
+    positions: dict[str, dict[str, int]] = {}
     for extract in extracts:
         renames = {}
         for label in extract.dimensions:
@@ -314,7 +321,8 @@ def _stack(table_id: str, extracts: list[Extract]) -> Table:
             measures.setdefault(label_key(label), label)
             renames[label] = label_key(label)
         frames.append(extract.frame.rename(renames))
-        notices.extend(f"{extract.path.name}: {n}" for n in extract.notices)
+        positions[str(extract.path)] = {renames.get(k, k): v for k, v in extract.columns.items()}
+        notices.extend(f"{extract.path}: {n}" for n in extract.notices)
     # a column that is a measure in one file and holds text in another is a dimension
     for key in list(measures):
         if key in dimensions:
@@ -322,5 +330,12 @@ def _stack(table_id: str, extracts: list[Extract]) -> Table:
     frame = pl.concat(frames, how="diagonal_relaxed") if len(frames) > 1 else frames[0]
     sources = [e.source for e in extracts if e.source is not None]
     return Table(
-        table_id, [e.path for e in extracts], frame, dimensions, measures, notices, sources
+        table_id,
+        [e.path for e in extracts],
+        frame,
+        dimensions,
+        measures,
+        notices,
+        sources,
+        positions,
     )

@@ -64,8 +64,9 @@ class Extract:
     frame: pl.DataFrame
     dimensions: list[str]
     measures: list[str]
-    notices: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # changes made while reading, for the user
     source: SourceFile | None = None
+    columns: dict[str, int] = field(default_factory=dict)  # label -> column number in the file
 
 
 def label_key(label: str) -> str:
@@ -156,10 +157,12 @@ def _decode(data: bytes, path: Path, notices: list[str]) -> str:
             raise InputError(
                 Problem("the file is neither UTF-8 nor Windows-1252 text; save it as UTF-8", path)
             ) from None
-        notices.append("read as Windows-1252")
     if _MOJIBAKE.search(text):
         text = _repair(text, path)
-        notices.append("repaired garbled letters (UTF-8 that had been read as Windows-1252)")
+        notices.append(
+            "note: repaired garbled letters (UTF-8 that had been read as Windows-1252, "
+            "'KÃ¸benhavn' for 'København'); save the file as UTF-8 to silence this"
+        )
     return text
 
 
@@ -283,9 +286,7 @@ def _shape(
         pl.col(period_col).replace_strict(codes, return_dtype=pl.String).alias(PERIOD),
         pl.lit(str(path)).alias(FILE),
     ).drop(area_col, period_col)
-    if not comma:
-        notices.append("numbers read with a decimal point")
-    return Extract(path, frame, dimensions, measures, notices)
+    return Extract(path, frame, dimensions, measures, notices, columns=position)
 
 
 def _period_codes(frame: pl.DataFrame, column: str, path: Path, col_no: int) -> dict[str, str]:

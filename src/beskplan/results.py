@@ -106,6 +106,7 @@ class Report:
     goals: tuple[GoalResult, ...]
     sources: tuple[SourceFile, ...] = ()
     goal_file: SourceFile | None = None
+    notices: tuple[str, ...] = ()
 
     @property
     def summary(self) -> Summary:

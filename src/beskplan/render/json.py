@@ -83,6 +83,7 @@ def report_record(
         "goals": goals,
         "goal_file": report.goal_file.record() if report.goal_file else None,
         "sources": [s.record() for s in report.sources],
+        "notices": list(report.notices),
     }
 
 
