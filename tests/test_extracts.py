@@ -89,7 +89,7 @@ def test_identical_duplicate_rows_are_one_figure(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("cells", "message"),
     [
-        ("1,0\nB;2018M06;n/a", "holds text, not numbers"),
+        ("1,0\nB;2018M06;n/a", "'n/a' in column 'Andel' is not a number"),
         (
             "1,0\nB;2018M06;4.2",
             "'4.2' in column 'Andel' is not a number in this file's format (it has a decimal point",

@@ -25,6 +25,7 @@ from beskplan.errors import InputError, Problem, closest
 from beskplan.loader import (
     FILE,
     INVALID,
+    MISSING_TOKENS,
     KEY,
     LINE,
     PERIOD,
@@ -73,7 +74,7 @@ class Table:
         if len(found) == 1:
             return found[0]
         if want in self.dimensions:
-            raise MeasureError(self._not_numeric(want))
+            raise self._not_numeric(want)
         labels = list(self.measures.values())
         if len(found) > 1:
             raise MeasureError(
@@ -87,15 +88,25 @@ class Table:
             f"Its measure columns are: {'; '.join(labels) or '(none)'}"
         )
 
-    def _not_numeric(self, key: str) -> str:
+    def _not_numeric(self, key: str) -> Exception:
+        """The error for a measure column that holds text: at its first text cell."""
         label = self.dimensions[key]
         bad = self.frame.filter(
-            pl.col(key).is_not_null() & ~pl.col(key).str.contains(r"^-?\d[\d.,]*$")
+            pl.col(key).is_not_null()
+            & ~pl.col(key).is_in(MISSING_TOKENS)
+            & ~pl.col(key).str.contains(r"^-?\d[\d.,]*$")
         ).head(1)
-        where = f" ({bad[FILE][0]}:{bad[LINE][0]}: '{bad[key][0]}')" if bad.height else ""
-        return (
-            f"column '{label}' of table {self.id} holds text, not numbers{where}; "
-            "missing values are written empty, '-', '.', '..' or 'x'"
+        if not bad.height:  # pragma: no cover - a dimension column always has a text cell
+            return MeasureError(f"column '{label}' of table {self.id} holds text, not numbers")
+        file, line = bad[FILE][0], int(bad[LINE][0])
+        return InputError(
+            Problem(
+                f"'{bad[key][0]}' in column '{label}' is not a number; "
+                "missing values are written empty, '-', '.', '..' or 'x'",
+                file,
+                line,
+                self.positions.get(file, {}).get(key),
+            )
         )
 
     def filters(self, where: Mapping[str, str]) -> list[pl.Expr]:

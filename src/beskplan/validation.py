@@ -61,8 +61,30 @@ def _wording(error: Any, allowed: list[str], what: str) -> str:
         return f"'{name}' must be a mapping of keys, not {type(error['input']).__name__}"
     if kind == "list_type":
         return f"'{name}' must be a list, not {type(error['input']).__name__}"
-    if kind in ("too_short",) and name == "goals":
+    ctx = error.get("ctx", {})
+    if kind == "too_short" and name == "goals":
         return "the plan has no goals; add at least one under 'goals:'"
+    if kind == "too_short":
+        return f"'{name}' needs at least {ctx.get('min_length')} items"
+    if kind == "string_too_short":
+        return f"'{name}' must not be empty"
+    bounds = {
+        "greater_than_equal": ("at least", "ge"),
+        "greater_than": ("more than", "gt"),
+        "less_than_equal": ("at most", "le"),
+        "less_than": ("less than", "lt"),
+    }
+    if kind in bounds:
+        words, key = bounds[kind]
+        return f"'{name}' must be {words} {ctx.get(key)}, not {error['input']}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"'{name}' must be true or false, not {error['input']!r}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"'{name}' must be a whole number, not {error['input']!r}"
+    if kind in ("string_type",):
+        return f"'{name}' must be text, not {type(error['input']).__name__}"
+    if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
+        return f"'{name}' must be a date written 2014-01-01, not {error['input']!r}"
     if kind == "string_pattern_mismatch" and name == "plan":
         return (
             f"plan id '{error['input']}' may hold only letters, digits, '.', '_' and '-' "
