@@ -76,10 +76,11 @@ class Measures:
             if entry is None:
                 hint = closest(ref, list(self.entries))
                 known = ", ".join(sorted(self.entries)) or f"none: there is no {MEASURES_FILE}"
+                listing = (
+                    f"did you mean '{hint}'?" if hint else f"measures in the catalogue: {known}."
+                )
                 raise MeasureError(
-                    f"unknown measure '{ref}'"
-                    + (f"; did you mean '{hint}'?" if hint else "")
-                    + f" Measures in the catalogue: {known}. Or write the measure inline: "
+                    f"unknown measure '{ref}'; {listing} Or write the measure inline: "
                     "{table: ..., column: ...}"
                 )
             if entry.sum is not None:

@@ -161,8 +161,8 @@ def prepare_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> Prepar
         measure = context.measures.resolve(goal.fields.measure)
         for spec in columns(measure.spec):
             table = context.store.table(spec.table)
-            table.filters(dict(spec.where))
             table.column(spec.column)
+            table.filters(dict(spec.where))
     except MeasureError as exc:
         problem("measure", str(exc))
     better = goal.fields.better or (measure.better if measure else None)

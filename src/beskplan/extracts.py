@@ -25,9 +25,9 @@ from beskplan.errors import InputError, Problem, closest
 from beskplan.loader import (
     FILE,
     INVALID,
-    MISSING_TOKENS,
     KEY,
     LINE,
+    MISSING_TOKENS,
     PERIOD,
     Extract,
     label_key,

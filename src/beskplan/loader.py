@@ -106,10 +106,24 @@ def read_extract(path: Path, name: str | None = None) -> Extract:
     end = len(lines)
     while end > header_index + 1 and _is_footer(lines[end - 1], separator):
         end -= 1
+    if end < len(lines) and _is_row_fragment(lines[end]):
+        end = len(lines)  # a broken last row, not a footer: let the row check name it
     header = _split_header(lines[header_index], separator)
     _check_header(header, path, header_index + 1)
     if end == header_index + 1:
         raise InputError(Problem("the file has a header but no data rows", path, header_index + 1))
+    short = _short_row(lines, header_index, end, separator, len(header))
+    if short is not None:
+        number, fields = short
+        raise InputError(
+            Problem(
+                f"the row has {fields} field{'s' if fields != 1 else ''} but the header has "
+                f"{len(header)}; "
+                "check the separator and quotes on this line",
+                path,
+                number,
+            )
+        )
     body = "\n".join(lines[header_index + 1 : end])
     try:
         frame = pl.read_csv(
@@ -120,28 +134,63 @@ def read_extract(path: Path, name: str | None = None) -> Extract:
             infer_schema=False,
             quote_char='"',
         )
-    except (pl.exceptions.ComputeError, pl.exceptions.ShapeError, pl.exceptions.NoDataError) as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    except pl.exceptions.PolarsError as exc:
         raise InputError(
-            Problem(
-                f"cannot read the rows as CSV separated by '{_show(separator)}': {first}. "
-                "Check that every row has as many fields as the header",
-                path,
-                header_index + 1,
-            )
+            _ragged(lines, header_index, end, separator, len(header), path, exc)
         ) from None
-    if frame.width != len(header):
-        raise InputError(
-            Problem(
-                f"the rows have {frame.width} fields but the header has {len(header)}",
-                path,
-                header_index + 2,
-            )
-        )
     first_line = header_index + 2
     extract = _shape(frame, header, path, first_line, separator, notices)
     extract.source = describe(path, data, extract.frame.height, name)
     return extract
+
+
+def _ragged(
+    lines: list[str],
+    header_index: int,
+    end: int,
+    separator: str,
+    width: int,
+    path: Path,
+    error: Exception,
+) -> Problem:
+    """Why Polars could not read the rows: the first row whose field count is off."""
+    import csv
+
+    rows = csv.reader(lines[header_index + 1 : end], delimiter=separator, quotechar='"')
+    for number, row in enumerate(rows, start=header_index + 2):
+        if len(row) != width:
+            return Problem(
+                f"the row has {len(row)} field{'s' if len(row) != 1 else ''} but the header "
+                f"has {width}; "
+                "check the separator and quotes on this line",
+                path,
+                number,
+            )
+    first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return Problem(
+        f"cannot read the rows as CSV separated by '{_show(separator)}': {first}",
+        path,
+        header_index + 1,
+    )
+
+
+def _short_row(
+    lines: list[str], header_index: int, end: int, separator: str, width: int
+) -> tuple[int, int] | None:
+    """The first row with fewer fields than the header (Polars fills those with nulls).
+
+    Counted with Polars over all rows; rows with quotes are counted again properly.
+    """
+    import csv
+
+    body = pl.Series(lines[header_index + 1 : end], dtype=pl.String)
+    counts = body.str.count_matches(separator, literal=True) + 1
+    suspects = ((counts < width) | body.str.contains('"', literal=True)).arg_true().to_list()
+    for index in suspects:
+        row = next(csv.reader([body[index]], delimiter=separator, quotechar='"'), [])
+        if 0 < len(row) < width or (not row and width > 1):
+            return header_index + 2 + index, len(row)
+    return None
 
 
 def _show(separator: str) -> str:
@@ -212,6 +261,12 @@ def _find_header(lines: list[str], path: Path) -> tuple[int, str]:
             1,
         )
     )
+
+
+def _is_row_fragment(line: str) -> bool:
+    """A line right after the rows that is neither blank nor a source line."""
+    stripped = line.strip()
+    return bool(stripped) and not stripped.casefold().startswith("kilde")
 
 
 def _is_footer(line: str, separator: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -23,22 +23,60 @@ def validate(
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        allowed = sorted(model.model_fields)
-        return None, [
-            source.problem(
-                (*prefix, *_clean(e["loc"])),
-                _wording(e, allowed, what),
-                at_key=e["type"] == "extra_forbidden",
-            )
-            for e in exc.errors(include_url=False)
-        ]
+        return None, sorted(
+            (
+                source.problem(
+                    (*prefix, *_clean(e["loc"])),
+                    _wording(e, _fields_at(model, _clean(e["loc"])), what),
+                    at_key=e["type"] == "extra_forbidden",
+                )
+                for e in exc.errors(include_url=False)
+            ),
+            key=lambda p: (p.line or 0, p.column or 0),
+        )
+
+
+_TAGS = ("id", "column", "sum")
 
 
 def _clean(loc: tuple[Any, ...]) -> Loc:
-    # pydantic adds the union member's tag to the location (measure.column.table)
-    return tuple(
-        part for part in loc if part not in ("id", "column", "sum") or isinstance(part, int)
-    )
+    """The location in the file: pydantic adds a measure union's tag (measure.column.table).
+
+    The tag follows the field holding the union (``measure``, ``sum``) or a list index;
+    in ``measure.sum.sum`` the first ``sum`` is the tag and the second the field.
+    """
+    kept: list[str | int] = []
+    for i, part in enumerate(loc):
+        before = loc[i - 1] if i else None
+        after_union = before in ("measure", "sum") or isinstance(before, int)
+        if part in _TAGS and after_union and i + 1 < len(loc) and not (part == before == "sum"):
+            continue
+        kept.append(part)
+    return tuple(kept)
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The keys of the (nested) model that the location's last part belongs to."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", None)
+        if not fields or part not in fields:
+            break
+        current = _model_in(fields[part].annotation)
+    return sorted(getattr(current, "model_fields", None) or [])
+
+
+def _model_in(annotation: Any) -> Any:
+    """The pydantic model inside list[...], dict[..., ...], X | None or Annotated[...]."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def _wording(error: Any, allowed: list[str], what: str) -> str:

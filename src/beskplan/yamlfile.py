@@ -8,6 +8,7 @@ Duplicate keys, which YAML would silently collapse to the last one, are errors.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,23 +96,23 @@ def parse_yaml(text: str, path: Path) -> Located:
 class _Budget:
     def __init__(self) -> None:
         self.left = MAX_NODES
+        self.entry: tuple[int, int] = (1, 1)  # the top-level key being walked
 
-    def spend(self, node: yaml.Node, path: Path) -> None:
+    def spend(self, path: Path) -> None:
         self.left -= 1
         if self.left < 0:
-            line = node.start_mark.line + 1
             raise InputError(
                 Problem(
                     f"the document expands to more than {MAX_NODES:,} values through "
                     "aliases (*name); refused. Write the values out instead of aliasing",
                     path,
-                    line,
+                    *self.entry,
                 )
             )
 
 
 def _walk(node: yaml.Node, loc: Loc, out: Located, budget: _Budget) -> None:
-    budget.spend(node, out.path)
+    budget.spend(out.path)
     out.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
@@ -134,6 +135,8 @@ def _walk(node: yaml.Node, loc: Loc, out: Located, budget: _Budget) -> None:
             seen[key] = line
             child = (*loc, key)
             out.keys[child] = (line, key_node.start_mark.column + 1)
+            if not loc:
+                budget.entry = out.keys[child]
             _walk(value_node, child, out, budget)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
@@ -148,7 +151,8 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, path: Path) -> Problem:
     if "'\\t'" in problem or "\\t" in problem:
         message = "a tab character is used for indentation; YAML indents with spaces only"
     elif isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
-        tag = problem.split("tag")[-1].strip()
+        found = re.search(r"'[^']+'", problem)
+        tag = found.group() if found else problem
         message = (
             f"YAML tags that construct objects are not allowed ({tag}); "
             "a goal file holds plain text, numbers, lists and mappings"

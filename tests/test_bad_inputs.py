@@ -1,0 +1,59 @@
+"""The catalogue of bad inputs: each case under tests/bad_inputs is run through the command line.
+
+A case is a folder with the input files, ``args`` (the command line, without ``beskplan``),
+``expected`` (the exact standard error) and, where it is not 2, ``exit``. ``pad`` grows a
+file to a size (``PATH BYTES``) so that no large file is kept in the repository.
+``{bundled_goals}`` in ``expected`` stands for the bundled goals folder.
+"""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from beskplan.bundled import bundled
+from beskplan.cli import app
+
+CASES = Path(__file__).resolve().parent / "bad_inputs"
+
+
+def _pad(folder: Path) -> None:
+    spec = folder / "pad"
+    if not spec.exists():
+        return
+    name, size = spec.read_text(encoding="utf-8").split()
+    path = folder / name
+    text = path.read_text(encoding="utf-8")
+    filler = int(size) - len(text.encode("utf-8"))
+    path.write_text(
+        text + ("#" * 99 + "\n") * (filler // 100) + "#" * (filler % 100), encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir()))
+def test_bad_input(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / case
+    shutil.copytree(CASES / case, folder)
+    _pad(folder)
+    monkeypatch.chdir(folder)
+    args = shlex.split((folder / "args").read_text(encoding="utf-8"))
+    expected = (folder / "expected").read_text(encoding="utf-8")
+    expected = expected.replace("{bundled_goals}", str(bundled("goals")))
+    code = int((folder / "exit").read_text(encoding="utf-8")) if (folder / "exit").exists() else 2
+    result = CliRunner().invoke(app, args, env={"COLUMNS": "120", "NO_COLOR": "1"})
+    assert "Traceback" not in result.output
+    assert not isinstance(result.exception, Exception) or isinstance(
+        result.exception, SystemExit
+    ), result.exception
+    assert result.stderr == expected
+    assert result.exit_code == code
+    if code == 2:
+        assert result.stdout == ""
+
+
+def test_the_catalogue_has_at_least_40_cases() -> None:
+    assert len(list(CASES.iterdir())) >= 40
