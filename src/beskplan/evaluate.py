@@ -72,7 +72,7 @@ def evaluate_plan(plan: Plan, context: Context, period: Period | str | None = No
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
-    goal_file = describe(plan.path, plan.path.read_bytes(), None, plan.path.name)
+    goal_file = describe(plan.path, plan.file.text.encode("utf-8"), None, plan.path.name)
     used = {name for result in results for name in result.sources}
     sources = tuple(s for s in context.sources() if s.path in used)
     return Report(

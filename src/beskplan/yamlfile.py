@@ -29,6 +29,7 @@ class Located:
 
     path: Path
     data: Any
+    text: str = ""
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
 
@@ -74,23 +75,43 @@ def read_yaml(path: Path) -> Located:
 
 
 def parse_yaml(text: str, path: Path) -> Located:
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = yaml.SafeLoader(text)
+    except yaml.reader.ReaderError as exc:
+        raise InputError(_reader_problem(exc, text, path)) from None
     try:
         node = loader.get_single_node()
         if node is None:
             raise InputError(
                 Problem("the file is empty; a goal file is a mapping of keys", path, 1)
             )
-        located = Located(path, None)
+        located = Located(path, None, text)
         _walk(node, (), located, _Budget())
         located.data = loader.construct_document(node)
+    except yaml.reader.ReaderError as exc:
+        raise InputError(_reader_problem(exc, text, path)) from None
     except yaml.MarkedYAMLError as exc:
         raise InputError(_yaml_problem(exc, path)) from None
     except yaml.YAMLError as exc:
         raise InputError(Problem(f"YAML error: {exc}", path)) from None
     finally:
-        loader.dispose()
+        if "loader" in locals():
+            loader.dispose()
     return located
+
+
+def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: Path) -> Problem:
+    """A character YAML does not allow (a control character), at its line and column."""
+    before = text[: exc.position]
+    line = before.count("\n") + 1
+    column = exc.position - (before.rfind("\n") + 1) + 1
+    return Problem(
+        f"the file holds a control character (code {exc.character:#04x}) that YAML does not "
+        "allow; remove it",
+        path,
+        line,
+        column,
+    )
 
 
 class _Budget:

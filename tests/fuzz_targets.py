@@ -1,0 +1,39 @@
+"""Fuzz targets for the goal-file parser and the CSV reader.
+
+Each target feeds one generated input to beskplan and lets only the documented
+user-error types escape: :class:`~beskplan.errors.InputError` (and, where a goal
+reads the data, :class:`~beskplan.extracts.MeasureError`). Anything else is a bug.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+
+from beskplan.errors import InputError
+from beskplan.extracts import DataStore, MeasureError
+from beskplan.goalfile import parse_plan
+from beskplan.periods import parse_period
+from beskplan.yamlfile import parse_yaml
+
+
+def goal_text(text: str) -> None:
+    with contextlib.suppress(InputError):
+        parse_plan(parse_yaml(text, Path("p.yaml")))
+
+
+def csv_bytes(data: bytes, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "T.csv").write_bytes(data)
+    try:
+        table = DataStore(folder).table("T")
+        for key in list(table.measures)[:2]:
+            for code in list(table.periods)[:2]:
+                table.read(
+                    key,
+                    table.filters({}),
+                    {"a": "A", "hele landet": "Hele landet"},
+                    parse_period(code),
+                )
+    except (InputError, MeasureError):
+        pass

@@ -1,0 +1,176 @@
+"""Fuzzing the goal-file parser and the CSV reader for a bounded time.
+
+Only the documented error types may escape (see ``tests/fuzz_targets.py``), never
+another exception, and memory stays bounded. ``BESKPLAN_FUZZ_EXAMPLES`` raises the
+number of examples for a longer run (default 150 per target in CI).
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import textwrap
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests import fuzz_targets
+
+EXAMPLES = int(os.environ.get("BESKPLAN_FUZZ_EXAMPLES", "150"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
+PEAK_PYTHON_BYTES = 32 * 1024 * 1024
+
+KEYS = [
+    "plan",
+    "title",
+    "municipality",
+    "period",
+    "goals",
+    "id",
+    "measure",
+    "rule",
+    "better",
+    "cluster",
+    "margin",
+    "strict",
+    "top",
+    "target",
+    "than",
+    "baseline",
+    "by",
+    "by_percent",
+    "against",
+    "sum",
+    "table",
+    "column",
+    "where",
+    "ministermaal",
+    "x",
+]
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.sampled_from(
+        [
+            "2018M06",
+            "2018M13",
+            "2024Q1",
+            "lower",
+            "national",
+            "cluster_mean",
+            "Frederiksberg",
+            "1,0",
+        ]
+    ),
+)
+documents = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(KEYS), inner, max_size=6)
+    ),
+    max_leaves=25,
+)
+
+
+def _bounded(target: Any, *args: Any) -> None:
+    tracemalloc.start()
+    try:
+        target(*args)
+        assert tracemalloc.get_traced_memory()[1] < PEAK_PYTHON_BYTES
+    finally:
+        tracemalloc.stop()
+
+
+@FUZZ
+@given(st.text(max_size=3000))
+def test_goal_parser_on_any_text(text: str) -> None:
+    _bounded(fuzz_targets.goal_text, text)
+
+
+@FUZZ
+@given(documents)
+def test_goal_parser_on_goal_shaped_documents(document: Any) -> None:
+    _bounded(fuzz_targets.goal_text, yaml.safe_dump(document, allow_unicode=True))
+
+
+@FUZZ
+@given(st.binary(max_size=3000))
+def test_csv_reader_on_any_bytes(tmp_path_factory: Any, data: bytes) -> None:
+    _bounded(fuzz_targets.csv_bytes, data, tmp_path_factory.mktemp("csv"))
+
+
+cells = st.one_of(
+    st.sampled_from(
+        [
+            "A",
+            "Hele landet",
+            "2018M06",
+            "2018Q02",
+            "2019",
+            "1,5",
+            "1.234,5",
+            "7.423",
+            "..",
+            "x",
+            "",
+            "-",
+            "Køn i alt",
+            "Kvinder",
+            '"',
+            "n/a",
+            "KÃ¸benhavn",
+            "2018M13",
+        ]
+    ),
+    st.text(alphabet='0123456789,.-;" \tAxø', max_size=8),
+)
+
+
+@FUZZ
+@given(
+    header=st.lists(
+        st.sampled_from(["Område", "Area", "Periode", "Køn", "Andel (pct.)", "Antal", "x"]),
+        min_size=1,
+        max_size=6,
+    ),
+    rows=st.lists(st.lists(cells, max_size=7), max_size=12),
+    separator=st.sampled_from([";", ",", "\t"]),
+    encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]),
+)
+def test_csv_reader_on_extract_shaped_files(
+    tmp_path_factory: Any, header: list[str], rows: list[list[str]], separator: str, encoding: str
+) -> None:
+    text = "\n".join(separator.join(r) for r in [header, *rows]) + "\n"
+    data = text.encode(encoding, errors="replace")
+    _bounded(fuzz_targets.csv_bytes, data, tmp_path_factory.mktemp("csv"))
+
+
+def test_memory_stays_bounded_in_a_separate_process(tmp_path: Path) -> None:
+    """The whole process, Polars included: its peak resident memory over a fuzz run."""
+    code = textwrap.dedent(
+        f"""
+        import random, sys
+        from pathlib import Path
+        sys.path.insert(0, {str(Path(__file__).resolve().parent.parent)!r})
+        from tests import fuzz_targets
+        rng = random.Random(7)
+        alphabet = b"0123456789,.;-\\n\\"AaKnrx \\xc3\\xb8\\xe5"
+        for i in range(300):
+            size = rng.randrange(1, 20000)
+            data = bytes(rng.choice(alphabet) for _ in range(size))
+            fuzz_targets.csv_bytes(b"Omr\\xc3\\xa5de;Periode;Andel\\n" + data, Path({str(tmp_path)!r}) / str(i))
+            fuzz_targets.goal_text(data.decode("utf-8", "replace"))
+        """
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=300)
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    assert peak_kib < 1024 * 1024, f"peak resident memory {peak_kib} KiB"

@@ -1,0 +1,205 @@
+"""Properties every rule and the reader keep, checked with generated cases (hypothesis)."""
+
+from __future__ import annotations
+
+import json
+import random
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from beskplan.evaluate import Context, evaluate_plan
+from beskplan.goalfile import parse_plan
+from beskplan.render import json as json_render
+from beskplan.results import Status
+from beskplan.rules import RULES
+from beskplan.yamlfile import parse_yaml
+from tests.rules.test_rules import BASE, HOME, NATIONAL, NOW, FakeView
+
+OTHERS = ["A", "B", "C", "D"]
+figure = st.integers(min_value=0, max_value=999).map(lambda n: Decimal(n) / 10)
+maybe_figure = st.one_of(st.none(), figure)
+
+
+@st.composite
+def cases(draw: Any, rule: str) -> tuple[dict[str, Any], dict[tuple[str, str], str | None]]:
+    """A rule's parameters and a table of figures for it, now and at the baseline."""
+    cluster = [HOME, *OTHERS]
+    params: dict[str, Any] = {
+        "cluster_mean": {
+            "cluster": cluster,
+            "strict": draw(st.booleans()),
+            "margin": float(draw(figure)) / 10,
+        },
+        "cluster_best": {"cluster": cluster},
+        "cluster_rank": {"cluster": cluster, "top": draw(st.integers(1, 5))},
+        "municipality": {"than": "A", "strict": draw(st.booleans())},
+        "national": {"strict": draw(st.booleans()), "margin": float(draw(figure)) / 10},
+        "threshold": {"target": float(draw(figure)), "strict": draw(st.booleans())},
+        "baseline": {"baseline": BASE.code},
+        "gap_shrink": draw(
+            st.sampled_from(
+                [
+                    {"against": "national", "baseline": BASE.code, "by": 0.2},
+                    {
+                        "against": "cluster_mean",
+                        "cluster": cluster,
+                        "baseline": BASE.code,
+                        "by_percent": 25,
+                    },
+                    {
+                        "against": "cluster_best",
+                        "cluster": cluster,
+                        "baseline": BASE.code,
+                        "by": 0.5,
+                    },
+                ]
+            )
+        ),
+    }[rule]
+    figures: dict[tuple[str, str], str | None] = {}
+    for period in (NOW.code, BASE.code):
+        figures[(HOME, period)] = str(draw(figure))
+        for area in [*OTHERS, NATIONAL]:
+            value = draw(maybe_figure)
+            figures[(area, period)] = None if value is None else str(value)
+    return params, figures
+
+
+def _status(rule: str, params: dict[str, Any], figures: dict[Any, Any], better: str) -> Status:
+    kind = RULES[rule]
+    return kind.evaluate(
+        kind.Params.model_validate(params), FakeView(figures, better=better)
+    ).status
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_improving_the_value_never_turns_a_met_goal_unmet(data: Any) -> None:
+    for rule in sorted(RULES):
+        params, figures = data.draw(cases(rule), label=rule)
+        better = data.draw(st.sampled_from(["lower", "higher"]))
+        if _status(rule, params, figures, better) is not Status.MET:
+            continue
+        step = data.draw(figure)
+        own = Decimal(figures[(HOME, NOW.code)])
+        figures[(HOME, NOW.code)] = str(own - step if better == "lower" else own + step)
+        assert _status(rule, params, figures, better) is Status.MET, (rule, params, figures)
+
+
+def _mirrored(
+    params: dict[str, Any], figures: dict[Any, Any]
+) -> tuple[dict[str, Any], dict[Any, Any]]:
+    params = dict(params)
+    if "target" in params:
+        params["target"] = -params["target"]
+    return params, {k: None if v is None else str(-Decimal(v)) for k, v in figures.items()}
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_swapping_better_and_mirroring_the_values_mirrors_the_verdict(data: Any) -> None:
+    for rule in sorted(RULES):
+        params, figures = data.draw(cases(rule), label=rule)
+        flipped_params, flipped = _mirrored(params, figures)
+        assert _status(rule, params, figures, "lower") is _status(
+            rule, flipped_params, flipped, "higher"
+        )
+
+
+PLAN = """plan: p
+title: Plan
+municipality: Aarhus
+period: 2020M06
+goals:
+  - id: N
+    title: National
+    measure: {table: T, column: Andel (pct.)}
+    better: lower
+    rule: national
+  - id: K
+    title: Klynge
+    measure: {table: T, column: Andel (pct.)}
+    better: lower
+    rule: cluster_mean
+    cluster: [Aarhus, Odense, Vejle, Esbjerg]
+"""
+AREAS = ["Aarhus", "Odense", "Vejle", "Esbjerg", "Hele landet"]
+
+
+def _write(folder: Path, rows: list[tuple[str, str, Decimal]], form: str, seed: int) -> None:
+    rows = list(rows)
+    random.Random(seed).shuffle(rows)
+    folder.mkdir(parents=True)
+
+    def text(part: list[tuple[str, str, Decimal]]) -> tuple[str, str]:
+        if form == "point":
+            return "Område,Periode,Andel (pct.)\n" + "".join(
+                f"{a},{p},{v}\n" for a, p, v in part
+            ), "utf-8"
+        body = "Område;Periode;Andel (pct.)\n" + "".join(
+            f"{a};{p};{str(v).replace('.', ',')}\n" for a, p, v in part
+        )
+        return body, "cp1252" if form == "cp1252" else "utf-8"
+
+    parts = (
+        [rows[: len(rows) // 2], rows[len(rows) // 2 :]]
+        if form == "split" and len(rows) > 1
+        else [rows]
+    )
+    for i, part in enumerate(parts):
+        body, encoding = text(part)
+        data = body.encode(encoding)
+        if form == "bom":
+            data = b"\xef\xbb\xbf" + data
+        (folder / f"T_{i}.csv").write_bytes(data)
+
+
+def _evaluate(folder: Path, plan_dir: Path) -> list[tuple[str, str, Any, Any]]:
+    plan = parse_plan(parse_yaml(PLAN, plan_dir / "p.yaml"))
+    report = evaluate_plan(plan, Context.open(folder))
+    return [(g.id, g.status.value, g.outcome.value, g.outcome.reference) for g in report.goals]
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    values=st.lists(maybe_figure, min_size=len(AREAS), max_size=len(AREAS)),
+    seed=st.integers(0, 1000),
+)
+def test_reading_does_not_depend_on_order_files_encoding_or_decimal_form(
+    tmp_path_factory: Any, values: list[Decimal | None], seed: int
+) -> None:
+    root = tmp_path_factory.mktemp("forms")
+    rows = [(a, "2020M06", v) for a, v in zip(AREAS, values, strict=True) if v is not None]
+    rows.append(("Aarhus", "2020M05", Decimal("9.9")))  # another period, never read
+    results = []
+    for form in ("plain", "split", "bom", "cp1252", "point"):
+        _write(root / form, rows, form, seed)
+        results.append(_evaluate(root / form, root))
+    assert all(r == results[0] for r in results)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(values=st.lists(figure, min_size=len(AREAS), max_size=len(AREAS)))
+def test_the_json_numbers_equal_the_figures_read(
+    tmp_path_factory: Any, values: list[Decimal]
+) -> None:
+    root = tmp_path_factory.mktemp("json")
+    _write(
+        root / "data", [(a, "2020M06", v) for a, v in zip(AREAS, values, strict=True)], "plain", 0
+    )
+    plan = parse_plan(parse_yaml(PLAN, root / "p.yaml"))
+    doc = json.loads(json_render.render(evaluate_plan(plan, Context.open(root / "data"))))
+    national = next(g for g in doc["goals"] if g["id"] == "N")
+    assert Decimal(str(national["value"])) == values[0]
+    assert Decimal(str(national["reference"])) == values[-1]
+    cluster = next(g for g in doc["goals"] if g["id"] == "K")
+    mean = sum(values[1:4], Decimal(0)) / 3
+    assert abs(Decimal(str(cluster["reference"])) - mean) < Decimal("0.000001")
