@@ -13,7 +13,7 @@ A dimension not named in a measure's ``where`` is read at its total row
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -23,6 +23,7 @@ import polars as pl
 from beskplan.areas import area_key
 from beskplan.errors import InputError, Problem, closest
 from beskplan.loader import (
+    DECIMALS,
     FILE,
     INVALID,
     KEY,
@@ -36,8 +37,6 @@ from beskplan.loader import (
 from beskplan.periods import Period, parse_period
 from beskplan.results import Reading
 from beskplan.sources import SourceFile
-
-_CANONICAL = re.compile(r"-?\d+(\.\d+)?")
 
 
 class MeasureError(ValueError):
@@ -56,6 +55,7 @@ class Table:
     notices: list[str] = field(default_factory=list)
     sources: list[SourceFile] = field(default_factory=list)
     positions: dict[str, dict[str, int]] = field(default_factory=dict)  # file -> key -> column
+    raw_cells: dict[str, Callable[[int, int], str]] = field(default_factory=dict)
     _periods: dict[str, Period] | None = None
 
     @property
@@ -90,24 +90,7 @@ class Table:
 
     def _not_numeric(self, key: str) -> Exception:
         """The error for a measure column that holds text: at its first text cell."""
-        label = self.dimensions[key]
-        bad = self.frame.filter(
-            pl.col(key).is_not_null()
-            & ~pl.col(key).is_in(MISSING_TOKENS)
-            & ~pl.col(key).str.contains(r"^-?\d[\d.,]*$")
-        ).head(1)
-        if not bad.height:  # pragma: no cover - a dimension column always has a text cell
-            return MeasureError(f"column '{label}' of table {self.id} holds text, not numbers")
-        file, line = bad[FILE][0], int(bad[LINE][0])
-        return InputError(
-            Problem(
-                f"'{bad[key][0]}' in column '{label}' is not a number; "
-                "missing values are written empty, '-', '.', '..' or 'x'",
-                file,
-                line,
-                self.positions.get(file, {}).get(key),
-            )
-        )
+        return _text_cell(self.frame, key, self.dimensions[key], self.positions, self.id)
 
     def filters(self, where: Mapping[str, str]) -> list[pl.Expr]:
         """Row filters for ``where``, with every dimension not named taken at its total."""
@@ -191,63 +174,91 @@ class Table:
         rows = (
             self.frame.lazy()
             .filter(pl.col(PERIOD) == period.code, pl.col(KEY).is_in(list(areas)), *filters)
-            .select(KEY, column, FILE, LINE)
+            .select(KEY, column, column + DECIMALS, FILE, LINE)
             .collect()
         )
-        seen: dict[str, tuple[str | None, str, int]] = {}
-        for key, cell, file, line in rows.iter_rows():
-            if key in seen and seen[key][0] != cell:
+        seen: dict[str, tuple[tuple[float | None, int], str, int]] = {}
+        for key, value, code, file, line in rows.iter_rows():
+            if key in seen and seen[key][0] != (value, code):
                 first = seen[key]
                 raise InputError(
                     Problem(
                         f"two rows for {areas[key]} {period.code} disagree on "
-                        f"'{self.measures[column]}': {_show(first[0])} on {first[1]}:{first[2]} "
-                        f"and {_show(cell)} here; remove one",
+                        f"'{self.measures[column]}': {_show(*first[0])} on {first[1]}:{first[2]} "
+                        f"and {_show(value, code)} here; remove one",
                         file,
                         line,
                         self.positions.get(file, {}).get(column),
                     )
                 )
-            seen.setdefault(key, (cell, file, line))
+            seen.setdefault(key, ((value, code), file, line))
         readings: dict[str, Reading] = {}
         for key, name in areas.items():
             if key not in seen:
                 readings[key] = Reading(name, None, period, None)
                 continue
-            cell, file, line = seen[key]
-            place = (file, line, self.positions.get(file, {}).get(column))
-            readings[key] = Reading(
-                name, _number(cell, place, self.measures[column]), period, _token(cell)
-            )
+            (value, code), file, line = seen[key]
+            if code == INVALID:
+                raise self._invalid(column, file, line)
+            readings[key] = Reading(name, _decimal(value, code), period, _token(code))
         return readings
 
-
-def _show(cell: str | None) -> str:
-    return repr((cell or "").removeprefix(INVALID))
-
-
-def _token(cell: str | None) -> str | None:
-    if cell is None or _CANONICAL.fullmatch(cell):
-        return None
-    return cell
-
-
-def _number(cell: str | None, place: tuple[str, int, int | None], column: str) -> Decimal | None:
-    if cell is None or cell == "":
-        return None
-    if _CANONICAL.fullmatch(cell):
-        return Decimal(cell)
-    if cell.startswith(INVALID):
-        raw = cell[1:]
-        raise InputError(
+    def _invalid(self, column: str, file: str, line: int) -> InputError:
+        position = self.positions.get(file, {}).get(column)
+        reader = self.raw_cells.get(file)
+        raw = reader(line, position) if reader and position else "?"
+        return InputError(
             Problem(
-                f"'{raw}' in column '{column}' is not a number in this file's format"
+                f"'{raw}' in column '{self.measures[column]}' is not a number in this file's format"
                 + _format_hint(raw)
                 + "; missing values are written empty, '-', '.', '..' or 'x'",
-                *place,
+                file,
+                line,
+                position,
             )
         )
-    return None  # a suppression token
+
+
+def _text_cell(
+    frame: pl.DataFrame,
+    column: str,
+    label: str,
+    positions: Mapping[str, Mapping[str, int]],
+    table_id: str,
+) -> Exception:
+    """The error for text in a column of numbers, at the first cell that is not a number."""
+    cell = pl.col(column).cast(pl.String)
+    bad = frame.filter(
+        cell.is_not_null() & ~cell.is_in(MISSING_TOKENS) & ~cell.str.contains(r"^-?\d[\d.,]*$")
+    ).head(1)
+    if not bad.height:  # pragma: no cover - a text column always has a text cell
+        return MeasureError(f"column '{label}' of table {table_id} holds text, not numbers")
+    file, line = str(bad[FILE][0]), int(bad[LINE][0])
+    return InputError(
+        Problem(
+            f"'{bad[column][0]}' in column '{label}' is not a number; "
+            "missing values are written empty, '-', '.', '..' or 'x'",
+            file,
+            line,
+            positions.get(file, {}).get(column),
+        )
+    )
+
+
+def _decimal(value: float | None, code: int) -> Decimal | None:
+    """The published figure: the number with exactly its published decimals."""
+    if value is None or code < 0:
+        return None
+    return Decimal(f"{value:.{code}f}")
+
+
+def _token(code: int) -> str | None:
+    return MISSING_TOKENS[-code - 1] if -len(MISSING_TOKENS) <= code < 0 else None
+
+
+def _show(value: float | None, code: int) -> str:
+    number = _decimal(value, code)
+    return repr(str(number) if number is not None else _token(code) or "")
 
 
 def _format_hint(raw: str) -> str:
@@ -323,6 +334,7 @@ def _stack(table_id: str, extracts: list[Extract]) -> Table:
     frames: list[pl.DataFrame] = []
     notices: list[str] = []
     positions: dict[str, dict[str, int]] = {}
+    raw_cells: dict[str, Callable[[int, int], str]] = {}
     for extract in extracts:
         renames = {}
         for label in extract.dimensions:
@@ -331,13 +343,17 @@ def _stack(table_id: str, extracts: list[Extract]) -> Table:
         for label in extract.measures:
             measures.setdefault(label_key(label), label)
             renames[label] = label_key(label)
+            renames[label + DECIMALS] = label_key(label) + DECIMALS
         frames.append(extract.frame.rename(renames))
+        if extract.raw_cell is not None:
+            raw_cells[str(extract.path)] = extract.raw_cell
         positions[str(extract.path)] = {renames.get(k, k): v for k, v in extract.columns.items()}
         notices.extend(f"{extract.path}: {n}" for n in extract.notices)
-    # a column that is a measure in one file and holds text in another is a dimension
-    for key in list(measures):
-        if key in dimensions:
-            del measures[key]
+    for key in set(measures) & set(dimensions):
+        # numbers in one file, text in another: the text is the mistake
+        holder = next(e for e in extracts if key in {label_key(d) for d in e.dimensions})
+        label = next(d for d in holder.dimensions if label_key(d) == key)
+        raise _text_cell(holder.frame, label, label, {str(holder.path): holder.columns}, table_id)
     frame = pl.concat(frames, how="diagonal_relaxed") if len(frames) > 1 else frames[0]
     sources = [e.source for e in extracts if e.source is not None]
     return Table(
@@ -349,4 +365,5 @@ def _stack(table_id: str, extracts: list[Extract]) -> Table:
         notices,
         sources,
         positions,
+        raw_cells,
     )

@@ -1,4 +1,4 @@
-"""Reading one Jobindsats extract (or own-data file) into a Polars frame.
+"""Reading one Jobindsats extract (or own-data file) into a compact Polars frame.
 
 Accepted shapes (see JOBINDSATS.md in the project's shared notes):
 
@@ -10,25 +10,31 @@ Accepted shapes (see JOBINDSATS.md in the project's shared notes):
   Windows-1252, suppressed values written empty, ``-``, ``.``, ``..`` or ``x``;
 - own data in the same long shape, also comma-separated with decimal points.
 
-The frame keeps every cell as text: numbers are turned into exact decimals only
-when a goal reads them (:mod:`beskplan.extracts`), so that published figures
-are compared as published. Measure cells are normalised to ``1234.5`` here; a
-suppression token is kept as written; a cell that is neither is kept behind
-:data:`INVALID` so that reading it names its row and column.
+Polars reads the file in passes that keep memory bounded: the lines (to check
+the rows' shape and find where the rows end), a sample (to tell dimensions from
+measures and the decimal form), and then the rows, cast as they stream: areas,
+periods and dimensions as categories, each measure as a number with the count
+of its published decimals beside it, so that figures are compared exactly as
+published. A suppression token or a cell that is not a number is kept as a
+code in the decimals column; reading an invalid cell names its row and column.
 """
 
 from __future__ import annotations
 
+import csv
 import re
+import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
+from beskplan import textfile
 from beskplan.errors import InputError, Problem
 from beskplan.periods import Kind, PeriodError, parse_period
-from beskplan.sources import SourceFile, describe
+from beskplan.sources import SourceFile, describe_file
 
 AREA = "_area"
 KEY = "_key"
@@ -37,11 +43,14 @@ LINE = "_line"
 FILE = "_file"
 INTERNAL = (AREA, KEY, PERIOD, LINE, FILE)
 
-INVALID = "\x00"
-MISSING_TOKENS = ("-", ".", "..", "x", "X")
+DECIMALS = "\x00decimals"  # suffix of the column holding a measure's decimals or token code
+MISSING_TOKENS = ("", "-", ".", "..", "x", "X")
+TOKEN_CODES = {token: -1 - i for i, token in enumerate(MISSING_TOKENS)}  # "" -1 ... "X" -6
+INVALID = -7
 
 SEPARATORS = (";", "\t", ",")
 HEADER_SCAN = 50
+SAMPLE_ROWS = 20_000
 AREA_HEADERS = {"area", "område", "omraade", "områder", "kommune", "jobcenter"}
 PERIOD_HEADERS = {"periode", "period", "perioder", "tid", "måned", "kvartal", "år"}
 
@@ -49,11 +58,6 @@ _NUMBER_LOOSE = r"^-?\d[\d.,]*$"
 _COMMA_NUMBER = r"^-?(\d+|[1-9]\d{0,2}(\.\d{3})+)(,\d+)?$"
 _POINT_NUMBER = r"^-?\d+(\.\d+)?$"
 _POINT_DECIMAL_NOT_THOUSANDS = r"^-?(0\.\d+|\d+\.(\d{1,2}|\d{4,}))$"
-_CONTINUATION = "".join(
-    sorted({bytes([b]).decode("cp1252", errors="ignore") for b in range(0x80, 0xC0)} - {""})
-)
-# a two-byte UTF-8 letter (æ ø å é ...) whose bytes were read as Windows-1252: 'Ã¸' for 'ø'
-_MOJIBAKE = re.compile("[\u00c2-\u00df][" + re.escape(_CONTINUATION) + "]")
 
 
 @dataclass
@@ -67,6 +71,7 @@ class Extract:
     notices: list[str] = field(default_factory=list)  # changes made while reading, for the user
     source: SourceFile | None = None
     columns: dict[str, int] = field(default_factory=dict)  # label -> column number in the file
+    raw_cell: Callable[[int, int], str] | None = None  # (line, column) -> the cell as written
 
 
 def label_key(label: str) -> str:
@@ -80,6 +85,7 @@ def area_key_expr(column: str) -> pl.Expr:
     """Area names matched case-insensitively after trimming, with a " Kommune" suffix tolerated."""
     return (
         pl.col(column)
+        .cast(pl.String)
         .str.normalize("NFC")
         .str.to_lowercase()
         .str.replace_all(r"\s+", " ")
@@ -93,156 +99,278 @@ def read_extract(path: Path, name: str | None = None) -> Extract:
 
     ``name`` is how the file is named in the report's sources (default: its path).
     """
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(Problem(f"cannot read the file: {exc.strerror}", path)) from None
-    if not data.strip():
-        raise InputError(Problem("the file is empty; expected a header row and data rows", path))
-    notices: list[str] = []
-    text = _decode(data, path, notices)
-    lines = text.splitlines()
-    header_index, separator = _find_header(lines, path)
-    end = len(lines)
-    while end > header_index + 1 and _is_footer(lines[end - 1], separator):
-        end -= 1
-    if end < len(lines) and _is_row_fragment(lines[end]):
-        end = len(lines)  # a broken last row, not a footer: let the row check name it
-    header = _split_header(lines[header_index], separator)
-    _check_header(header, path, header_index + 1)
-    if end == header_index + 1:
-        raise InputError(Problem("the file has a header but no data rows", path, header_index + 1))
-    short = _short_row(lines, header_index, end, separator, len(header))
-    if short is not None:
-        number, fields = short
-        raise InputError(
-            Problem(
-                f"the row has {fields} field{'s' if fields != 1 else ''} but the header has "
-                f"{len(header)}; "
-                "check the separator and quotes on this line",
-                path,
-                number,
-            )
-        )
-    body = "\n".join(lines[header_index + 1 : end])
-    try:
-        frame = pl.read_csv(
-            body.encode("utf-8"),
-            has_header=False,
-            new_columns=header,
-            separator=separator,
-            infer_schema=False,
-            quote_char='"',
-        )
-    except pl.exceptions.PolarsError as exc:
-        raise InputError(
-            _ragged(lines, header_index, end, separator, len(header), path, exc)
-        ) from None
-    first_line = header_index + 2
-    extract = _shape(frame, header, path, first_line, separator, notices)
-    extract.source = describe(path, data, extract.frame.height, name)
+    text, encoding = textfile.head(path)
+    header_index, separator = _find_header(text.splitlines(), path)
+    garbled = False
+    if encoding == "utf-8":
+        encoding = "utf-8-sig"
+        try:
+            extract: Extract | None = _read(path, path, header_index, separator, notices=[])
+        except _NotUtf8:
+            extract, encoding = None, "cp1252"
+        if extract is not None and _garbled(extract):
+            extract, garbled = None, True
+    else:
+        extract = None
+    if extract is None:
+        with tempfile.TemporaryDirectory(prefix="beskplan-") as folder:
+            copy = Path(folder) / "utf8.csv"
+            textfile.transcode(path, copy, encoding, repair=garbled)
+            extract = _read(path, copy, header_index, separator, notices=[])
+            if not garbled and _garbled(extract):  # Windows-1252 text can hold them too
+                garbled = True
+                textfile.transcode(path, copy, encoding, repair=True)
+                extract = _read(path, copy, header_index, separator, notices=[])
+        if garbled:
+            extract.notices.append(textfile.REPAIRED)
+    extract.raw_cell = _raw_reader(path, separator, encoding, repair=garbled)
+    extract.source = describe_file(path, extract.frame.height, name)
     return extract
 
 
-def _ragged(
-    lines: list[str],
-    header_index: int,
-    end: int,
-    separator: str,
-    width: int,
-    path: Path,
-    error: Exception,
-) -> Problem:
-    """Why Polars could not read the rows: the first row whose field count is off."""
-    import csv
+class _NotUtf8(Exception):
+    """The file is not UTF-8 throughout: it is read again as Windows-1252."""
 
-    rows = csv.reader(lines[header_index + 1 : end], delimiter=separator, quotechar='"')
-    for number, row in enumerate(rows, start=header_index + 2):
-        if len(row) != width:
-            return Problem(
-                f"the row has {len(row)} field{'s' if len(row) != 1 else ''} but the header "
-                f"has {width}; "
-                "check the separator and quotes on this line",
-                path,
-                number,
+
+def _garbled(extract: Extract) -> bool:
+    """Whether any area, period or category holds a garbled letter ('KÃ¸benhavn')."""
+    columns = [AREA, PERIOD, *extract.dimensions]
+    names = extract.frame.select(pl.col(c).cast(pl.String).unique().implode() for c in columns).row(
+        0
+    )
+    return any(textfile.MOJIBAKE.search(n) for values in names for n in values if n)
+
+
+def _raw_reader(
+    path: Path, separator: str, encoding: str, repair: bool
+) -> Callable[[int, int], str]:
+    def cell(line: int, column: int) -> str:
+        text = textfile.line_at(path, line, encoding, repair)
+        row = next(csv.reader([text], delimiter=separator, quotechar='"'), [])
+        return row[column - 1].strip() if 0 < column <= len(row) else ""
+
+    return cell
+
+
+def _lines(data: Path, header_index: int) -> pl.LazyFrame:
+    """The lines after the header, numbered from 0, as one text column."""
+    return pl.scan_csv(
+        data,
+        has_header=False,
+        new_columns=["line"],
+        separator="\x01",
+        quote_char=None,
+        skip_rows=header_index + 1,
+        infer_schema=False,
+        empty_string_is_null=False,
+    ).with_row_index("index")
+
+
+def _read(path: Path, data: Path, header_index: int, separator: str, notices: list[str]) -> Extract:
+    """Read ``data`` (the file itself, or its clean UTF-8 copy); messages name ``path``."""
+    header_line = textfile.line_at(data, header_index + 1, "utf-8-sig", repair=False)
+    header = _split_header(header_line, separator)
+    _check_header(header, path, header_index + 1)
+    rows, quoted = _rows_end(path, data, header_index, separator, len(header))
+    columns = {name: i + 1 for i, name in enumerate(header)}
+    area_col = next(c for c in header if label_key(c) in AREA_HEADERS)
+    period_col = next(c for c in header if label_key(c) in PERIOD_HEADERS)
+    others = [c for c in header if c not in (area_col, period_col)]
+
+    def cells(n_rows: int) -> pl.LazyFrame:
+        """The rows' cells, trimmed, with their line numbers; blank lines left out."""
+        if quoted:  # quotes may hide separators: the CSV parser splits them
+            frame = pl.scan_csv(
+                data,
+                has_header=False,
+                new_columns=header,
+                separator=separator,
+                skip_rows=header_index + 1,
+                infer_schema=False,
+                quote_char='"',
+                empty_string_is_null=False,
+                n_rows=n_rows,
+            ).with_row_index("index")
+        else:  # one split of each line: faster than parsing, and the lines are checked
+            parts = pl.col("line").str.split(separator)
+            frame = (
+                _lines(data, header_index)
+                .filter(pl.col("index") < n_rows)
+                .select(
+                    "index",
+                    *(parts.list.get(i, null_on_oob=True).alias(c) for i, c in enumerate(header)),
+                )
             )
-    first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return Problem(
-        f"cannot read the rows as CSV separated by '{_show(separator)}': {first}",
-        path,
-        header_index + 1,
+        return (
+            frame.with_columns(pl.all().exclude("index").str.strip_chars())
+            .filter(pl.any_horizontal(pl.all().exclude("index") != ""))
+            .with_columns((pl.col("index") + header_index + 2).cast(pl.UInt32).alias(LINE))
+        )
+
+    try:
+        sample = cells(min(rows, SAMPLE_ROWS)).collect()
+        numeric = _numeric_columns(sample, others)
+        measures = [c for c in others if c in numeric]
+        dimensions = [c for c in others if c not in numeric]
+        comma = _decimal_comma(sample, measures, separator)
+        frame = (
+            cells(rows)
+            .select(
+                pl.col(area_col).cast(pl.Categorical).alias(AREA),
+                area_key_expr(area_col).cast(pl.Categorical).alias(KEY),
+                pl.col(period_col).cast(pl.Categorical).alias(PERIOD),
+                pl.col(LINE),
+                *(pl.col(c).cast(pl.Categorical) for c in dimensions),
+                *(e for c in measures for e in _measure(c, comma)),
+            )
+            .collect(engine="streaming")
+        )
+    except pl.exceptions.PolarsError as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        if "utf-8" in first or "utf8" in first:
+            raise _NotUtf8 from None
+        raise InputError(
+            Problem(
+                f"cannot read the rows as CSV separated by '{_show(separator)}': {first}",
+                path,
+                header_index + 1,
+            )
+        ) from None
+    frame = _checked(frame, path, columns[area_col], columns[period_col])
+    frame = frame.with_columns(pl.lit(str(path)).cast(pl.Categorical).alias(FILE))
+    return Extract(path, frame, dimensions, measures, notices, columns=columns)
+
+
+def _measure(column: str, comma: bool) -> tuple[pl.Expr, pl.Expr]:
+    """A measure as a number and, beside it, its decimals (or the code of its token)."""
+    cell = pl.col(column)
+    valid = cell.str.contains(_COMMA_NUMBER if comma else _POINT_NUMBER)
+    plain = (
+        cell.str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True)
+        if comma
+        else cell
+    )
+    decimals = plain.str.extract(r"\.(\d+)$").str.len_chars().fill_null(0).cast(pl.Int8)
+    tokens = cell.replace_strict(
+        list(TOKEN_CODES), list(TOKEN_CODES.values()), default=INVALID, return_dtype=pl.Int8
+    )
+    return (
+        pl.when(valid).then(plain.cast(pl.Float64, strict=False)).alias(column),
+        pl.when(valid).then(decimals).otherwise(tokens).alias(column + DECIMALS),
     )
 
 
-def _short_row(
-    lines: list[str], header_index: int, end: int, separator: str, width: int
-) -> tuple[int, int] | None:
-    """The first row with fewer fields than the header (Polars fills those with nulls).
+def _checked(frame: pl.DataFrame, path: Path, area_no: int, period_no: int) -> pl.DataFrame:
+    """Refuse empty areas and periods that do not parse or mix frequencies; canonical periods."""
+    empty = frame.filter(pl.col(AREA).cast(pl.String) == "")
+    if empty.height:
+        raise InputError(Problem("the area cell is empty", path, int(empty[LINE][0]), area_no))
+    firsts = frame.group_by(PERIOD).agg(pl.col(LINE).min()).sort(LINE)
+    codes: dict[str, str] = {}
+    kinds: dict[Kind, str] = {}
+    for value, line in firsts.iter_rows():
+        if value == "":
+            raise InputError(Problem("the period cell is empty", path, int(line), period_no))
+        try:
+            period = parse_period(value)
+        except PeriodError as exc:
+            raise InputError(Problem(str(exc), path, int(line), period_no)) from None
+        codes[value] = period.code
+        kinds.setdefault(period.kind, f"{value} on line {line}")
+    if len(kinds) > 1:
+        found = "; ".join(
+            f"{k.name.lower().replace('_', ' ')} {where}" for k, where in kinds.items()
+        )
+        raise InputError(
+            Problem(
+                f"the period column mixes frequencies ({found}); keep one frequency per file",
+                path,
+            )
+        )
+    if any(raw != code for raw, code in codes.items()):
+        frame = frame.with_columns(
+            pl.col(PERIOD).cast(pl.String).replace_strict(codes).cast(pl.Categorical)
+        )
+    return frame
 
-    Counted with Polars over all rows; rows with quotes are counted again properly.
+
+def _rows_end(
+    path: Path, data: Path, header_index: int, separator: str, width: int
+) -> tuple[int, bool]:
+    """How many lines after the header hold rows, and whether any row holds a quote.
+
+    Rows end at the last line with a separator that is neither blank nor a
+    ``Kilde`` line; what follows is a footer if it begins with a blank or
+    ``Kilde`` line, and otherwise a broken row. A row with fewer or more fields
+    than the header is refused. One pass over the lines, keeping no text.
     """
-    import csv
-
-    body = pl.Series(lines[header_index + 1 : end], dtype=pl.String)
-    counts = body.str.count_matches(separator, literal=True) + 1
-    suspects = ((counts < width) | body.str.contains('"', literal=True)).arg_true().to_list()
-    for index in suspects:
-        row = next(csv.reader([body[index]], delimiter=separator, quotechar='"'), [])
-        if 0 < len(row) < width or (not row and width > 1):
-            return header_index + 2 + index, len(row)
-    return None
+    text = pl.col("line").str.strip_chars()
+    try:
+        shape = (
+            _lines(data, header_index)
+            .select(
+                "index",
+                (pl.col("line").str.count_matches(separator, literal=True) + 1)
+                .cast(pl.UInt32)
+                .alias("fields"),
+                (text == "").alias("blank"),
+                text.str.to_lowercase().str.starts_with("kilde").alias("source"),
+                pl.col("line").str.contains('"', literal=True).alias("quoted"),
+            )
+            .collect(engine="streaming")
+        )
+    except pl.exceptions.NoDataError:
+        shape = pl.DataFrame(
+            schema={
+                "index": pl.UInt32,
+                "fields": pl.UInt32,
+                "blank": pl.Boolean,
+                "source": pl.Boolean,
+                "quoted": pl.Boolean,
+            }
+        )
+    index, blank, source = pl.col("index"), pl.col("blank"), pl.col("source")
+    fields, quoted = pl.col("fields"), pl.col("quoted")
+    last = shape.filter(~blank & ~source & (fields > 1))["index"].max()
+    if last is None:
+        raise InputError(Problem("the file has a header but no data rows", path, header_index + 1))
+    end = int(last) + 1  # type: ignore[arg-type]
+    tail = shape.filter(index >= end)
+    after = tail.filter(~blank & ~source)["index"].min()
+    pause = tail.filter(blank | source)["index"].min()
+    if after is not None and (pause is None or after < pause):  # type: ignore[operator]
+        end = int(after) + 1  # type: ignore[arg-type]  # a broken row, not a footer
+    odd = shape.filter((index < end) & ~blank & ((fields != width) | quoted))["index"].head(10_000)
+    suspects = (  # rows whose field count is off, and rows with quotes, counted properly
+        _lines(data, header_index)
+        .filter(index.is_in(odd.implode()))
+        .select("index", "line")
+        .collect()
+        if odd.len()
+        else pl.DataFrame(schema={"index": pl.UInt32, "line": pl.String})
+    )
+    for number, line in suspects.iter_rows():
+        found = len(next(csv.reader([line], delimiter=separator, quotechar='"'), []))
+        if found != width:
+            noun = "field" if found == 1 else "fields"
+            raise InputError(
+                Problem(
+                    f"the row has {found} {noun} but the header has {width}; "
+                    "check the separator and quotes on this line",
+                    path,
+                    header_index + 2 + int(number),
+                )
+            )
+    return end, bool(shape.filter(index < end)["quoted"].any())
 
 
 def _show(separator: str) -> str:
     return "\\t" if separator == "\t" else separator
 
 
-def _decode(data: bytes, path: Path, notices: list[str]) -> str:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        if "\ufffd" in text:
-            raise InputError(
-                Problem("the file is neither UTF-8 nor Windows-1252 text; save it as UTF-8", path)
-            ) from None
-    if _MOJIBAKE.search(text):
-        text = _repair(text, path)
-        notices.append(
-            "note: repaired garbled letters (UTF-8 that had been read as Windows-1252, "
-            "'KÃ¸benhavn' for 'København'); save the file as UTF-8 to silence this"
-        )
-    return text
-
-
-def _repair(text: str, path: Path) -> str:
-    def fix(match: re.Match[str]) -> str:
-        try:
-            return match.group().encode("cp1252").decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            line = text[: match.start()].count("\n") + 1
-            raise InputError(
-                Problem(
-                    f"'{match.group()}' looks like a garbled letter (UTF-8 read as Windows-1252, "
-                    "as 'KÃ¸benhavn' for 'København') that cannot be repaired; "
-                    "export the file again as UTF-8",
-                    path,
-                    line,
-                )
-            ) from None
-
-    return _MOJIBAKE.sub(fix, text)
-
-
 def _split_header(line: str, separator: str) -> list[str]:
-    cells = next(iter(_csv_rows(line, separator)))
+    cells = next(csv.reader([line.lstrip("\ufeff")], delimiter=separator, quotechar='"'), [])
     return [re.sub(r"\s+", " ", cell).strip() for cell in cells]
-
-
-def _csv_rows(text: str, separator: str) -> list[list[str]]:
-    import csv
-
-    return list(csv.reader([text], delimiter=separator, quotechar='"'))
 
 
 def _find_header(lines: list[str], path: Path) -> tuple[int, str]:
@@ -261,17 +389,6 @@ def _find_header(lines: list[str], path: Path) -> tuple[int, str]:
             1,
         )
     )
-
-
-def _is_row_fragment(line: str) -> bool:
-    """A line right after the rows that is neither blank nor a source line."""
-    stripped = line.strip()
-    return bool(stripped) and not stripped.casefold().startswith("kilde")
-
-
-def _is_footer(line: str, separator: str) -> bool:
-    stripped = line.strip().strip(separator).strip()
-    return not stripped or stripped.casefold().startswith("kilde") or separator not in line
 
 
 def _check_header(header: list[str], path: Path, line: int) -> None:
@@ -295,94 +412,12 @@ def _check_header(header: list[str], path: Path, line: int) -> None:
         seen[key] = index
 
 
-def _shape(
-    frame: pl.DataFrame,
-    header: list[str],
-    path: Path,
-    first_line: int,
-    separator: str,
-    notices: list[str],
-) -> Extract:
-    area_col = next(c for c in header if label_key(c) in AREA_HEADERS)
-    period_col = next(c for c in header if label_key(c) in PERIOD_HEADERS)
-    frame = frame.with_columns(pl.all().str.strip_chars()).with_row_index(LINE, offset=first_line)
-    position = {name: i + 1 for i, name in enumerate(header)}
-
-    empty_area = frame.filter(pl.col(area_col).is_null())
-    if empty_area.height:
-        raise InputError(
-            Problem("the area cell is empty", path, int(empty_area[LINE][0]), position[area_col])
-        )
-    codes = _period_codes(frame, period_col, path, position[period_col])
-
-    others = [c for c in header if c not in (area_col, period_col)]
-    numeric = _numeric_columns(frame, others)
-    measures = [c for c in others if c in numeric]
-    dimensions = [c for c in others if c not in numeric]
-    comma = _decimal_comma(frame, measures, separator)
-    valid = _COMMA_NUMBER if comma else _POINT_NUMBER
-    canonical = [
-        pl.when(pl.col(c).is_null() | pl.col(c).is_in(MISSING_TOKENS))
-        .then(pl.col(c).fill_null(""))
-        .when(pl.col(c).str.contains(valid))
-        .then(
-            pl.col(c).str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True)
-            if comma
-            else pl.col(c)
-        )
-        .otherwise(pl.lit(INVALID) + pl.col(c))
-        .alias(c)
-        for c in measures
-    ]
-    frame = frame.with_columns(
-        *canonical,
-        pl.col(area_col).alias(AREA),
-        area_key_expr(area_col).alias(KEY),
-        pl.col(period_col).replace_strict(codes, return_dtype=pl.String).alias(PERIOD),
-        pl.lit(str(path)).alias(FILE),
-    ).drop(area_col, period_col)
-    return Extract(path, frame, dimensions, measures, notices, columns=position)
-
-
-def _period_codes(frame: pl.DataFrame, column: str, path: Path, col_no: int) -> dict[str, str]:
-    firsts = frame.group_by(column, maintain_order=True).agg(pl.col(LINE).first())
-    codes: dict[str, str] = {}
-    kinds: dict[Kind, str] = {}
-    for value, row in firsts.iter_rows():
-        if value is None:
-            raise InputError(Problem("the period cell is empty", path, int(row), col_no))
-        try:
-            period = parse_period(value)
-        except PeriodError as exc:
-            raise InputError(Problem(str(exc), path, int(row), col_no)) from None
-        codes[value] = period.code
-        kinds.setdefault(period.kind, f"{value} on line {row}")
-    if len(kinds) > 1:
-        found = "; ".join(
-            f"{k.name.lower().replace('_', ' ')} {where}" for k, where in kinds.items()
-        )
-        raise InputError(
-            Problem(
-                f"the period column mixes frequencies ({found}); keep one frequency per file",
-                path,
-                None,
-            )
-        )
-    return codes
-
-
 def _numeric_columns(frame: pl.DataFrame, columns: list[str]) -> set[str]:
-    """Columns whose every cell is a number or a suppression token: the measures."""
+    """Columns whose every sampled cell is a number or a suppression token: the measures."""
     if not columns:
         return set()
     checks = frame.select(
-        (
-            pl.col(c).is_null()
-            | pl.col(c).is_in(MISSING_TOKENS)
-            | pl.col(c).str.contains(_NUMBER_LOOSE)
-        )
-        .all()
-        .alias(c)
+        (pl.col(c).is_in(MISSING_TOKENS) | pl.col(c).str.contains(_NUMBER_LOOSE)).all().alias(c)
         for c in columns
     ).row(0, named=True)
     return {c for c, ok in checks.items() if ok}
@@ -396,7 +431,7 @@ def _decimal_comma(frame: pl.DataFrame, measures: list[str], separator: str) -> 
     separator (``0.125``, ``4.2``) for the point, and else (integers only, or
     ``7.423``) the Danish form.
     """
-    if not measures:
+    if separator == "," or not measures:
         return separator != ","
     found = frame.select(
         pl.any_horizontal(pl.col(c).str.contains(r"\d,\d").any() for c in measures).alias("comma"),
@@ -404,8 +439,6 @@ def _decimal_comma(frame: pl.DataFrame, measures: list[str], separator: str) -> 
             pl.col(c).str.contains(_POINT_DECIMAL_NOT_THOUSANDS).any() for c in measures
         ).alias("point"),
     ).row(0, named=True)
-    if separator == ",":
-        return False
     if found["comma"]:
         return True
     return not found["point"]

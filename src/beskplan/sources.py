@@ -42,6 +42,16 @@ def describe(
     return SourceFile(name or str(path), hashlib.sha256(data).hexdigest(), rows, modified)
 
 
+def describe_file(path: Path, rows: int | None = None, name: str | None = None) -> SourceFile:
+    """Like :func:`describe`, hashing the file in chunks rather than from memory."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(4 * 1024 * 1024):
+            digest.update(chunk)
+    described = describe(path, b"", rows, name)
+    return SourceFile(described.path, digest.hexdigest(), rows, described.modified)
+
+
 def fingerprint(value: Any) -> str:
     """The SHA-256 of a value's canonical JSON: a goal's definition as written."""
     text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
