@@ -16,6 +16,14 @@ DATA = ROOT / "data"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
+@pytest.fixture(autouse=True)
+def _cache_in_tmp(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tests never write to the user's cache folder."""
+    monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

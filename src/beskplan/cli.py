@@ -67,6 +67,9 @@ QuietOption = Annotated[
 NoColorOption = Annotated[
     bool, typer.Option("--no-color", help="No colours (also when NO_COLOR is set).")
 ]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Parse every extract again; do not use the cache.")
+]
 PeriodOption = Annotated[
     str | None,
     typer.Option(
@@ -152,11 +155,39 @@ def evaluate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when any goal is unmet or has no data.")
     ] = False,
+    all_municipalities: Annotated[
+        bool,
+        typer.Option(
+            "--all-municipalities",
+            help="Apply the goals to every municipality in the data, each with its own cluster.",
+        ),
+    ] = False,
+    periods: Annotated[
+        str | None,
+        typer.Option(help="Every goal's status for every period FROM..TO (2018M01..2018M12)."),
+    ] = None,
     output: OutputOption = None,
     quiet: QuietOption = False,
     no_color: NoColorOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Evaluate a plan's goals: met or unmet, with the figures and the reference."""
+    if all_municipalities or periods:
+        _wide(
+            plan,
+            period,
+            periods,
+            all_municipalities,
+            data,
+            goals,
+            format,
+            lang,
+            output,
+            quiet,
+            no_color,
+            no_cache,
+        )
+        return
     from beskplan.bundled import bundled
     from beskplan.errors import InputError
     from beskplan.evaluate import Context, evaluate_plan
@@ -167,7 +198,7 @@ def evaluate(
         at = _period(period)
         earlier = _period(compare)
         loaded = load_plan(plan, goals or bundled("goals"))
-        context = Context.open(data or bundled("data"))
+        context = Context.open(data or bundled("data"), use_cache=not no_cache)
         report = evaluate_plan(loaded, context, at)  # type: ignore[arg-type]
         previous = evaluate_plan(loaded, context, earlier) if compare else None  # type: ignore[arg-type]
         if not quiet:
@@ -178,6 +209,69 @@ def evaluate(
         _fail(exc)
     if strict and any(g.status is not Status.MET for g in report.goals):
         raise typer.Exit(1)
+
+
+def _wide(
+    plan: str,
+    period: str | None,
+    periods: str | None,
+    all_municipalities: bool,
+    data: Path | None,
+    goals: Path | None,
+    format: Format,
+    lang: Lang,
+    output: Path | None,
+    quiet: bool,
+    no_color: bool,
+    no_cache: bool,
+) -> None:
+    """``evaluate --all-municipalities`` or ``evaluate --periods``."""
+    from beskplan.bundled import bundled
+    from beskplan.errors import InputError, Problem
+    from beskplan.evaluate import Context
+    from beskplan.goalfile import load_plan
+    from beskplan.nationwide import apply_all, period_range, timeline
+    from beskplan.render import wide
+
+    try:
+        if all_municipalities and periods:
+            raise InputError(Problem("give --all-municipalities or --periods, not both"))
+        if format not in (Format.table, Format.json, Format.csv):
+            raise InputError(
+                Problem(f"--format {format.value} is not available here; use table, json or csv")
+            )
+        loaded = load_plan(plan, goals or bundled("goals"))
+        context = Context.open(data or bundled("data"), use_cache=not no_cache)
+        if all_municipalities:
+            at = _period(period)
+            applied = apply_all(loaded, context, at if not isinstance(at, str) else None)  # type: ignore[arg-type]
+            if format is Format.table:
+                _show_table(
+                    lambda c: wide.all_table(applied, c, lang.value), output, quiet, no_color
+                )
+            else:
+                text = (
+                    wide.dumps(wide.all_record(applied))
+                    if format is Format.json
+                    else wide.all_csv(applied)
+                )
+                _emit(text, output, quiet)
+        else:
+            assert periods is not None
+            reports = timeline(loaded, context, period_range(periods))
+            if format is Format.table:
+                _show_table(
+                    lambda c: wide.timeline_table(reports, c, lang.value), output, quiet, no_color
+                )
+            else:
+                text = (
+                    wide.dumps(wide.timeline_record(reports))
+                    if format is Format.json
+                    else wide.timeline_csv(reports)
+                )
+                _emit(text, output, quiet)
+    except InputError as exc:
+        _fail(exc)
 
 
 def _render_report(
@@ -235,6 +329,7 @@ def diff(
     output: OutputOption = None,
     quiet: QuietOption = False,
     no_color: NoColorOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Compare two plans (or two saved evaluations) goal by goal."""
     from beskplan.bundled import bundled
@@ -252,7 +347,7 @@ def diff(
             at = _period(period)
             goals_dir = goals or bundled("goals")
             old_plan, new_plan = load_plan(old, goals_dir), load_plan(new, goals_dir)
-            context = Context.open(data or bundled("data"))
+            context = Context.open(data or bundled("data"), use_cache=not no_cache)
             result = diff_plans(
                 old_plan,
                 evaluate_plan(old_plan, context, at),  # type: ignore[arg-type]
@@ -287,6 +382,7 @@ def check(
     data: DataOption = None,
     goals: GoalsOption = None,
     quiet: QuietOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Check goal files, and that the data covers every measure, member and period they need."""
     from beskplan.bundled import bundled
@@ -298,7 +394,7 @@ def check(
     try:
         at = _period(period)
         loaded = load_plans(plan or [], goals or bundled("goals"))
-        context = Context.open(data or bundled("data"))
+        context = Context.open(data or bundled("data"), use_cache=not no_cache)
         problems = []
         for each in loaded:
             when = at if not isinstance(at, str) else None
@@ -362,6 +458,7 @@ def overview(
     ] = ListFormat.table,
     lang: LangOption = Lang.da,
     no_color: NoColorOption = False,
+    no_cache: NoCacheOption = False,
 ) -> None:
     """Which ministerial goals each plan sets a measurable goal for, and its share of goals met."""
     from beskplan.bundled import bundled
@@ -375,7 +472,7 @@ def overview(
     data_dir = data or bundled("data")
     try:
         loaded = load_plans(plan or [], goals or bundled("goals"))
-        context = Context.open(data_dir)
+        context = Context.open(data_dir, use_cache=not no_cache)
         reports = [evaluate_plan(p, context) for p in loaded]
         result = build_overview(loaded, reports, load_ministermaal(data_dir))
     except InputError as exc:

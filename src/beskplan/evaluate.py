@@ -45,8 +45,8 @@ class Context:
     catalogues: tuple[SourceFile, ...] = ()
 
     @classmethod
-    def open(cls, data_dir: Path) -> Context:
-        store = DataStore(data_dir)
+    def open(cls, data_dir: Path, use_cache: bool = True) -> Context:
+        store = DataStore(data_dir, use_cache)
         catalogues = tuple(
             describe(path, path.read_bytes(), None, path.name)
             for path in (data_dir / MEASURES_FILE, data_dir / CLUSTERS_FILE)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import polars as pl
 
+from beskplan import cache
 from beskplan.areas import area_key
 from beskplan.errors import InputError, Problem, closest
 from beskplan.loader import (
@@ -32,7 +33,6 @@ from beskplan.loader import (
     PERIOD,
     Extract,
     label_key,
-    read_extract,
 )
 from beskplan.periods import Period, parse_period
 from beskplan.results import Reading
@@ -57,6 +57,10 @@ class Table:
     positions: dict[str, dict[str, int]] = field(default_factory=dict)  # file -> key -> column
     raw_cells: dict[str, Callable[[int, int], str]] = field(default_factory=dict)
     _periods: dict[str, Period] | None = None
+    _slices: dict[object, dict[str, tuple[tuple[float | None, int], str, int]]] = field(
+        default_factory=dict
+    )
+    _clashes: dict[tuple[str, str, str], Problem] = field(default_factory=dict)
 
     @property
     def periods(self) -> dict[str, Period]:
@@ -170,28 +174,17 @@ class Table:
         areas: Mapping[str, str],
         period: Period,
     ) -> dict[str, Reading]:
-        """The figures of ``areas`` (area key -> name shown) at exactly ``period``."""
-        rows = (
-            self.frame.lazy()
-            .filter(pl.col(PERIOD) == period.code, pl.col(KEY).is_in(list(areas)), *filters)
-            .select(KEY, column, column + DECIMALS, FILE, LINE)
-            .collect()
-        )
-        seen: dict[str, tuple[tuple[float | None, int], str, int]] = {}
-        for key, value, code, file, line in rows.iter_rows():
-            if key in seen and seen[key][0] != (value, code):
-                first = seen[key]
-                raise InputError(
-                    Problem(
-                        f"two rows for {areas[key]} {period.code} disagree on "
-                        f"'{self.measures[column]}': {_show(*first[0])} on {first[1]}:{first[2]} "
-                        f"and {_show(value, code)} here; remove one",
-                        file,
-                        line,
-                        self.positions.get(file, {}).get(column),
-                    )
-                )
-            seen.setdefault(key, ((value, code), file, line))
+        """The figures of ``areas`` (area key -> name shown) at exactly ``period``.
+
+        The figures of every area at that period are read once and kept, so that
+        evaluating many municipalities or periods reads each slice of a table once.
+        """
+        seen = self._slice(column, filters, period)
+        for key in areas:
+            clash = self._clashes.get((column, period.code, key))
+            if clash is not None:
+                message = clash.message.replace("\x00area", areas[key])
+                raise InputError(Problem(message, clash.path, clash.line, clash.column))
         readings: dict[str, Reading] = {}
         for key, name in areas.items():
             if key not in seen:
@@ -202,6 +195,34 @@ class Table:
                 raise self._invalid(column, file, line)
             readings[key] = Reading(name, _decimal(value, code), period, _token(code))
         return readings
+
+    def _slice(
+        self, column: str, filters: list[pl.Expr], period: Period
+    ) -> dict[str, tuple[tuple[float | None, int], str, int]]:
+        cache_key = (column, period.code, tuple(str(f) for f in filters))
+        if cache_key in self._slices:
+            return self._slices[cache_key]
+        rows = (
+            self.frame.lazy()
+            .filter(pl.col(PERIOD) == period.code, *filters)
+            .select(pl.col(KEY).cast(pl.String), column, column + DECIMALS, FILE, LINE)
+            .collect()
+        )
+        seen: dict[str, tuple[tuple[float | None, int], str, int]] = {}
+        for key, value, code, file, line in rows.iter_rows():
+            first = seen.get(key)
+            if first is not None and first[0] != (value, code):
+                self._clashes[(column, period.code, key)] = Problem(
+                    f"two rows for \x00area {period.code} disagree on "
+                    f"'{self.measures[column]}': {_show(*first[0])} on {first[1]}:{first[2]} "
+                    f"and {_show(value, code)} here; remove one",
+                    file,
+                    line,
+                    self.positions.get(file, {}).get(column),
+                )
+            seen.setdefault(key, ((value, code), file, line))
+        self._slices[cache_key] = seen
+        return seen
 
     def _invalid(self, column: str, file: str, line: int) -> InputError:
         position = self.positions.get(file, {}).get(column)
@@ -272,7 +293,7 @@ def _format_hint(raw: str) -> str:
 class DataStore:
     """A directory of extracts, read table by table as goals ask for them."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, use_cache: bool = True) -> None:
         if not root.exists():
             raise InputError(
                 Problem(
@@ -286,6 +307,7 @@ class DataStore:
             p for p in root.iterdir() if p.is_file() and p.suffix.lower() == ".csv"
         )
         self._tables: dict[str, Table] = {}
+        self.use_cache = use_cache
 
     @property
     def table_names(self) -> list[str]:
@@ -311,7 +333,7 @@ class DataStore:
                     + (f"; did you mean {hint}?" if hint else "")
                     + f" (files are matched by name: {table_id}.csv or {table_id}_*.csv)"
                 )
-            extracts = [read_extract(p, self._name(p)) for p in files]
+            extracts = [cache.read(p, self._name(p), self.use_cache) for p in files]
             self._tables[key] = _stack(table_id, extracts)
         return self._tables[key]
 

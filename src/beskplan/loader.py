@@ -72,6 +72,7 @@ class Extract:
     source: SourceFile | None = None
     columns: dict[str, int] = field(default_factory=dict)  # label -> column number in the file
     raw_cell: Callable[[int, int], str] | None = None  # (line, column) -> the cell as written
+    reading: tuple[str, str, bool] = (";", "utf-8-sig", False)  # separator, encoding, repaired
 
 
 def label_key(label: str) -> str:
@@ -123,7 +124,8 @@ def read_extract(path: Path, name: str | None = None) -> Extract:
                 extract = _read(path, copy, header_index, separator, notices=[])
         if garbled:
             extract.notices.append(textfile.REPAIRED)
-    extract.raw_cell = _raw_reader(path, separator, encoding, repair=garbled)
+    extract.reading = (separator, encoding, garbled)
+    extract.raw_cell = raw_reader(path, *extract.reading)
     extract.source = describe_file(path, extract.frame.height, name)
     return extract
 
@@ -141,7 +143,7 @@ def _garbled(extract: Extract) -> bool:
     return any(textfile.MOJIBAKE.search(n) for values in names for n in values if n)
 
 
-def _raw_reader(
+def raw_reader(
     path: Path, separator: str, encoding: str, repair: bool
 ) -> Callable[[int, int], str]:
     def cell(line: int, column: int) -> str:

@@ -1,0 +1,207 @@
+"""Renderers for a plan across municipalities and across periods.
+
+``evaluate --all-municipalities`` and ``evaluate --periods FROM..TO``.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from beskplan.nationwide import Applied
+from beskplan.render import csv as csv_render
+from beskplan.results import GoalResult, Report, Status
+from beskplan.wording import Lang, trimmed
+
+SCHEMA_VERSION = 1
+MARK = {Status.MET: "✔", Status.UNMET: "✘", Status.NO_DATA: "·"}
+STYLE = {Status.MET: "green", Status.UNMET: "red", Status.NO_DATA: "yellow"}
+
+_WORDS: dict[Lang, dict[str, str]] = {
+    "da": {
+        "municipality": "Kommune",
+        "met": "Opfyldt",
+        "all": "{title}: alle kommuner, periode {period}",
+        "legend": "✔ opfyldt, ✘ ikke opfyldt, · ingen data; "
+        "* sammenlignet med landsgennemsnittet (ingen klynge)",
+        "goal": "Mål",
+        "name": "Titel",
+        "timeline": "{title} — {municipality}, {first} til {last}",
+        "of": "af",
+    },
+    "en": {
+        "municipality": "Municipality",
+        "met": "Met",
+        "all": "{title}: every municipality, period {period}",
+        "legend": "✔ met, ✘ unmet, · no data; * compared with the national level (no cluster)",
+        "goal": "Goal",
+        "name": "Title",
+        "timeline": "{title} — {municipality}, {first} to {last}",
+        "of": "of",
+    },
+}
+
+
+def _num(value: Decimal | None) -> float | None:
+    return None if value is None else float(trimmed(value))
+
+
+def _goal(goal: GoalResult) -> dict[str, Any]:
+    o = goal.outcome
+    return {
+        "id": goal.id,
+        "period": goal.period.code,
+        "status": goal.status.value,
+        "value": _num(o.value),
+        "reference": _num(o.reference),
+        "gap": _num(o.gap),
+        "rank": o.rank,
+        "of": o.of,
+    }
+
+
+def all_table(applied: list[Applied], console: Console, lang: Lang = "da") -> None:
+    w = _WORDS[lang]
+    first = applied[0].report
+    table = Table(
+        title=Text(w["all"].format(title=first.title, period=first.period)), title_justify="left"
+    )
+    table.add_column("#", justify="right")
+    table.add_column(w["municipality"])
+    table.add_column(w["met"], justify="right")
+    for goal in first.goals:
+        table.add_column(goal.id, justify="center")
+    for place, a in enumerate(applied, start=1):
+        s = a.report.summary
+        marks = [
+            Text(
+                MARK[g.status] + ("*" if g.id in a.national_instead else ""), style=STYLE[g.status]
+            )
+            for g in a.report.goals
+        ]
+        table.add_row(
+            str(place), Text(a.municipality), f"{s.met} {w['of']} {len(a.report.goals)}", *marks
+        )
+    console.print(table)
+    console.print(Text(w["legend"], style="dim"))
+
+
+def all_record(applied: list[Applied]) -> dict[str, Any]:
+    first = applied[0].report if applied else None
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "plan": first.plan if first else None,
+        "period": first.period.code if first else None,
+        "municipalities": [
+            {
+                "municipality": a.municipality,
+                "summary": {
+                    "met": a.report.summary.met,
+                    "unmet": a.report.summary.unmet,
+                    "no_data": a.report.summary.no_data,
+                },
+                "national_instead": list(a.national_instead),
+                "goals": [_goal(g) for g in a.report.goals],
+            }
+            for a in applied
+        ],
+    }
+
+
+def all_csv(applied: list[Applied]) -> str:
+    rows = [
+        (
+            a.municipality,
+            g.id,
+            g.period.code,
+            g.status.value,
+            g.outcome.value,
+            g.outcome.reference,
+            g.outcome.gap,
+            g.id in a.national_instead,
+        )
+        for a in applied
+        for g in a.report.goals
+    ]
+    header = (
+        "municipality",
+        "id",
+        "period",
+        "status",
+        "value",
+        "reference",
+        "gap",
+        "national_instead",
+    )
+    return csv_render.write_rows(header, rows)
+
+
+def timeline_table(reports: list[Report], console: Console, lang: Lang = "da") -> None:
+    w = _WORDS[lang]
+    first, last = reports[0], reports[-1]
+    title = w["timeline"].format(
+        title=first.title, municipality=first.municipality, first=first.period, last=last.period
+    )
+    table = Table(title=Text(title), title_justify="left")
+    table.add_column(w["goal"])
+    table.add_column(w["name"], overflow="fold")
+    table.add_column(f"{first.period} … {last.period}", overflow="fold")
+    table.add_column(w["met"], justify="right")
+    for index, goal in enumerate(first.goals):
+        strip = Text()
+        met = 0
+        for report in reports:
+            status = report.goals[index].status
+            strip.append(MARK[status], style=STYLE[status])
+            met += status is Status.MET
+        table.add_row(
+            Text(goal.id), Text(goal.name or goal.title), strip, f"{met} {w['of']} {len(reports)}"
+        )
+    console.print(table)
+    console.print(Text(w["legend"].split(";")[0], style="dim"))
+
+
+def timeline_record(reports: list[Report]) -> dict[str, Any]:
+    first = reports[0]
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "plan": first.plan,
+        "municipality": first.municipality,
+        "periods": [r.period.code for r in reports],
+        "goals": [
+            {
+                "id": goal.id,
+                "title": goal.title,
+                "timeline": [_goal(r.goals[i]) | {"evaluated_at": r.period.code} for r in reports],
+            }
+            for i, goal in enumerate(first.goals)
+        ],
+    }
+
+
+def timeline_csv(reports: list[Report]) -> str:
+    rows = [
+        (
+            r.plan,
+            r.period.code,
+            g.id,
+            g.period.code,
+            g.status.value,
+            g.outcome.value,
+            g.outcome.reference,
+            g.outcome.gap,
+        )
+        for r in reports
+        for g in r.goals
+    ]
+    header = ("plan", "evaluated_at", "id", "period", "status", "value", "reference", "gap")
+    return csv_render.write_rows(header, rows)
+
+
+def dumps(record: object) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,56 @@
+"""The cache of parsed extracts: used when the file is unchanged, never when it changed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from beskplan import cache
+from beskplan.evaluate import Context, evaluate_plan
+from beskplan.goalfile import load_plan
+from tests.conftest import DATA, GOALS
+
+
+@pytest.fixture
+def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
+    shutil.copytree(DATA, tmp_path / "data")
+    return tmp_path / "data"
+
+
+def _statuses(data: Path, use_cache: bool = True) -> list[str]:
+    report = evaluate_plan(load_plan("frederiksberg-2019", GOALS), Context.open(data, use_cache))
+    return [g.status.value for g in report.goals]
+
+
+def test_second_run_reads_the_cache(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = _statuses(data)
+    entries = list(cache.folder().iterdir())
+    assert len(entries) >= 10  # one entry per extract the plan read
+
+    def fail(*args: object) -> None:
+        raise AssertionError("the CSV was parsed again")
+
+    monkeypatch.setattr("beskplan.cache.read_extract", fail)
+    assert _statuses(data) == first
+
+
+def test_a_changed_or_touched_file_is_read_again(data: Path) -> None:
+    _statuses(data)
+    before = set(cache.folder().iterdir())
+    y01 = data / "Y01A02_2018.csv"
+    y01.write_text(y01.read_text(encoding="utf-8").replace(";3,1;", ";2,2;"), encoding="utf-8")
+    d = evaluate_plan(load_plan("frederiksberg-2019", GOALS), Context.open(data)).goals[3]
+    assert (d.id, d.status.value, str(d.outcome.value)) == ("D", "met", "2.2")
+    stat = y01.stat()
+    os.utime(y01, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # touched only
+    _statuses(data)
+    assert len(set(cache.folder().iterdir()) - before) == 2
+
+
+def test_no_cache_writes_nothing(data: Path) -> None:
+    _statuses(data, use_cache=False)
+    assert not cache.folder().exists()
