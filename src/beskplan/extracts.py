@@ -61,6 +61,8 @@ class Table:
         default_factory=dict
     )
     _clashes: dict[tuple[str, str, str], Problem] = field(default_factory=dict)
+    _category_lists: dict[str, list[str]] = field(default_factory=dict)
+    _filters: dict[tuple[tuple[str, str], ...], list[pl.Expr]] = field(default_factory=dict)
 
     @property
     def periods(self) -> dict[str, Period]:
@@ -98,6 +100,12 @@ class Table:
 
     def filters(self, where: Mapping[str, str]) -> list[pl.Expr]:
         """Row filters for ``where``, with every dimension not named taken at its total."""
+        key = tuple(sorted(where.items()))
+        if key not in self._filters:
+            self._filters[key] = self._make_filters(where)
+        return self._filters[key]
+
+    def _make_filters(self, where: Mapping[str, str]) -> list[pl.Expr]:
         named: dict[str, str] = {}
         for dim, value in where.items():
             key = label_key(dim)
@@ -146,7 +154,10 @@ class Table:
         return exprs
 
     def _categories(self, key: str) -> list[str]:
-        return sorted(v for v in self.frame.get_column(key).unique().to_list() if v is not None)
+        if key not in self._category_lists:
+            values = self.frame.get_column(key).unique().to_list()
+            self._category_lists[key] = sorted(v for v in values if v is not None)
+        return self._category_lists[key]
 
     def periods_of(self, area: str) -> list[Period]:
         """The periods at which ``area`` has rows in this table."""

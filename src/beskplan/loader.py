@@ -32,6 +32,7 @@ from pathlib import Path
 import polars as pl
 
 from beskplan import textfile
+from beskplan.areas import area_key
 from beskplan.errors import InputError, Problem
 from beskplan.periods import Kind, PeriodError, parse_period
 from beskplan.sources import SourceFile, describe_file
@@ -219,7 +220,6 @@ def _read(path: Path, data: Path, header_index: int, separator: str, notices: li
             cells(rows)
             .select(
                 pl.col(area_col).cast(pl.Categorical).alias(AREA),
-                area_key_expr(area_col).cast(pl.Categorical).alias(KEY),
                 pl.col(period_col).cast(pl.Categorical).alias(PERIOD),
                 pl.col(LINE),
                 *(pl.col(c).cast(pl.Categorical) for c in dimensions),
@@ -239,7 +239,13 @@ def _read(path: Path, data: Path, header_index: int, separator: str, notices: li
             )
         ) from None
     frame = _checked(frame, path, columns[area_col], columns[period_col])
-    frame = frame.with_columns(pl.lit(str(path)).cast(pl.Categorical).alias(FILE))
+    # the match key of each area, worked out once per distinct name rather than per row
+    names = frame.get_column(AREA).cast(pl.String).unique().to_list()
+    keys = {name: area_key(name) for name in names}
+    frame = frame.with_columns(
+        pl.col(AREA).cast(pl.String).replace_strict(keys).cast(pl.Categorical).alias(KEY),
+        pl.lit(str(path)).cast(pl.Categorical).alias(FILE),
+    ).select(AREA, KEY, pl.all().exclude(AREA, KEY))
     return Extract(path, frame, dimensions, measures, notices, columns=columns)
 
 

@@ -1,0 +1,279 @@
+"""Measure beskplan against the floors the issue names, and print the figures as Markdown.
+
+    python benchmarks/run.py [--data DIR] [--repeat 3] [--output RESULTS.md]
+
+1. ``beskplan evaluate frederiksberg-2019`` on the bundled data, beside the import of
+   the stack alone (``python -c "import polars, typer, rich, yaml, pydantic"``);
+2. ``beskplan --help``;
+3. for the national data (``benchmarks/generate.py``), ``--all-municipalities`` and
+   ``--periods`` over every period, cold (empty cache) and warm (cache filled), beside
+   Polars reading the same CSV files and the Parquet cache;
+4. the same all-municipalities evaluation written the obvious way, with pandas and a
+   Python loop per municipality and goal.
+
+Every command runs as its own process; wall time is the median of the repeats, and
+peak memory is that process's maximum resident set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PY = sys.executable
+BESKPLAN = [PY, "-m", "beskplan"]
+PLAN_TABLES = [
+    "PTV_A02",
+    "Y60A02",
+    "Y38A02",
+    "Y01A02",
+    "Y07A02",
+    "Y12A02",
+    "Y11A02",
+    "Y04A02",
+    "langtidsledighed",
+    "integrationsydelse_udenfor",
+    "fleksjobledighed",
+    "flygtninge_beskaeftigelse",
+]
+
+
+def measure(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Wall seconds and peak resident KiB of one run of ``command``."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise RuntimeError(
+            f"{command} failed: {process.stderr.read().decode() if process.stderr else ''}"
+        )
+    return seconds, usage.ru_maxrss
+
+
+def median(
+    command: list[str], repeat: int, env: dict[str, str] | None = None, before: object = None
+) -> tuple[float, int]:
+    runs = []
+    for _ in range(repeat):
+        if callable(before):
+            before()
+        runs.append(measure(command, env))
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+
+
+def python(code: str) -> list[str]:
+    return [PY, "-c", code]
+
+
+def pandas_loop(data: Path) -> list[str]:
+    """The obvious pandas program: read the CSVs, loop over municipalities and goals."""
+    code = f"""
+import pandas as pd, yaml
+from pathlib import Path
+data = Path({str(data)!r})
+goals = {{
+    "A": ["PTV_A02"], "C": ["Y60A02", "Y38A02", "integrationsydelse_udenfor"], "D": ["Y01A02"],
+    "E": ["Y07A02", "Y12A02"], "F": ["fleksjobledighed"], "G": ["Y11A02", "Y04A02"], "B": ["langtidsledighed"],
+}}
+frames = {{}}
+for table in {{t for ts in goals.values() for t in ts}}:
+    df = pd.read_csv(data / f"{{table}}.csv", sep=";", dtype=str, encoding="utf-8-sig")
+    df = df.rename(columns={{"Area": "Område"}})
+    for dim in [c for c in df.columns[2:] if df[c].str.endswith("i alt").any()]:
+        df = df[df[dim].str.endswith("i alt")]
+    measure = [c for c in df.columns if "pct" in c.lower()][0]
+    df["value"] = pd.to_numeric(df[measure].str.replace(",", "."), errors="coerce")
+    frames[table] = df
+clusters = yaml.safe_load((data / "clusters.yaml").read_text())["clusters"]
+def value(table, area, period):
+    df = frames[table]
+    rows = df[(df["Område"] == area) & (df["Periode"] == period)]
+    return None if rows.empty else rows["value"].iloc[0]
+results = []
+areas = sorted(set(frames["Y01A02"]["Område"]) - {{"Hele landet"}})
+areas = [a for a in areas if not a.startswith("RAR")]
+for municipality in areas:
+    met = 0
+    for goal, tables in goals.items():
+        own = [value(t, municipality, "2018M06") for t in tables]
+        if any(v is None for v in own):
+            continue
+        cluster = next((c["members"] for c in clusters if municipality in c["members"]), [])
+        others = [m for m in cluster if m != municipality]
+        refs = []
+        for other in others:
+            parts = [value(t, other, "2018M06") for t in tables]
+            if all(p is not None for p in parts):
+                refs.append(sum(parts))
+        if refs and sum(own) < sum(refs) / len(refs):
+            met += 1
+    results.append((municipality, met))
+print(len(results))
+"""
+    return python(code)
+
+
+def polars_read(files: list[Path], parquet: bool = False) -> list[str]:
+    reader = (
+        "pl.read_parquet(f)" if parquet else "pl.read_csv(f, separator=';', infer_schema=False)"
+    )
+    return python(f"import polars as pl\nfor f in {[str(f) for f in files]!r}:\n    {reader}")
+
+
+def run(data: Path | None, repeat: int, generate_args: list[str]) -> str:
+    lines = [
+        f"# beskplan benchmark, {dt.date.today().isoformat()}",
+        "",
+        f"Machine: {os.cpu_count()} cores, {_memory_gib():.0f} GiB memory, {platform.machine()}, "
+        f"Python {platform.python_version()}.",
+        "",
+    ]
+    with tempfile.TemporaryDirectory(prefix="beskplan-bench-") as temp:
+        cache = Path(temp) / "cache"
+        env = dict(os.environ, BESKPLAN_CACHE=str(cache), COLUMNS="120")
+        if data is None:
+            data = Path(temp) / "national"
+            subprocess.run([PY, str(HERE / "generate.py"), str(data), *generate_args], check=True)
+        csvs = [data / f"{t}.csv" for t in PLAN_TABLES]
+        csv_mb = sum(f.stat().st_size for f in csvs) / 1e6
+
+        def empty_cache() -> None:
+            shutil.rmtree(cache, ignore_errors=True)
+
+        floor = median(python("import polars, typer, rich, yaml, pydantic"), repeat)
+        bundled = median([*BESKPLAN, "evaluate", "frederiksberg-2019"], repeat, env)
+        helps = median([*BESKPLAN, "--help"], repeat, env)
+        all_args = [
+            *BESKPLAN,
+            "evaluate",
+            "frederiksberg-2019",
+            "--data",
+            str(data),
+            "--all-municipalities",
+            "--format",
+            "json",
+        ]
+        periods = _periods(data)
+        per_args = [
+            *BESKPLAN,
+            "evaluate",
+            "frederiksberg-2019",
+            "--data",
+            str(data),
+            "--periods",
+            periods,
+            "--format",
+            "json",
+        ]
+        cold = median(all_args, repeat, env, empty_cache)
+        warm = median(all_args, repeat, env)
+        per_cold = median(per_args, repeat, env, empty_cache)
+        per_warm = median(per_args, repeat, env)
+        read_csv = median(polars_read(csvs), repeat)
+        parquet_files = sorted(cache.glob("*/frame.parquet"))
+        read_parquet = median(polars_read(parquet_files, parquet=True), repeat)
+        pandas = median(pandas_loop(data), 1) if _has_pandas() else None
+
+    rows = [
+        ("stack import floor (polars, typer, rich, yaml, pydantic)", floor, None),
+        ("`evaluate frederiksberg-2019`, bundled data", bundled, bundled[0] / floor[0]),
+        ("`beskplan --help`", helps, helps[0] / floor[0]),
+        (f"Polars reads the plan's {len(csvs)} CSV files ({csv_mb:.0f} MB)", read_csv, None),
+        ("national `--all-municipalities`, cold (empty cache)", cold, cold[0] / read_csv[0]),
+        (f"Polars reads the Parquet cache ({len(parquet_files)} files)", read_parquet, None),
+        ("national `--all-municipalities`, warm (cache)", warm, warm[0] / read_parquet[0]),
+        (f"national `--periods {periods}`, cold", per_cold, per_cold[0] / read_csv[0]),
+        (f"national `--periods {periods}`, warm", per_warm, per_warm[0] / read_parquet[0]),
+    ]
+    if pandas is not None:
+        rows.append(
+            ("pandas and a Python loop per municipality and goal", pandas, pandas[0] / warm[0])
+        )
+    lines += [
+        "| measurement | wall time (s) | peak memory (MB) | ratio |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for label, (seconds, kib), ratio in rows:
+        lines.append(
+            f"| {label} | {seconds:.2f} | {kib / 1024:.0f} | {'' if ratio is None else f'{ratio:.2f}'} |"
+        )
+    memory_ratio = cold[1] * 1024 / (csv_mb * 1e6)
+    targets = [
+        ("`evaluate frederiksberg-2019` / stack import floor", bundled[0] / floor[0], "<=", 1.3),
+        ("`beskplan --help` / stack import floor", helps[0] / floor[0], "<=", 0.6),
+        (
+            "cold national `--all-municipalities` / Polars read of the CSVs",
+            cold[0] / read_csv[0],
+            "<=",
+            1.5,
+        ),
+        ("warm national run / Polars read of the cache", warm[0] / read_parquet[0], "<=", 1.5),
+        ("peak memory, national cold run / size of the CSV files", memory_ratio, "<=", 1.5),
+    ]
+    if pandas is not None:
+        targets.insert(
+            4, ("pandas-loop equivalent / beskplan, national (warm)", pandas[0] / warm[0], ">=", 10)
+        )
+    lines += ["", "| target | measured | target | met |", "| --- | ---: | ---: | --- |"]
+    for label, value, op, bound in targets:
+        met = value <= bound if op == "<=" else value >= bound
+        lines.append(f"| {label} | {value:.2f} | {op} {bound} | {'yes' if met else 'no'} |")
+    return "\n".join(lines) + "\n"
+
+
+def _has_pandas() -> bool:
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        print("pandas is not installed: the pandas comparison is left out", file=sys.stderr)
+        return False
+    return True
+
+
+def _periods(data: Path) -> str:
+    import polars as pl
+
+    codes = pl.read_csv(data / "Y01A02.csv", separator=";", columns=["Periode"], infer_schema=False)
+    values = sorted(set(codes["Periode"].to_list()))
+    return f"{values[0]}..{values[-1]}"
+
+
+def _memory_gib() -> float:
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    except (ValueError, OSError):  # pragma: no cover
+        return 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, help="an existing national data directory")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--output", type=Path, help="also write the Markdown here")
+    parser.add_argument("--small", action="store_true", help="a small national directory (for CI)")
+    args = parser.parse_args()
+    generate_args = (
+        ["--first-year", "2018", "--last-year", "2018", "--municipalities", "12"]
+        if args.small
+        else []
+    )
+    text = run(args.data, args.repeat, generate_args)
+    print(text, end="")
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
