@@ -199,3 +199,44 @@ def test_bad_period_points_at_row_and_column(tmp_path: Path) -> None:
     with pytest.raises(InputError) as info:
         read_extract(path)
     assert str(info.value.problems[0]).startswith(f"{path}:3:2: period '18M06'")
+
+
+def test_a_large_file_is_read_in_bounded_memory(tmp_path: Path) -> None:
+    """A 30 MB extract of a million rows, read in a separate process: its peak resident memory.
+
+    The file is never held in memory whole (it was, as text and lines, before the reader
+    streamed it: a 103 MB file then peaked at 1.45 GB). What remains is the compact frame and
+    Polars' buffers; benchmarks/RESULTS.md has the figures at national scale.
+    """
+    import os
+    import random
+    import subprocess
+    import sys
+
+    rng = random.Random(1)
+    path = tmp_path / "big.csv"
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("Område;Periode;Køn;Andel (pct.)\n")
+        months = [f"{y}M{m:02d}" for y in range(1995, 2027) for m in range(1, 13)]
+        for month in months:
+            for area in range(1000):
+                for sex in ("Køn i alt", "Kvinder", "Mænd"):
+                    handle.write(
+                        f"Kommune {area};{month};{sex};{rng.randrange(100)},{rng.randrange(10)}\n"
+                    )
+    size = path.stat().st_size
+    assert size > 25_000_000
+    code = (
+        "from pathlib import Path\nfrom beskplan.loader import read_extract\n"
+        f"print(read_extract(Path({str(path)!r})).frame.height)"
+    )
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    assert child.stdout is not None
+    rows = child.stdout.read()
+    child.stdout.close()
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, for its resource usage
+    assert child.returncode == 0
+    assert int(rows) == len(months) * 1000 * 3
+    peak = usage.ru_maxrss * 1024
+    assert peak < 450_000_000, f"peak {peak / 1e6:.0f} MB for a {size / 1e6:.0f} MB file"
