@@ -50,7 +50,7 @@ def test_all_problems_at_once_each_at_its_line(tmp_path: Path) -> None:
         "cluster_best, cluster_mean, cluster_rank, gap_shrink, municipality, national, threshold",
         "11:5: missing key 'target' for rule threshold",
         "15:5: unknown key 'thershold' for rule threshold; valid keys: "
-        "better, focus, id, measure, ministermaal, name, note, period, rule, strict, target, title, unit",
+        "better, deadline, focus, id, measure, ministermaal, name, note, period, rule, strict, target, title, unit",
     ]
 
 

@@ -30,9 +30,10 @@ from beskplan.errors import InputError, Problem, did_you_mean
 from beskplan.extracts import DataStore, MeasureError
 from beskplan.goalfile import Goal, Plan
 from beskplan.periods import Period, parse_period
-from beskplan.results import GoalResult, Reading, Report
+from beskplan.results import GoalResult, Outcome, Reading, Report, Status
 from beskplan.rules.base import NATIONAL
 from beskplan.sources import SourceFile, describe, fingerprint
+from beskplan.trajectory import Assessment, assess
 
 
 @dataclass
@@ -238,6 +239,38 @@ def _evaluate_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> Goal
         outcome=outcome,
         sources=tuple(sorted(files)),
         definition=fingerprint(source.data["goals"][goal.loc[1]]),
+        trajectory=_course(plan, ready, context, outcome) if goal.fields.deadline else None,
+    )
+
+
+def _course(plan: Plan, ready: Prepared, context: Context, outcome: Outcome) -> Assessment:
+    """The goal's course toward its deadline, from its gap at every period up to now."""
+    goal, now = ready.goal, ready.period
+    assert goal.fields.deadline is not None
+    available = [
+        {p.code for p in context.store.table(spec.table).periods_of(plan.municipality)}
+        for spec in ready.columns()
+    ]
+    codes = set.intersection(*available) if available else set()
+    periods = sorted(
+        (p for p in map(parse_period, codes) if p.kind == now.kind and not p.is_after(now)),
+        key=Period.sort_key,
+    )
+    series = []
+    for period in periods:
+        members = _members(ready.cluster, context.clusters, period) if ready.cluster else []
+        areas = [plan.municipality, NATIONAL, *members, *ready.areas[2 + len(ready.members) :]]
+        view = _View(plan.municipality, period, ready.better, ready.measure, context, areas)
+        past = goal.kind.evaluate(goal.params, view)
+        if past.gap is not None:
+            series.append((period, past.gap))
+    return assess(
+        series,
+        goal.fields.deadline,
+        now,
+        outcome.status is Status.MET,
+        getattr(goal.params, "margin", Decimal(0)),
+        bool(getattr(goal.params, "strict", False)),
     )
 
 

@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from beskplan.periods import Period
 from beskplan.sources import SourceFile
+from beskplan.trajectory import Assessment
 
 
 class Status(StrEnum):
@@ -78,6 +79,7 @@ class GoalResult:
     outcome: Outcome
     sources: tuple[str, ...] = ()
     definition: str = ""
+    trajectory: Assessment | None = None
 
     @property
     def status(self) -> Status:

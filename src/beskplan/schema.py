@@ -143,6 +143,7 @@ class GoalFields(Strict):
     period: PeriodValue | None = None
     unit: Text | None = None
     note: Text | None = None
+    deadline: int | None = Field(default=None, ge=2000, le=2100)
 
 
 GOAL_KEYS = frozenset(GoalFields.model_fields)

@@ -213,7 +213,49 @@ def explain(result: GoalResult, lang: Lang = "da") -> str:
     else:  # pragma: no cover - every key a rule emits is worded above
         raise KeyError(key)
     notes = [_note(n, lang) for n in o.notes]
+    if result.trajectory is not None:
+        notes.append(course(result, lang))
     return "; ".join([text, *notes])
+
+
+_COURSE: dict[Lang, dict[str, str]] = {
+    "da": {
+        "achieved": "nået før fristen {deadline}",
+        "on_track": "på rette vej mod {deadline} (fremskrevet forskel {projected})",
+        "needs_acceleration": "for langsomt mod {deadline}: forskellen skal mindskes "
+        "{faster} {unit} hurtigere om året",
+        "regressing": "går den forkerte vej mod {deadline}",
+        "not_evaluable": "kursen mod {deadline} kan ikke vurderes (under tre perioder)",
+        "deadline_passed": "fristen {deadline} er overskredet",
+    },
+    "en": {
+        "achieved": "achieved before the {deadline} deadline",
+        "on_track": "on track for {deadline} (projected gap {projected})",
+        "needs_acceleration": "too slow for {deadline}: the gap must shrink {faster} {unit} "
+        "a year faster",
+        "regressing": "moving the wrong way for {deadline}",
+        "not_evaluable": "the course toward {deadline} cannot be judged (fewer than three periods)",
+        "deadline_passed": "the {deadline} deadline has passed",
+    },
+}
+
+
+def course(result: GoalResult, lang: Lang = "da") -> str:
+    """The goal's course toward its deadline in words."""
+    t = result.trajectory
+    assert t is not None
+
+    def num(value: float | None) -> str:
+        if value is None:
+            return "?"
+        return number(Decimal(str(round(value, 2))), lang)
+
+    return _COURSE[lang][t.course.value].format(
+        deadline=t.deadline,
+        projected=num(t.projected),
+        faster=num(t.faster_by),
+        unit=gap_unit(result.unit, lang),
+    )
 
 
 def _compare(result: GoalResult, ref: str, unit: str, lang: Lang) -> str:

@@ -29,6 +29,22 @@ def _num(value: Decimal | None) -> float | int | None:
     return float(value)
 
 
+def _trajectory(goal: GoalResult) -> dict[str, Any] | None:
+    t = goal.trajectory
+    if t is None:
+        return None
+    return {
+        "course": t.course.value,
+        "deadline": t.deadline,
+        "periods": list(t.periods),
+        "slope_per_year": t.slope,
+        "projected_gap": t.projected,
+        "target_gap": t.target,
+        "required_slope_per_year": t.required,
+        "faster_by_per_year": t.faster_by,
+    }
+
+
 def goal_record(goal: GoalResult, lang: Lang) -> dict[str, Any]:
     o = goal.outcome
     return {
@@ -50,6 +66,7 @@ def goal_record(goal: GoalResult, lang: Lang) -> dict[str, Any]:
         "measure": goal.measure,
         "focus": goal.focus,
         "ministermaal": list(goal.ministermaal),
+        "trajectory": _trajectory(goal),
         "sources": list(goal.sources),
         "definition_sha256": goal.definition,
     }
