@@ -155,6 +155,12 @@ def evaluate(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when any goal is unmet or has no data.")
     ] = False,
+    trend: Annotated[
+        bool,
+        typer.Option(
+            "--trend", help="Add a small chart of each goal's value over the last periods."
+        ),
+    ] = False,
     all_municipalities: Annotated[
         bool,
         typer.Option(
@@ -199,12 +205,12 @@ def evaluate(
         earlier = _period(compare)
         loaded = load_plan(plan, goals or bundled("goals"))
         context = Context.open(data or bundled("data"), use_cache=not no_cache)
-        report = evaluate_plan(loaded, context, at)  # type: ignore[arg-type]
+        report = evaluate_plan(loaded, context, at, history=trend)  # type: ignore[arg-type]
         previous = evaluate_plan(loaded, context, earlier) if compare else None  # type: ignore[arg-type]
         if not quiet:
             for notice in report.notices:
                 sys.stderr.write(f"{notice}\n")
-        _render_report(report, previous, format, lang, output, quiet, no_color)
+        _render_report(report, previous, format, lang, output, quiet, no_color, trend)
     except InputError as exc:
         _fail(exc)
     if strict and any(g.status is not Status.MET for g in report.goals):
@@ -282,13 +288,14 @@ def _render_report(
     output: Path | None,
     quiet: bool,
     no_color: bool,
+    trend: bool = False,
 ) -> None:
     from beskplan.render import csv, junit, markdown, table
     from beskplan.render import json as json_render
 
     if format is Format.table:
         _show_table(
-            lambda c: table.render(report, c, lang.value, previous), output, quiet, no_color
+            lambda c: table.render(report, c, lang.value, previous, trend), output, quiet, no_color
         )
         return
     text = {
@@ -406,6 +413,36 @@ def check(
     if not quiet:
         count = sum(len(p.goals) for p in loaded)
         sys.stdout.write(f"{len(loaded)} plans, {count} goals: no problems\n")
+
+
+@app.command()
+def report(
+    plan: Annotated[
+        str, typer.Argument(help="A plan id from the goals directory, or a path to a .yaml file.")
+    ],
+    period: PeriodOption = None,
+    data: DataOption = None,
+    goals: GoalsOption = None,
+    lang: LangOption = Lang.da,
+    output: OutputOption = None,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Write the report for the committee: one self-contained HTML file with a chart per goal."""
+    from beskplan.bundled import bundled
+    from beskplan.errors import InputError
+    from beskplan.evaluate import Context, evaluate_plan, member_figures
+    from beskplan.goalfile import load_plan
+    from beskplan.render import html
+
+    try:
+        at = _period(period)
+        loaded = load_plan(plan, goals or bundled("goals"))
+        context = Context.open(data or bundled("data"), use_cache=not no_cache)
+        result = evaluate_plan(loaded, context, at, history=True)  # type: ignore[arg-type]
+        members = {g.id: member_figures(loaded, g, context, result.period) for g in loaded.goals}
+        _emit(html.render(result, members, lang.value), output, False)
+    except InputError as exc:
+        _fail(exc)
 
 
 @app.command()

@@ -59,8 +59,14 @@ class Context:
         return (*self.catalogues, *self.store.sources())
 
 
-def evaluate_plan(plan: Plan, context: Context, period: Period | str | None = None) -> Report:
-    """Evaluate every goal of ``plan``; raise :class:`InputError` with all problems found."""
+def evaluate_plan(
+    plan: Plan, context: Context, period: Period | str | None = None, history: bool = False
+) -> Report:
+    """Evaluate every goal of ``plan``; raise :class:`InputError` with all problems found.
+
+    With ``history`` each goal also carries its outcome at every earlier period in the
+    data (for trends and charts); goals with a deadline always do.
+    """
     if period == "latest":
         period = latest_period(plan, context)
     at = plan.period if period is None or isinstance(period, str) else period
@@ -68,7 +74,7 @@ def evaluate_plan(plan: Plan, context: Context, period: Period | str | None = No
     results: list[GoalResult] = []
     for goal in plan.goals:
         try:
-            results.append(_evaluate_goal(plan, goal, context, at))
+            results.append(_evaluate_goal(plan, goal, context, at, history))
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -206,7 +212,9 @@ def prepare_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> Prepar
     return Prepared(goal, period, measure, better, cluster, members, areas)
 
 
-def _evaluate_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> GoalResult:
+def _evaluate_goal(
+    plan: Plan, goal: Goal, context: Context, at: Period, with_history: bool = False
+) -> GoalResult:
     ready = prepare_goal(plan, goal, context, at)
     period, measure, better, cluster, areas = (
         ready.period,
@@ -218,6 +226,7 @@ def _evaluate_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> Goal
     source = plan.file
     view = _View(plan.municipality, period, better, measure, context, areas)
     outcome = goal.kind.evaluate(goal.params, view)
+    history = _history(plan, ready, context) if goal.fields.deadline or with_history else ()
     files = {
         s.path for spec in columns(measure.spec) for s in context.store.table(spec.table).sources
     }
@@ -239,14 +248,14 @@ def _evaluate_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> Goal
         outcome=outcome,
         sources=tuple(sorted(files)),
         definition=fingerprint(source.data["goals"][goal.loc[1]]),
-        trajectory=_course(plan, ready, context, outcome) if goal.fields.deadline else None,
+        trajectory=_course(ready, history, outcome) if goal.fields.deadline else None,
+        history=history,
     )
 
 
-def _course(plan: Plan, ready: Prepared, context: Context, outcome: Outcome) -> Assessment:
-    """The goal's course toward its deadline, from its gap at every period up to now."""
+def _history(plan: Plan, ready: Prepared, context: Context) -> tuple[tuple[Period, Outcome], ...]:
+    """The goal at every period of its frequency in the data, up to its period, oldest first."""
     goal, now = ready.goal, ready.period
-    assert goal.fields.deadline is not None
     available = [
         {p.code for p in context.store.table(spec.table).periods_of(plan.municipality)}
         for spec in ready.columns()
@@ -256,18 +265,26 @@ def _course(plan: Plan, ready: Prepared, context: Context, outcome: Outcome) -> 
         (p for p in map(parse_period, codes) if p.kind == now.kind and not p.is_after(now)),
         key=Period.sort_key,
     )
-    series = []
+    points = []
     for period in periods:
         members = _members(ready.cluster, context.clusters, period) if ready.cluster else []
         areas = [plan.municipality, NATIONAL, *members, *ready.areas[2 + len(ready.members) :]]
         view = _View(plan.municipality, period, ready.better, ready.measure, context, areas)
-        past = goal.kind.evaluate(goal.params, view)
-        if past.gap is not None:
-            series.append((period, past.gap))
+        points.append((period, goal.kind.evaluate(goal.params, view)))
+    return tuple(points)
+
+
+def _course(
+    ready: Prepared, history: tuple[tuple[Period, Outcome], ...], outcome: Outcome
+) -> Assessment:
+    """The goal's course toward its deadline, from its gap at every period up to now."""
+    goal = ready.goal
+    assert goal.fields.deadline is not None
+    series = [(period, past.gap) for period, past in history if past.gap is not None]
     return assess(
         series,
         goal.fields.deadline,
-        now,
+        ready.period,
         outcome.status is Status.MET,
         getattr(goal.params, "margin", Decimal(0)),
         bool(getattr(goal.params, "strict", False)),
@@ -329,3 +346,12 @@ def _sum_readings(area: str, parts: list[Reading]) -> Reading:
         missing = next(p for p in parts if p.value is None)
         return Reading(area, None, missing.period, missing.raw)
     return Reading(area, sum((v for v in values if v is not None), Decimal(0)), period)
+
+
+def member_figures(plan: Plan, goal: Goal, context: Context, at: Period) -> list[Reading]:
+    """The figures of every member of the goal's cluster at the goal's period (none without one)."""
+    ready = prepare_goal(plan, goal, context, at)
+    if not ready.members:
+        return []
+    view = _View(plan.municipality, ready.period, ready.better, ready.measure, context, ready.areas)
+    return [view.read(member) for member in ready.members]

@@ -26,6 +26,9 @@ def write_atomic(path: Path, text: str) -> None:
     if not folder.is_dir():
         raise InputError(Problem("--output: the folder does not exist", folder))
     fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    umask = os.umask(0)
+    os.umask(umask)
+    Path(temp).chmod(0o666 & ~umask)  # a report is for sharing, as any file the user writes
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)

@@ -80,6 +80,7 @@ class GoalResult:
     sources: tuple[str, ...] = ()
     definition: str = ""
     trajectory: Assessment | None = None
+    history: tuple[tuple[Period, Outcome], ...] = ()  # the goal at earlier periods, oldest first
 
     @property
     def status(self) -> Status:

@@ -6,6 +6,8 @@ wording of the plan is in ``title``, and in the JSON); otherwise its title.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -16,8 +18,34 @@ from beskplan.wording import HEADERS, Lang, explain, label, number, status
 STYLE = {Status.MET: "green", Status.UNMET: "red", Status.NO_DATA: "yellow"}
 
 
+BARS = "▁▂▃▄▅▆▇█"
+TREND_POINTS = 12
+
+
+def sparkline(values: list[Decimal | None]) -> str:
+    """A small chart of values in block characters; a missing value is a space."""
+    known = [v for v in values if v is not None]
+    if not known:
+        return ""
+    low, high = min(known), max(known)
+    span = high - low
+    out = []
+    for value in values:
+        if value is None:
+            out.append(" ")
+        elif span == 0:
+            out.append(BARS[len(BARS) // 2])
+        else:
+            out.append(BARS[int((value - low) / span * (len(BARS) - 1))])
+    return "".join(out)
+
+
 def render(
-    report: Report, console: Console, lang: Lang = "da", previous: Report | None = None
+    report: Report,
+    console: Console,
+    lang: Lang = "da",
+    previous: Report | None = None,
+    trend: bool = False,
 ) -> None:
     """The table; with ``previous`` (the same plan at another period) a column for it."""
     h = HEADERS[lang]
@@ -36,6 +64,8 @@ def render(
     table.add_column(h["gap"], justify="right", overflow="fold")
     if ranked:
         table.add_column(h["rank"], justify="right", overflow="fold")
+    if trend:
+        table.add_column("Udvikling" if lang == "da" else "Trend", no_wrap=True)
     table.add_column(h["explanation"], ratio=3, overflow="fold")
     for goal in report.goals:
         o = goal.outcome
@@ -65,6 +95,9 @@ def render(
         ]
         if ranked:
             cells.append(Text(rank if o.rank is not None else ""))
+        if trend:
+            values = [past.value for _, past in goal.history[-TREND_POINTS:]]
+            cells.append(Text(sparkline(values)))
         table.add_row(*cells, Text(explain(goal, lang)))
     console.print(table)
     s = report.summary

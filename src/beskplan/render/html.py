@@ -1,0 +1,160 @@
+"""The report: one self-contained HTML file for the committee.
+
+No scripts, no external fonts, styles or images: it opens on a locked-down PC
+and prints well. Every text from a goal file or a data file is escaped. Each
+goal has its wording, a status badge, its figures in plain Danish words, a
+trend chart of its value against its reference over every period in the data
+and, for cluster goals, the cluster's members in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from html import escape
+
+from beskplan import charts
+from beskplan.results import GoalResult, Reading, Report
+from beskplan.wording import HEADERS, Lang, explain, gap_unit, label, number, status
+
+CSS = """
+body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 52em;
+       color: #111; line-height: 1.4; }
+header { border-bottom: 2px solid #111; margin-bottom: 1.5em; }
+h1 { font-size: 1.6em; margin: 0 0 .2em; }
+h2 { font-size: 1.2em; margin: 0 0 .3em; }
+.summary { font-weight: bold; }
+section.goal { border-top: 1px solid #999; padding: 1em 0; page-break-inside: avoid; }
+.wording { font-style: italic; }
+.badge { display: inline-block; padding: .1em .6em; border: 2px solid #111; border-radius: .3em;
+         font-weight: bold; }
+.badge.met { background: #dff0d8; }
+.badge.unmet { background: #f2dede; border-style: double; }
+.badge.no_data { background: #eee; border-style: dashed; }
+dl { display: grid; grid-template-columns: max-content auto; gap: .2em 1em; }
+dt { font-weight: bold; }
+figure { margin: .8em 0; }
+figure svg { max-width: 100%; height: auto; }
+figcaption { font-size: .85em; color: #444; }
+footer { border-top: 1px solid #999; margin-top: 2em; font-size: .85em; color: #444; }
+@media print { body { margin: 0; max-width: none; } }
+"""
+
+_WORDS: dict[Lang, dict[str, str]] = {
+    "da": {
+        "value": "Værdi",
+        "reference": "Reference",
+        "gap": "Forskel",
+        "rank": "Placering",
+        "trend": "Udviklingen i {name} og {reference} over perioderne i data.",
+        "members": "Klyngens kommuner i {period}, bedste først; {municipality} er fremhævet.",
+        "course": "Kurs",
+        "focus": "Fokusområde",
+        "sources": "Data",
+        "of": "af",
+    },
+    "en": {
+        "value": "Value",
+        "reference": "Reference",
+        "gap": "Gap",
+        "rank": "Rank",
+        "trend": "{name} and {reference} over the periods in the data.",
+        "members": "The cluster's members in {period}, best first; {municipality} highlighted.",
+        "course": "Course",
+        "focus": "Focus area",
+        "sources": "Data",
+        "of": "of",
+    },
+}
+
+
+def _figure(goal: GoalResult, report: Report, members: Sequence[Reading], lang: Lang) -> str:
+    w = _WORDS[lang]
+    parts = []
+    points = [*goal.history] or [(goal.period, goal.outcome)]
+    if any(o.value is not None or o.reference is not None for _, o in points):
+        ref_label = label(goal.outcome.reference_label, lang) or w["reference"]
+        svg = charts.trend(
+            [p.code for p, _ in points],
+            [o.value for _, o in points],
+            [o.reference for _, o in points],
+            report.municipality,
+            ref_label,
+            lang,
+        )
+        caption = w["trend"].format(name=escape(report.municipality), reference=escape(ref_label))
+        parts.append(f'<figure class="trend">{svg}<figcaption>{caption}</figcaption></figure>')
+    present = [(r.area, r.value) for r in members if r.value is not None]
+    if present:
+        svg = charts.cluster(present, report.municipality, goal.better, lang)
+        caption = w["members"].format(period=goal.period, municipality=escape(report.municipality))
+        parts.append(f'<figure class="members">{svg}<figcaption>{caption}</figcaption></figure>')
+    return "\n".join(parts)
+
+
+def _section(goal: GoalResult, report: Report, members: Sequence[Reading], lang: Lang) -> str:
+    w = _WORDS[lang]
+    o = goal.outcome
+    unit = f" {goal.unit}" if goal.unit else ""
+    rows = [
+        (
+            w["value"],
+            number(o.value, lang) + (unit if o.value is not None else "") + f" ({goal.period})",
+        )
+    ]
+    if o.reference is not None:
+        rows.append(
+            (
+                w["reference"],
+                f"{number(o.reference, lang)}{unit} ({label(o.reference_label, lang)})",
+            )
+        )
+    if o.gap is not None:
+        rows.append(
+            (w["gap"], f"{number(o.gap, lang, signed=True)} {gap_unit(goal.unit, lang)}".strip())
+        )
+    if o.rank is not None:
+        rows.append((w["rank"], f"{o.rank} {w['of']} {o.of}"))
+    if goal.focus:
+        rows.append((w["focus"], goal.focus))
+    details = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
+    name = goal.name or goal.title
+    return (
+        f'<section class="goal" id="goal-{escape(goal.id)}">\n'
+        f"<h2>{escape(goal.id)}. {escape(name)}</h2>\n"
+        f'<p class="wording">{escape(goal.title)}</p>\n'
+        f'<p><span class="badge {goal.status.value}">'
+        f"{escape(status(goal.status, lang))}</span></p>\n"
+        f"<dl>{details}</dl>\n"
+        f'<p class="explanation">{escape(explain(goal, lang))}</p>\n'
+        f"{_figure(goal, report, members, lang)}\n"
+        "</section>"
+    )
+
+
+def render(
+    report: Report, members: Mapping[str, Sequence[Reading]] | None = None, lang: Lang = "da"
+) -> str:
+    """The whole report; ``members`` gives each cluster goal's members' figures by goal id."""
+    h = HEADERS[lang]
+    s = report.summary
+    summary = h["summary"].format(
+        met=s.met, unmet=s.unmet, no_data=s.no_data, total=len(report.goals)
+    )
+    sections = "\n".join(
+        _section(g, report, (members or {}).get(g.id, ()), lang) for g in report.goals
+    )
+    source = f"<p>{escape(h['source'])}: {escape(report.source)}</p>" if report.source else ""
+    files = ", ".join(escape(f.path) for f in report.sources)
+    title = f"{report.title} — {report.municipality}"
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}, {h['period']} {report.period}</title>\n"
+        f"<style>{CSS}</style>\n</head>\n<body>\n"
+        f"<header>\n<h1>{escape(title)}</h1>\n"
+        f"<p>{escape(h['period'].capitalize())} {report.period}</p>\n{source}\n"
+        f'<p class="summary">{escape(summary)}</p>\n</header>\n'
+        f"<main>\n{sections}\n</main>\n"
+        f"<footer><p>{escape(_WORDS[lang]['sources'])}: {files}</p></footer>\n"
+        "</body>\n</html>\n"
+    )
