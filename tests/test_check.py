@@ -43,12 +43,12 @@ def test_missing_coverage_is_reported_at_the_goal(run: Any, tmp_path: Path) -> N
 
 
 def test_a_period_without_figures(run: Any) -> None:
-    result = run("check", "frederiksberg-2019", "--period", "2019M06")
+    result = run("check", "frederiksberg-2019", "--period", "2020M06")
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     # one line per table each goal reads: C sums three tables, E and G two each
     assert len(lines) == 12
-    assert "table PTV_A02 has no figures for 2019M06 (it has 2017M06 to 2018M06)" in lines[0]
+    assert "table PTV_A02 has no figures for 2020M06 (it has 2016M03 to 2019M12)" in lines[0]
 
 
 def test_a_broken_goal_file_fails_with_file_and_line(run: Any, tmp_path: Path) -> None:

@@ -226,7 +226,8 @@ def _evaluate_goal(
     source = plan.file
     view = _View(plan.municipality, period, better, measure, context, areas)
     outcome = goal.kind.evaluate(goal.params, view)
-    history = _history(plan, ready, context) if goal.fields.deadline or with_history else ()
+    wanted = goal.fields.deadline or with_history
+    history = _history(plan, ready, context, outcome.period) if wanted else ()
     files = {
         s.path for spec in columns(measure.spec) for s in context.store.table(spec.table).sources
     }
@@ -253,16 +254,24 @@ def _evaluate_goal(
     )
 
 
-def _history(plan: Plan, ready: Prepared, context: Context) -> tuple[tuple[Period, Outcome], ...]:
-    """The goal at every period of its frequency in the data, up to its period, oldest first."""
+def _history(
+    plan: Plan, ready: Prepared, context: Context, read_at: Period | None
+) -> tuple[tuple[Period, Outcome], ...]:
+    """The goal at every period of its data's frequency, up to its period, oldest first.
+
+    ``read_at`` is the period its figure was read at: a yearly measure read for a month
+    has a history of years.
+    """
     goal, now = ready.goal, ready.period
+    last = read_at or now
+    kind = last.kind
     available = [
         {p.code for p in context.store.table(spec.table).periods_of(plan.municipality)}
         for spec in ready.columns()
     ]
     codes = set.intersection(*available) if available else set()
     periods = sorted(
-        (p for p in map(parse_period, codes) if p.kind == now.kind and not p.is_after(now)),
+        (p for p in map(parse_period, codes) if p.kind == kind and not p.is_after(last)),
         key=Period.sort_key,
     )
     points = []
