@@ -69,3 +69,26 @@ def test_colour_on_a_terminal_unless_no_color(monkeypatch: pytest.MonkeyPatch) -
     assert output.console(no_color=True).no_color is True
     monkeypatch.setenv("NO_COLOR", "1")
     assert output.console().no_color is True
+
+
+def test_progress_is_silent_off_a_terminal(capsys: pytest.CaptureFixture[str]) -> None:
+    with output.progress(10, "Kommuner") as step:
+        for _ in range(10):
+            step()
+    assert capsys.readouterr().err == ""
+
+
+def test_progress_shows_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rich.console import Console
+
+    monkeypatch.setattr(Console, "is_terminal", property(lambda self: True))
+    with output.progress(3, "Kommuner") as step:
+        step()
+    assert "Kommuner" in capsys.readouterr().err
+
+
+def test_overview_on_a_pipe_prints_no_progress(run: Any) -> None:
+    result = run("overview")
+    assert result.exit_code == 0 and "\r" not in result.stderr and result.stderr == ""

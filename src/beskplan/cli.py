@@ -44,6 +44,11 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+class ReportFormat(StrEnum):
+    html = "html"
+    markdown = "markdown"
+
+
 class Lang(StrEnum):
     da = "da"
     en = "en"
@@ -250,7 +255,12 @@ def _wide(
         context = Context.open(data or bundled("data"), use_cache=not no_cache)
         if all_municipalities:
             at = _period(period)
-            applied = apply_all(loaded, context, at if not isinstance(at, str) else None)  # type: ignore[arg-type]
+            from beskplan.nationwide import municipalities
+            from beskplan.output import progress
+
+            count = len(municipalities(loaded, context))
+            with progress(count, "Kommuner") as step:
+                applied = apply_all(loaded, context, at if not isinstance(at, str) else None, step)  # type: ignore[arg-type]
             if format is Format.table:
                 _show_table(
                     lambda c: wide.all_table(applied, c, lang.value), output, quiet, no_color
@@ -264,7 +274,11 @@ def _wide(
                 _emit(text, output, quiet)
         else:
             assert periods is not None
-            reports = timeline(loaded, context, period_range(periods))
+            from beskplan.output import progress
+
+            span = period_range(periods)
+            with progress(len(span), "Perioder") as step:
+                reports = timeline(loaded, context, span, step)
             if format is Format.table:
                 _show_table(
                     lambda c: wide.timeline_table(reports, c, lang.value), output, quiet, no_color
@@ -425,6 +439,10 @@ def report(
     goals: GoalsOption = None,
     lang: LangOption = Lang.da,
     output: OutputOption = None,
+    format: Annotated[
+        ReportFormat,
+        typer.Option("--format", help="html, or markdown with the charts as SVG files beside."),
+    ] = ReportFormat.html,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Write the report for the committee: one self-contained HTML file with a chart per goal."""
@@ -440,9 +458,29 @@ def report(
         context = Context.open(data or bundled("data"), use_cache=not no_cache)
         result = evaluate_plan(loaded, context, at, history=True)  # type: ignore[arg-type]
         members = {g.id: member_figures(loaded, g, context, result.period) for g in loaded.goals}
-        _emit(html.render(result, members, lang.value), output, False)
+        if format is ReportFormat.html:
+            _emit(html.render(result, members, lang.value), output, False)
+        else:
+            _markdown_report(result, members, lang, output)
     except InputError as exc:
         _fail(exc)
+
+
+def _markdown_report(result: Report, members: object, lang: Lang, output: Path | None) -> None:
+    from beskplan.errors import InputError, Problem
+    from beskplan.output import write_atomic
+    from beskplan.render import mdreport
+
+    if output is None:
+        raise InputError(
+            Problem("--format markdown writes chart files beside the report: give --output")
+        )
+    folder = output.with_name(output.stem + "-charts")
+    text, files = mdreport.render(result, members, folder.name, lang.value)  # type: ignore[arg-type]
+    folder.mkdir(exist_ok=True)
+    for name, svg in files.items():
+        write_atomic(folder / name, svg)
+    write_atomic(output, text)
 
 
 @app.command()
@@ -510,7 +548,13 @@ def overview(
     try:
         loaded = load_plans(plan or [], goals or bundled("goals"))
         context = Context.open(data_dir, use_cache=not no_cache)
-        reports = [evaluate_plan(p, context) for p in loaded]
+        from beskplan.output import progress
+
+        reports = []
+        with progress(len(loaded), "Planer") as step:
+            for each in loaded:
+                reports.append(evaluate_plan(each, context))
+                step()
         result = build_overview(loaded, reports, load_ministermaal(data_dir))
     except InputError as exc:
         _fail(exc)

@@ -9,6 +9,7 @@ and periods (:meth:`beskplan.extracts.Table.read`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from beskplan.areas import area_key
@@ -92,8 +93,16 @@ def _retarget(
     return replace(goal, fields=fields, kind=national, params=params), True
 
 
-def apply_all(plan: Plan, context: Context, period: Period | None = None) -> list[Applied]:
-    """The plan's goals for every municipality in the data, best first (most goals met)."""
+def apply_all(
+    plan: Plan,
+    context: Context,
+    period: Period | None = None,
+    step: Callable[[], None] | None = None,
+) -> list[Applied]:
+    """The plan's goals for every municipality in the data, best first (most goals met).
+
+    ``step`` is called after each municipality (for a progress bar).
+    """
     at = period or plan.period
     results: list[Applied] = []
     for municipality in municipalities(plan, context):
@@ -108,6 +117,8 @@ def apply_all(plan: Plan, context: Context, period: Period | None = None) -> lis
         variant = replace(plan, municipality=municipality, goals=tuple(goals))
         report = evaluate_plan(variant, context, at)
         results.append(Applied(municipality, report, tuple(national)))
+        if step is not None:
+            step()
     results.sort(key=lambda a: (-a.report.summary.met, a.report.summary.unmet, a.municipality))
     return results
 
@@ -144,6 +155,13 @@ def _next(period: Period) -> Period:
     return Period(period.kind, period.year, period.index + 1)
 
 
-def timeline(plan: Plan, context: Context, periods: list[Period]) -> list[Report]:
-    """The plan evaluated at each period, in order."""
-    return [evaluate_plan(plan, context, p) for p in periods]
+def timeline(
+    plan: Plan, context: Context, periods: list[Period], step: Callable[[], None] | None = None
+) -> list[Report]:
+    """The plan evaluated at each period, in order; ``step`` is called after each."""
+    reports = []
+    for period in periods:
+        reports.append(evaluate_plan(plan, context, period))
+        if step is not None:
+            step()
+    return reports

@@ -7,10 +7,11 @@ previous report stays as it was.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from rich.console import Console
@@ -50,3 +51,17 @@ def rendered(draw: Callable[[Console], None], width: int = FILE_WIDTH) -> str:
     buffer = io.StringIO()
     draw(Console(file=buffer, width=width, no_color=True, force_terminal=False, highlight=False))
     return buffer.getvalue()
+
+
+@contextlib.contextmanager
+def progress(total: int, label: str) -> Iterator[Callable[[], None]]:
+    """A progress bar on standard error when it is a terminal; on a pipe, nothing at all."""
+    err = Console(stderr=True)
+    if not err.is_terminal or total < 2:
+        yield lambda: None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err, transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        yield lambda: bar.advance(task)

@@ -221,21 +221,25 @@ def explain(result: GoalResult, lang: Lang = "da") -> str:
 _COURSE: dict[Lang, dict[str, str]] = {
     "da": {
         "achieved": "nået før fristen {deadline}",
-        "on_track": "på rette vej mod {deadline} (fremskrevet forskel {projected})",
+        "on_track": "på rette vej mod {deadline}",
         "needs_acceleration": "for langsomt mod {deadline}: forskellen skal mindskes "
         "{faster} {unit} hurtigere om året",
         "regressing": "går den forkerte vej mod {deadline}",
         "not_evaluable": "kursen mod {deadline} kan ikke vurderes (under tre perioder)",
         "deadline_passed": "fristen {deadline} er overskredet",
+        "inputs": " (tendens {slope} {unit} om året over {n} perioder, fremskrevet forskel "
+        "{projected} ved udgangen af {deadline})",
     },
     "en": {
         "achieved": "achieved before the {deadline} deadline",
-        "on_track": "on track for {deadline} (projected gap {projected})",
+        "on_track": "on track for {deadline}",
         "needs_acceleration": "too slow for {deadline}: the gap must shrink {faster} {unit} "
         "a year faster",
         "regressing": "moving the wrong way for {deadline}",
         "not_evaluable": "the course toward {deadline} cannot be judged (fewer than three periods)",
         "deadline_passed": "the {deadline} deadline has passed",
+        "inputs": " (trend {slope} {unit} a year over {n} periods, projected gap {projected} "
+        "at the end of {deadline})",
     },
 }
 
@@ -250,12 +254,19 @@ def course(result: GoalResult, lang: Lang = "da") -> str:
             return "?"
         return number(Decimal(str(round(value, 2))), lang)
 
-    return _COURSE[lang][t.course.value].format(
-        deadline=t.deadline,
-        projected=num(t.projected),
-        faster=num(t.faster_by),
-        unit=gap_unit(result.unit, lang),
-    )
+    words = _COURSE[lang]
+    args = {
+        "deadline": t.deadline,
+        "projected": num(t.projected),
+        "faster": num(t.faster_by),
+        "slope": num(t.slope),
+        "n": len(t.periods),
+        "unit": gap_unit(result.unit, lang),
+    }
+    text = words[t.course.value].format(**args)
+    if t.slope is not None:
+        text += words["inputs"].format(**args)
+    return text
 
 
 def _compare(result: GoalResult, ref: str, unit: str, lang: Lang) -> str:

@@ -150,3 +150,21 @@ def test_trend_column(run: Any) -> None:
     assert result.exit_code == 0
     assert "Udvikling" in result.stdout
     assert "▁█▅▁" in result.stdout  # gross unemployment 3,9 6,0 5,2 4,0 (data/README.md)
+
+
+def test_markdown_report_links_its_charts(run: Any, tmp_path: Path) -> None:
+    out = tmp_path / "udvalg" / "report.md"
+    out.parent.mkdir()
+    result = run("report", "frederiksberg-2019", "--format", "markdown", "--output", str(out))
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    links = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)
+    assert len(links) == 16  # a trend and a cluster chart for each of the eight goals
+    for link in links:
+        assert (out.parent / link).read_text(encoding="utf-8").startswith("<svg")
+    assert text.count("\n## ") == 8
+
+
+def test_markdown_report_needs_an_output_file(run: Any) -> None:
+    result = run("report", "frederiksberg-2019", "--format", "markdown")
+    assert result.exit_code == 2 and "give --output" in result.stderr

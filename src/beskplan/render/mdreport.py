@@ -1,0 +1,73 @@
+"""The report as Markdown, for pasting into a committee document.
+
+The same content as the HTML report; the charts are SVG files written beside
+the Markdown file (``<name>-charts/``) and linked from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from beskplan import charts
+from beskplan.render.markdown import escape
+from beskplan.results import Reading, Report
+from beskplan.wording import HEADERS, Lang, explain, gap_unit, label, number, status
+
+
+def render(
+    report: Report,
+    members: Mapping[str, Sequence[Reading]],
+    folder: str,
+    lang: Lang = "da",
+) -> tuple[str, dict[str, str]]:
+    """The Markdown text and the charts to write beside it (file name in ``folder`` -> SVG)."""
+    h = HEADERS[lang]
+    s = report.summary
+    out = [
+        f"# {escape(report.title)} — {escape(report.municipality)}",
+        "",
+        f"{h['period'].capitalize()} {report.period}"
+        + (f". {h['source']}: {escape(report.source)}" if report.source else ""),
+        "",
+        "**"
+        + h["summary"].format(met=s.met, unmet=s.unmet, no_data=s.no_data, total=len(report.goals))
+        + "**",
+        "",
+    ]
+    files: dict[str, str] = {}
+    for goal in report.goals:
+        o = goal.outcome
+        out += [
+            f"## {escape(goal.id)}. {escape(goal.name or goal.title)}",
+            "",
+            f"*{escape(goal.title)}*",
+            "",
+        ]
+        facts = [f"**{status(goal.status, lang)}**", f"{number(o.value, lang)} ({goal.period})"]
+        if o.reference is not None:
+            facts.append(f"{number(o.reference, lang)} ({escape(label(o.reference_label, lang))})")
+        if o.gap is not None:
+            facts.append(f"{number(o.gap, lang, signed=True)} {gap_unit(goal.unit, lang)}".strip())
+        out += [" · ".join(facts), "", escape(explain(goal, lang)), ""]
+        points = [*goal.history] or [(goal.period, o)]
+        if any(p.value is not None or p.reference is not None for _, p in points):
+            name = f"{_safe(goal.id)}-trend.svg"
+            files[name] = charts.trend(
+                [p.code for p, _ in points],
+                [p.value for _, p in points],
+                [p.reference for _, p in points],
+                report.municipality,
+                label(o.reference_label, lang) or "reference",
+                lang,
+            )
+            out += [f"![{escape(goal.id)}]({folder}/{name})", ""]
+        present = [(r.area, r.value) for r in members.get(goal.id, ()) if r.value is not None]
+        if present:
+            name = f"{_safe(goal.id)}-cluster.svg"
+            files[name] = charts.cluster(present, report.municipality, goal.better, lang)
+            out += [f"![{escape(goal.id)}]({folder}/{name})", ""]
+    return "\n".join(out), files
+
+
+def _safe(goal_id: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in goal_id)
