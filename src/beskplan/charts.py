@@ -61,8 +61,12 @@ def trend(
     value_label: str,
     reference_label: str,
     lang: Lang = "da",
+    requirement: Sequence[Decimal | None] | None = None,
 ) -> str:
-    """The municipality's value against its reference at every period."""
+    """The municipality's value against its reference at every period.
+
+    ``requirement``, where a goal asks for a margin, is the line the value must reach.
+    """
     plt = _plt()
     figure, axes = plt.subplots(figsize=(WIDTH, HEIGHT))
     xs = list(range(len(periods)))
@@ -75,12 +79,24 @@ def trend(
     if rx:
         (line,) = axes.plot(rx, ry, linestyle="--", marker="s", color="0.55", label=reference_label)
         line.set_gid("beskplan-reference")
+    if requirement is not None:
+        qx, qy = series(requirement)
+        if qx:
+            (line,) = axes.plot(
+                qx,
+                qy,
+                linestyle=":",
+                color="0.3",
+                label="kravet" if lang == "da" else "requirement",
+            )
+            line.set_gid("beskplan-requirement")
     vx, vy = series(values)
     if vx:
         (line,) = axes.plot(vx, vy, linestyle="-", marker="o", color="0.0", label=value_label)
         line.set_gid("beskplan-value")
-    step = max(1, len(periods) // 8)
-    axes.set_xticks(xs[::step], [periods[i] for i in xs[::step]], rotation=0)
+    step = max(1, -(-len(periods) // 5))  # at most five labels, so that they never overlap
+    ticks = xs[::step]
+    axes.set_xticks(ticks, [periods[i] for i in ticks])
     axes.yaxis.set_major_formatter(_formatter(lang))
     axes.grid(axis="y", color="0.9")
     if rx or vx:

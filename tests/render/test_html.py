@@ -122,6 +122,10 @@ def test_the_report_renders_in_a_real_browser(run: Any, tmp_path: Path) -> None:
     )
     assert dom.stdout.count('<section class="goal"') == 8
     assert dom.stdout.count("<svg") >= 8
+    # goal A's chart: a point for each quarter end from 2016M03 to 2018M06 in the data (10)
+    section_a = dom.stdout.split('id="goal-A"')[1].split("</section>")[0]
+    value = re.search(r'<g id="beskplan-value">(.*?)</g>\s*</g>', section_a, flags=re.DOTALL)
+    assert value is not None and value.group(1).count("<use ") == 10
     console = [line for line in dom.stderr.splitlines() if "CONSOLE" in line]
     assert console == [], console
     subprocess.run(

@@ -10,6 +10,7 @@ and, for cluster goals, the cluster's members in order.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 from html import escape
 
 from beskplan import charts
@@ -67,6 +68,16 @@ _WORDS: dict[Lang, dict[str, str]] = {
 }
 
 
+def requirement_line(goal: GoalResult) -> list[Decimal | None] | None:
+    """Where a goal asks for a margin, the line its value must reach at each period."""
+    margin = goal.outcome.reason.args.get("margin")
+    if not isinstance(margin, Decimal) or margin == 0:
+        return None
+    points = [*goal.history] or [(goal.period, goal.outcome)]
+    sign = -1 if goal.better == "lower" else 1
+    return [None if o.reference is None else o.reference + sign * margin for _, o in points]
+
+
 def _figure(goal: GoalResult, report: Report, members: Sequence[Reading], lang: Lang) -> str:
     w = _WORDS[lang]
     parts = []
@@ -80,6 +91,7 @@ def _figure(goal: GoalResult, report: Report, members: Sequence[Reading], lang: 
             report.municipality,
             ref_label,
             lang,
+            requirement_line(goal),
         )
         caption = w["trend"].format(name=escape(report.municipality), reference=escape(ref_label))
         parts.append(f'<figure class="trend">{svg}<figcaption>{caption}</figcaption></figure>')

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from beskplan import charts
+from beskplan.render.html import requirement_line
 from beskplan.render.markdown import escape
 from beskplan.results import Reading, Report
 from beskplan.wording import HEADERS, Lang, explain, gap_unit, label, number, status
@@ -59,6 +60,7 @@ def render(
                 report.municipality,
                 label(o.reference_label, lang) or "reference",
                 lang,
+                requirement_line(goal),
             )
             out += [f"![{escape(goal.id)}]({folder}/{name})", ""]
         present = [(r.area, r.value) for r in members.get(goal.id, ()) if r.value is not None]
