@@ -60,12 +60,18 @@ class Context:
 
 
 def evaluate_plan(
-    plan: Plan, context: Context, period: Period | str | None = None, history: bool = False
+    plan: Plan,
+    context: Context,
+    period: Period | str | None = None,
+    history: bool = False,
+    courses: bool = True,
 ) -> Report:
     """Evaluate every goal of ``plan``; raise :class:`InputError` with all problems found.
 
     With ``history`` each goal also carries its outcome at every earlier period in the
-    data (for trends and charts); goals with a deadline always do.
+    data (for trends and charts). Goals with a deadline get their course toward it
+    unless ``courses`` is off (evaluations over many municipalities or periods, where
+    the course is not shown, skip that work).
     """
     if period == "latest":
         period = latest_period(plan, context)
@@ -74,7 +80,7 @@ def evaluate_plan(
     results: list[GoalResult] = []
     for goal in plan.goals:
         try:
-            results.append(_evaluate_goal(plan, goal, context, at, history))
+            results.append(_evaluate_goal(plan, goal, context, at, history, courses))
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -213,7 +219,12 @@ def prepare_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> Prepar
 
 
 def _evaluate_goal(
-    plan: Plan, goal: Goal, context: Context, at: Period, with_history: bool = False
+    plan: Plan,
+    goal: Goal,
+    context: Context,
+    at: Period,
+    with_history: bool = False,
+    courses: bool = True,
 ) -> GoalResult:
     ready = prepare_goal(plan, goal, context, at)
     period, measure, better, cluster, areas = (
@@ -226,8 +237,8 @@ def _evaluate_goal(
     source = plan.file
     view = _View(plan.municipality, period, better, measure, context, areas)
     outcome = goal.kind.evaluate(goal.params, view)
-    wanted = goal.fields.deadline or with_history
-    history = _history(plan, ready, context, outcome.period) if wanted else ()
+    course = bool(goal.fields.deadline) and courses
+    history = _history(plan, ready, context, outcome.period) if course or with_history else ()
     files = {
         s.path for spec in columns(measure.spec) for s in context.store.table(spec.table).sources
     }
@@ -249,7 +260,7 @@ def _evaluate_goal(
         outcome=outcome,
         sources=tuple(sorted(files)),
         definition=fingerprint(source.data["goals"][goal.loc[1]]),
-        trajectory=_course(ready, history, outcome) if goal.fields.deadline else None,
+        trajectory=_course(ready, history, outcome) if course else None,
         history=history,
     )
 

@@ -115,7 +115,7 @@ def apply_all(
             if fell_back:
                 national.append(goal.id)
         variant = replace(plan, municipality=municipality, goals=tuple(goals))
-        report = evaluate_plan(variant, context, at)
+        report = evaluate_plan(variant, context, at, courses=False)
         results.append(Applied(municipality, report, tuple(national)))
         if step is not None:
             step()
@@ -161,7 +161,7 @@ def timeline(
     """The plan evaluated at each period, in order; ``step`` is called after each."""
     reports = []
     for period in periods:
-        reports.append(evaluate_plan(plan, context, period))
+        reports.append(evaluate_plan(plan, context, period, courses=False))
         if step is not None:
             step()
     return reports
