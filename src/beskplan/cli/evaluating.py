@@ -1,0 +1,209 @@
+"""``beskplan evaluate``: one plan, or across municipalities or periods."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from beskplan.cli import (
+    DataOption,
+    Format,
+    FormatOption,
+    GoalsOption,
+    Lang,
+    LangOption,
+    NoCacheOption,
+    NoColorOption,
+    OutputOption,
+    PeriodOption,
+    QuietOption,
+    _emit,
+    _fail,
+    _period,
+    _show_table,
+    app,
+)
+
+if TYPE_CHECKING:
+    from beskplan.results import Report
+
+
+@app.command()
+def evaluate(
+    plan: Annotated[
+        str, typer.Argument(help="A plan id from the goals directory, or a path to a .yaml file.")
+    ],
+    period: PeriodOption = None,
+    compare: Annotated[
+        str | None,
+        typer.Option(help="Also show each goal's status and value at this period, beside."),
+    ] = None,
+    data: DataOption = None,
+    goals: GoalsOption = None,
+    format: FormatOption = Format.table,
+    lang: LangOption = Lang.da,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when any goal is unmet or has no data.")
+    ] = False,
+    trend: Annotated[
+        bool,
+        typer.Option(
+            "--trend", help="Add a small chart of each goal's value over the last periods."
+        ),
+    ] = False,
+    all_municipalities: Annotated[
+        bool,
+        typer.Option(
+            "--all-municipalities",
+            help="Apply the goals to every municipality in the data, each with its own cluster.",
+        ),
+    ] = False,
+    periods: Annotated[
+        str | None,
+        typer.Option(help="Every goal's status for every period FROM..TO (2018M01..2018M12)."),
+    ] = None,
+    output: OutputOption = None,
+    quiet: QuietOption = False,
+    no_color: NoColorOption = False,
+    no_cache: NoCacheOption = False,
+) -> None:
+    """Evaluate a plan's goals: met or unmet, with the figures and the reference."""
+    if all_municipalities or periods:
+        _wide(
+            plan,
+            period,
+            periods,
+            all_municipalities,
+            data,
+            goals,
+            format,
+            lang,
+            output,
+            quiet,
+            no_color,
+            no_cache,
+        )
+        return
+    from beskplan.bundled import bundled
+    from beskplan.errors import InputError
+    from beskplan.evaluate import Context, evaluate_plan
+    from beskplan.goalfile import load_plan
+    from beskplan.results import Status
+
+    try:
+        at = _period(period)
+        earlier = _period(compare)
+        loaded = load_plan(plan, goals or bundled("goals"))
+        context = Context.open(data or bundled("data"), use_cache=not no_cache)
+        report = evaluate_plan(loaded, context, at, history=trend)  # type: ignore[arg-type]
+        previous = evaluate_plan(loaded, context, earlier) if compare else None  # type: ignore[arg-type]
+        if not quiet:
+            for notice in report.notices:
+                sys.stderr.write(f"{notice}\n")
+        _render_report(report, previous, format, lang, output, quiet, no_color, trend)
+    except InputError as exc:
+        _fail(exc)
+    if strict and any(g.status is not Status.MET for g in report.goals):
+        raise typer.Exit(1)
+
+
+def _wide(
+    plan: str,
+    period: str | None,
+    periods: str | None,
+    all_municipalities: bool,
+    data: Path | None,
+    goals: Path | None,
+    format: Format,
+    lang: Lang,
+    output: Path | None,
+    quiet: bool,
+    no_color: bool,
+    no_cache: bool,
+) -> None:
+    """``evaluate --all-municipalities`` or ``evaluate --periods``."""
+    from beskplan.bundled import bundled
+    from beskplan.errors import InputError, Problem
+    from beskplan.evaluate import Context
+    from beskplan.goalfile import load_plan
+    from beskplan.nationwide import apply_all, period_range, timeline
+    from beskplan.render import wide
+
+    try:
+        if all_municipalities and periods:
+            raise InputError(Problem("give --all-municipalities or --periods, not both"))
+        if format not in (Format.table, Format.json, Format.csv):
+            raise InputError(
+                Problem(f"--format {format.value} is not available here; use table, json or csv")
+            )
+        loaded = load_plan(plan, goals or bundled("goals"))
+        context = Context.open(data or bundled("data"), use_cache=not no_cache)
+        if all_municipalities:
+            at = _period(period)
+            from beskplan.nationwide import municipalities
+            from beskplan.output import progress
+
+            count = len(municipalities(loaded, context))
+            with progress(count, "Kommuner") as step:
+                applied = apply_all(loaded, context, at if not isinstance(at, str) else None, step)  # type: ignore[arg-type]
+            if format is Format.table:
+                _show_table(
+                    lambda c: wide.all_table(applied, c, lang.value), output, quiet, no_color
+                )
+            else:
+                text = (
+                    wide.dumps(wide.all_record(applied))
+                    if format is Format.json
+                    else wide.all_csv(applied)
+                )
+                _emit(text, output, quiet)
+        else:
+            assert periods is not None
+            from beskplan.output import progress
+
+            span = period_range(periods)
+            with progress(len(span), "Perioder") as step:
+                reports = timeline(loaded, context, span, step)
+            if format is Format.table:
+                _show_table(
+                    lambda c: wide.timeline_table(reports, c, lang.value), output, quiet, no_color
+                )
+            else:
+                text = (
+                    wide.dumps(wide.timeline_record(reports))
+                    if format is Format.json
+                    else wide.timeline_csv(reports)
+                )
+                _emit(text, output, quiet)
+    except InputError as exc:
+        _fail(exc)
+
+
+def _render_report(
+    report: Report,
+    previous: Report | None,
+    format: Format,
+    lang: Lang,
+    output: Path | None,
+    quiet: bool,
+    no_color: bool,
+    trend: bool = False,
+) -> None:
+    from beskplan.render import csv, junit, markdown, table
+    from beskplan.render import json as json_render
+
+    if format is Format.table:
+        _show_table(
+            lambda c: table.render(report, c, lang.value, previous, trend), output, quiet, no_color
+        )
+        return
+    text = {
+        Format.json: json_render.render,
+        Format.csv: csv.render,
+        Format.markdown: markdown.render,
+        Format.junit: junit.render,
+    }[format](report, lang.value, previous)
+    _emit(text, output, quiet)
