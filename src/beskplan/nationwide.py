@@ -98,14 +98,16 @@ def apply_all(
     context: Context,
     period: Period | None = None,
     step: Callable[[], None] | None = None,
+    names: list[str] | None = None,
 ) -> list[Applied]:
     """The plan's goals for every municipality in the data, best first (most goals met).
 
-    ``step`` is called after each municipality (for a progress bar).
+    ``step`` is called after each municipality (for a progress bar); ``names`` are the
+    municipalities when the caller has listed them already.
     """
     at = period or plan.period
     results: list[Applied] = []
-    for municipality in municipalities(plan, context):
+    for municipality in names if names is not None else municipalities(plan, context):
         goals, national = [], []
         for goal in plan.goals:
             changed, fell_back = _retarget(

@@ -64,6 +64,7 @@ GoalsOption = Annotated[
     Path | None, typer.Option(help="Directory of goal files. Default: the bundled goals.")
 ]
 FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
+ListFormatOption = Annotated[ListFormat, typer.Option("--format", help="Output format.")]
 LangOption = Annotated[Lang, typer.Option(help="Language of tables and explanations.")]
 OutputOption = Annotated[
     Path | None,

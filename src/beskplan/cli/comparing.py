@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -26,9 +26,6 @@ from beskplan.cli import (
     _show_table,
     app,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 @app.command()

@@ -141,43 +141,42 @@ def _wide(
             )
         loaded = load_plan(plan, goals or bundled("goals"))
         context = Context.open(data or bundled("data"), use_cache=not no_cache)
+        from collections.abc import Callable
+
+        from rich.console import Console
+
+        from beskplan.output import progress
+
+        table: Callable[[Console], None]
+        record: Callable[[], object]
+        csv: Callable[[], str]
         if all_municipalities:
             at = _period(period)
             from beskplan.nationwide import municipalities
-            from beskplan.output import progress
 
-            count = len(municipalities(loaded, context))
-            with progress(count, "Kommuner") as step:
-                applied = apply_all(loaded, context, at if not isinstance(at, str) else None, step)  # type: ignore[arg-type]
-            if format is Format.table:
-                _show_table(
-                    lambda c: wide.all_table(applied, c, lang.value), output, quiet, no_color
-                )
-            else:
-                text = (
-                    wide.dumps(wide.all_record(applied))
-                    if format is Format.json
-                    else wide.all_csv(applied)
-                )
-                _emit(text, output, quiet)
+            names = municipalities(loaded, context)
+            with progress(len(names), "Kommuner") as step:
+                when = at if not isinstance(at, str) else None
+                applied = apply_all(loaded, context, when, step, names)  # type: ignore[arg-type]
+            table, record, csv = (
+                lambda c: wide.all_table(applied, c, lang.value),
+                lambda: wide.all_record(applied),
+                lambda: wide.all_csv(applied),
+            )
         else:
             assert periods is not None
-            from beskplan.output import progress
-
             span = period_range(periods)
             with progress(len(span), "Perioder") as step:
                 reports = timeline(loaded, context, span, step)
-            if format is Format.table:
-                _show_table(
-                    lambda c: wide.timeline_table(reports, c, lang.value), output, quiet, no_color
-                )
-            else:
-                text = (
-                    wide.dumps(wide.timeline_record(reports))
-                    if format is Format.json
-                    else wide.timeline_csv(reports)
-                )
-                _emit(text, output, quiet)
+            table, record, csv = (
+                lambda c: wide.timeline_table(reports, c, lang.value),
+                lambda: wide.timeline_record(reports),
+                lambda: wide.timeline_csv(reports),
+            )
+        if format is Format.table:
+            _show_table(table, output, quiet, no_color)
+        else:
+            _emit(wide.dumps(record()) if format is Format.json else csv(), output, quiet)
     except InputError as exc:
         _fail(exc)
 

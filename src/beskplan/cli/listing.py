@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -13,6 +13,7 @@ from beskplan.cli import (
     Lang,
     LangOption,
     ListFormat,
+    ListFormatOption,
     NoCacheOption,
     NoColorOption,
     _fail,
@@ -20,16 +21,11 @@ from beskplan.cli import (
     app,
 )
 
-if TYPE_CHECKING:
-    pass
-
 
 @app.command()
 def plans(
     goals: GoalsOption = None,
-    format: Annotated[
-        ListFormat, typer.Option("--format", help="Output format.")
-    ] = ListFormat.table,
+    format: ListFormatOption = ListFormat.table,
     lang: LangOption = Lang.da,
     no_color: NoColorOption = False,
 ) -> None:
@@ -57,9 +53,7 @@ def overview(
     ] = None,
     data: DataOption = None,
     goals: GoalsOption = None,
-    format: Annotated[
-        ListFormat, typer.Option("--format", help="Output format.")
-    ] = ListFormat.table,
+    format: ListFormatOption = ListFormat.table,
     lang: LangOption = Lang.da,
     no_color: NoColorOption = False,
     no_cache: NoCacheOption = False,
