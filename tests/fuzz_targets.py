@@ -10,8 +10,8 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from beskplan.errors import InputError
-from beskplan.extracts import DataStore, MeasureError
+from beskplan.errors import InputError, MeasureError
+from beskplan.extracts import DataStore
 from beskplan.goalfile import parse_plan
 from beskplan.periods import parse_period
 from beskplan.yamlfile import parse_yaml

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from beskplan import cache
 from beskplan.evaluate import Context, evaluate_plan
+from beskplan.extracts import cache
 from beskplan.goalfile import load_plan
 from tests.conftest import DATA, GOALS
 
@@ -34,7 +35,7 @@ def test_second_run_reads_the_cache(data: Path, monkeypatch: pytest.MonkeyPatch)
     def fail(*args: object) -> None:
         raise AssertionError("the CSV was parsed again")
 
-    monkeypatch.setattr("beskplan.cache.read_extract", fail)
+    monkeypatch.setattr("beskplan.extracts.delimited.read", fail)
     assert _statuses(data) == first
 
 
@@ -54,3 +55,21 @@ def test_a_changed_or_touched_file_is_read_again(data: Path) -> None:
 def test_no_cache_writes_nothing(data: Path) -> None:
     _statuses(data, use_cache=False)
     assert not cache.folder().exists()
+
+
+def test_a_file_rewritten_to_the_same_size_and_time_is_read_again(data: Path) -> None:
+    """``cp -p``, ``tar`` and ``touch -r`` keep size and modification time: the cache must see it."""
+    y01 = data / "Y01A02_2018.csv"
+    first = evaluate_plan(load_plan("frederiksberg-2019", GOALS), Context.open(data))
+    assert str(first.goals[3].outcome.value) == "3.1"
+    stat = y01.stat()
+    text = y01.read_text(encoding="utf-8")
+    assert ";3,1;" in text
+    y01.write_text(text.replace(";3,1;", ";6,0;"), encoding="utf-8")  # same size
+    os.utime(y01, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (y01.stat().st_size, y01.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    second = evaluate_plan(load_plan("frederiksberg-2019", GOALS), Context.open(data))
+    assert str(second.goals[3].outcome.value) == "6.0"
+    assert second.goals[3].status.value == "unmet"
+    digests = {s.path: s.sha256 for s in second.sources}
+    assert digests["Y01A02_2018.csv"] == hashlib.sha256(y01.read_bytes()).hexdigest()

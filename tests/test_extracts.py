@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from beskplan.errors import InputError
-from beskplan.extracts import DataStore, MeasureError
+from beskplan.errors import InputError, MeasureError
+from beskplan.extracts import DataStore
 from beskplan.periods import parse_period
 from tests.conftest import write
 

@@ -10,7 +10,7 @@ import pytest
 from beskplan.areas import area_key
 from beskplan.errors import InputError
 from beskplan.extracts import DataStore
-from beskplan.loader import read_extract
+from beskplan.extracts.delimited import read as read_extract
 from beskplan.periods import parse_period
 from tests.conftest import write
 
@@ -227,7 +227,7 @@ def test_a_large_file_is_read_in_bounded_memory(tmp_path: Path) -> None:
     size = path.stat().st_size
     assert size > 25_000_000
     code = (
-        "from pathlib import Path\nfrom beskplan.loader import read_extract\n"
+        "from pathlib import Path\nfrom beskplan.extracts.delimited import read as read_extract\n"
         f"print(read_extract(Path({str(path)!r})).frame.height)"
     )
     child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)

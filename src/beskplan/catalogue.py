@@ -18,8 +18,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from beskplan.errors import InputError, closest
-from beskplan.extracts import MeasureError
+from beskplan.errors import InputError, MeasureError, closest
 from beskplan.periods import Period
 from beskplan.schema import (
     Catalogue,

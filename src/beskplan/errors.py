@@ -14,23 +14,35 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the input, and where: ``path:line:column: message``."""
+    """One thing wrong with the input, and where: ``path:line:column: message``.
+
+    ``where`` names the place in words where lines and columns do not fit the
+    file: a JSON answer's ``row 12, column 'Antal personer'``, a workbook's
+    ``sheet 'Data', cell D12``. It is then said after the path instead.
+    """
 
     message: str
     path: Path | str | None = None
     line: int | None = None
     column: int | None = None
+    where: str | None = None
 
     def __str__(self) -> str:
         place = ""
         if self.path is not None:
             place = str(self.path)
-            if self.line is not None:
+            if self.where is not None:
+                place += f", {self.where}"
+            elif self.line is not None:
                 place += f":{self.line}"
                 if self.column is not None:
                     place += f":{self.column}"
             place += ": "
         return place + self.message
+
+
+class MeasureError(ValueError):
+    """A goal asks for a table, column or category the data does not have."""
 
 
 class InputError(Exception):

@@ -26,8 +26,8 @@ from beskplan.catalogue import (
     load_clusters,
     load_measures,
 )
-from beskplan.errors import InputError, Problem, did_you_mean
-from beskplan.extracts import DataStore, MeasureError
+from beskplan.errors import InputError, MeasureError, Problem, did_you_mean
+from beskplan.extracts import DataStore
 from beskplan.goalfile import Goal, Plan
 from beskplan.periods import Period, parse_period
 from beskplan.results import GoalResult, Outcome, Reading, Report, Status

@@ -1,4 +1,4 @@
-"""Reading one Jobindsats extract (or own-data file) into a compact Polars frame.
+"""The reader of delimited text: Jobindsats CSV extracts and own data in the same shape.
 
 Accepted shapes (see JOBINDSATS.md in the project's shared notes):
 
@@ -14,9 +14,7 @@ Polars reads the file in passes that keep memory bounded: the lines (to check
 the rows' shape and find where the rows end), a sample (to tell dimensions from
 measures and the decimal form), and then the rows, cast as they stream: areas,
 periods and dimensions as categories, each measure as a number with the count
-of its published decimals beside it, so that figures are compared exactly as
-published. A suppression token or a cell that is not a number is kept as a
-code in the decimals column; reading an invalid cell names its row and column.
+of its published decimals beside it (:mod:`beskplan.extracts.layout`).
 """
 
 from __future__ import annotations
@@ -24,79 +22,38 @@ from __future__ import annotations
 import csv
 import re
 import tempfile
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
-from beskplan import textfile
-from beskplan.areas import area_key
 from beskplan.errors import InputError, Problem
-from beskplan.periods import Kind, PeriodError, parse_period
-from beskplan.sources import SourceFile, describe_file
+from beskplan.extracts import textfile
+from beskplan.extracts.layout import (
+    AREA,
+    LINE,
+    PERIOD,
+    Extract,
+    Locator,
+    build,
+    check_header,
+    find_header_columns,
+)
+from beskplan.sources import describe_file
 
-AREA = "_area"
-KEY = "_key"
-PERIOD = "_period"
-LINE = "_line"
-FILE = "_file"
-INTERNAL = (AREA, KEY, PERIOD, LINE, FILE)
-
-DECIMALS = "\x00decimals"  # suffix of the column holding a measure's decimals or token code
-MISSING_TOKENS = ("", "-", ".", "..", "x", "X")
-TOKEN_CODES = {token: -1 - i for i, token in enumerate(MISSING_TOKENS)}  # "" -1 ... "X" -6
-INVALID = -7
-
+NAME = "csv"
+SUFFIXES = (".csv", ".tsv")
 SEPARATORS = (";", "\t", ",")
 HEADER_SCAN = 50
-SAMPLE_ROWS = 20_000
-AREA_HEADERS = {"area", "område", "omraade", "områder", "kommune", "jobcenter"}
-PERIOD_HEADERS = {"periode", "period", "perioder", "tid", "måned", "kvartal", "år"}
-
-_NUMBER_LOOSE = r"^-?\d[\d.,]*$"
-_COMMA_NUMBER = r"^-?(\d+|[1-9]\d{0,2}(\.\d{3})+)(,\d+)?$"
-_POINT_NUMBER = r"^-?\d+(\.\d+)?$"
-_POINT_DECIMAL_NOT_THOUSANDS = r"^-?(0\.\d+|\d+\.(\d{1,2}|\d{4,}))$"
 
 
-@dataclass
-class Extract:
-    """One file read: its frame, which columns are dimensions and measures, and how it was read."""
-
-    path: Path
-    frame: pl.DataFrame
-    dimensions: list[str]
-    measures: list[str]
-    notices: list[str] = field(default_factory=list)  # changes made while reading, for the user
-    source: SourceFile | None = None
-    columns: dict[str, int] = field(default_factory=dict)  # label -> column number in the file
-    raw_cell: Callable[[int, int], str] | None = None  # (line, column) -> the cell as written
-    reading: tuple[str, str, bool] = (";", "utf-8-sig", False)  # separator, encoding, repaired
+def sniff(head: bytes) -> bool:
+    """Text has no mark of its own: a delimited file is known by its suffix."""
+    return False
 
 
-def label_key(label: str) -> str:
-    """A column label as matched: case, spacing and v2/v3 drift (" 16-66 år") folded away."""
-    text = unicodedata.normalize("NFC", label).casefold()
-    text = re.sub(r"\s*16\s*-\s*66\s*år", "", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
-def area_key_expr(column: str) -> pl.Expr:
-    """Area names matched case-insensitively after trimming, with a " Kommune" suffix tolerated."""
-    return (
-        pl.col(column)
-        .cast(pl.String)
-        .str.normalize("NFC")
-        .str.to_lowercase()
-        .str.replace_all(r"\s+", " ")
-        .str.strip_chars()
-        .str.replace(r" kommune$", "")
-    )
-
-
-def read_extract(path: Path, name: str | None = None) -> Extract:
+def read(path: Path, name: str | None = None) -> Extract:
     """Read one CSV file; raise :class:`InputError` naming file, row and column on a problem.
 
     ``name`` is how the file is named in the report's sources (default: its path).
@@ -144,9 +101,10 @@ def _garbled(extract: Extract) -> bool:
     return any(textfile.MOJIBAKE.search(n) for values in names for n in values if n)
 
 
-def raw_reader(
-    path: Path, separator: str, encoding: str, repair: bool
-) -> Callable[[int, int], str]:
+def raw_reader(path: Path, *reading: Any) -> Callable[[int, int], str]:
+    """The cell at a line and column, as the file writes it."""
+    separator, encoding, repair = str(reading[0]), str(reading[1]), bool(reading[2])
+
     def cell(line: int, column: int) -> str:
         text = textfile.line_at(path, line, encoding, repair)
         row = next(csv.reader([text], delimiter=separator, quotechar='"'), [])
@@ -173,12 +131,8 @@ def _read(path: Path, data: Path, header_index: int, separator: str, notices: li
     """Read ``data`` (the file itself, or its clean UTF-8 copy); messages name ``path``."""
     header_line = textfile.line_at(data, header_index + 1, "utf-8-sig", repair=False)
     header = _split_header(header_line, separator)
-    _check_header(header, path, header_index + 1)
+    check_header(header, lambda message, column: Problem(message, path, header_index + 1, column))
     rows, quoted = _rows_end(path, data, header_index, separator, len(header))
-    columns = {name: i + 1 for i, name in enumerate(header)}
-    area_col = next(c for c in header if label_key(c) in AREA_HEADERS)
-    period_col = next(c for c in header if label_key(c) in PERIOD_HEADERS)
-    others = [c for c in header if c not in (area_col, period_col)]
 
     def cells(n_rows: int) -> pl.LazyFrame:
         """The rows' cells, trimmed, with their line numbers; blank lines left out."""
@@ -211,22 +165,8 @@ def _read(path: Path, data: Path, header_index: int, separator: str, notices: li
         )
 
     try:
-        sample = cells(min(rows, SAMPLE_ROWS)).collect()
-        numeric = _numeric_columns(sample, others)
-        measures = [c for c in others if c in numeric]
-        dimensions = [c for c in others if c not in numeric]
-        comma = _decimal_comma(sample, measures, separator)
-        frame = (
-            cells(rows)
-            .select(
-                pl.col(area_col).cast(pl.Categorical).alias(AREA),
-                pl.col(period_col).cast(pl.Categorical).alias(PERIOD),
-                pl.col(LINE),
-                *(pl.col(c).cast(pl.Categorical) for c in dimensions),
-                *(e for c in measures for e in _measure(c, comma)),
-            )
-            .collect(engine="streaming")
-        )
+        # a comma-separated file writes decimal points; others say so in their cells
+        extract = build(path, header, cells, rows, False if separator == "," else None, Locator())
     except pl.exceptions.PolarsError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if "utf-8" in first or "utf8" in first:
@@ -238,68 +178,8 @@ def _read(path: Path, data: Path, header_index: int, separator: str, notices: li
                 header_index + 1,
             )
         ) from None
-    frame = _checked(frame, path, columns[area_col], columns[period_col])
-    # the match key of each area, worked out once per distinct name rather than per row
-    names = frame.get_column(AREA).cast(pl.String).unique().to_list()
-    keys = {name: area_key(name) for name in names}
-    frame = frame.with_columns(
-        pl.col(AREA).cast(pl.String).replace_strict(keys).cast(pl.Categorical).alias(KEY),
-        pl.lit(str(path)).cast(pl.Categorical).alias(FILE),
-    ).select(AREA, KEY, pl.all().exclude(AREA, KEY))
-    return Extract(path, frame, dimensions, measures, notices, columns=columns)
-
-
-def _measure(column: str, comma: bool) -> tuple[pl.Expr, pl.Expr]:
-    """A measure as a number and, beside it, its decimals (or the code of its token)."""
-    cell = pl.col(column)
-    valid = cell.str.contains(_COMMA_NUMBER if comma else _POINT_NUMBER)
-    plain = (
-        cell.str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True)
-        if comma
-        else cell
-    )
-    decimals = plain.str.extract(r"\.(\d+)$").str.len_chars().fill_null(0).cast(pl.Int8)
-    tokens = cell.replace_strict(
-        list(TOKEN_CODES), list(TOKEN_CODES.values()), default=INVALID, return_dtype=pl.Int8
-    )
-    return (
-        pl.when(valid).then(plain.cast(pl.Float64, strict=False)).alias(column),
-        pl.when(valid).then(decimals).otherwise(tokens).alias(column + DECIMALS),
-    )
-
-
-def _checked(frame: pl.DataFrame, path: Path, area_no: int, period_no: int) -> pl.DataFrame:
-    """Refuse empty areas and periods that do not parse or mix frequencies; canonical periods."""
-    empty = frame.filter(pl.col(AREA).cast(pl.String) == "")
-    if empty.height:
-        raise InputError(Problem("the area cell is empty", path, int(empty[LINE][0]), area_no))
-    firsts = frame.group_by(PERIOD).agg(pl.col(LINE).min()).sort(LINE)
-    codes: dict[str, str] = {}
-    kinds: dict[Kind, str] = {}
-    for value, line in firsts.iter_rows():
-        if value == "":
-            raise InputError(Problem("the period cell is empty", path, int(line), period_no))
-        try:
-            period = parse_period(value)
-        except PeriodError as exc:
-            raise InputError(Problem(str(exc), path, int(line), period_no)) from None
-        codes[value] = period.code
-        kinds.setdefault(period.kind, f"{value} on line {line}")
-    if len(kinds) > 1:
-        found = "; ".join(
-            f"{k.name.lower().replace('_', ' ')} {where}" for k, where in kinds.items()
-        )
-        raise InputError(
-            Problem(
-                f"the period column mixes frequencies ({found}); keep one frequency per file",
-                path,
-            )
-        )
-    if any(raw != code for raw, code in codes.items()):
-        frame = frame.with_columns(
-            pl.col(PERIOD).cast(pl.String).replace_strict(codes).cast(pl.Categorical)
-        )
-    return frame
+    extract.notices.extend(notices)
+    return extract
 
 
 def _rows_end(
@@ -384,10 +264,7 @@ def _split_header(line: str, separator: str) -> list[str]:
 def _find_header(lines: list[str], path: Path) -> tuple[int, str]:
     for index, line in enumerate(lines[:HEADER_SCAN]):
         for separator in SEPARATORS:
-            if separator not in line:
-                continue
-            cells = {label_key(c) for c in _split_header(line, separator)}
-            if cells & AREA_HEADERS and cells & PERIOD_HEADERS:
+            if separator in line and find_header_columns(_split_header(line, separator)):
                 return index, separator
     raise InputError(
         Problem(
@@ -397,56 +274,3 @@ def _find_header(lines: list[str], path: Path) -> tuple[int, str]:
             1,
         )
     )
-
-
-def _check_header(header: list[str], path: Path, line: int) -> None:
-    seen: dict[str, int] = {}
-    for index, cell in enumerate(header, start=1):
-        if not cell:
-            raise InputError(
-                Problem(f"column {index} of the header has no name", path, line, index)
-            )
-        key = label_key(cell)
-        if key in seen:
-            raise InputError(
-                Problem(
-                    f"column '{cell}' appears twice in the header "
-                    f"(columns {seen[key]} and {index})",
-                    path,
-                    line,
-                    index,
-                )
-            )
-        seen[key] = index
-
-
-def _numeric_columns(frame: pl.DataFrame, columns: list[str]) -> set[str]:
-    """Columns whose every sampled cell is a number or a suppression token: the measures."""
-    if not columns:
-        return set()
-    checks = frame.select(
-        (pl.col(c).is_in(MISSING_TOKENS) | pl.col(c).str.contains(_NUMBER_LOOSE)).all().alias(c)
-        for c in columns
-    ).row(0, named=True)
-    return {c for c, ok in checks.items() if ok}
-
-
-def _decimal_comma(frame: pl.DataFrame, measures: list[str], separator: str) -> bool:
-    """Whether the file writes decimals with a comma (Danish) or a point.
-
-    A comma-separated file writes decimal points; otherwise a comma between
-    digits anywhere decides for the comma, a point that cannot be a thousands
-    separator (``0.125``, ``4.2``) for the point, and else (integers only, or
-    ``7.423``) the Danish form.
-    """
-    if separator == "," or not measures:
-        return separator != ","
-    found = frame.select(
-        pl.any_horizontal(pl.col(c).str.contains(r"\d,\d").any() for c in measures).alias("comma"),
-        pl.any_horizontal(
-            pl.col(c).str.contains(_POINT_DECIMAL_NOT_THOUSANDS).any() for c in measures
-        ).alias("point"),
-    ).row(0, named=True)
-    if found["comma"]:
-        return True
-    return not found["point"]

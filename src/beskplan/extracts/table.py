@@ -1,9 +1,4 @@
-"""The data directory: which files make up a table, and reading figures from it.
-
-A file belongs to a table when its name (case-insensitive, without ``.csv``) is
-the table's id, or starts with the id followed by ``_``, ``-`` or a space:
-``Y01A02.csv`` and ``y01a02_2018.csv`` are both table Y01A02. Own data
-(``tilfredshed.csv``) is found the same way by its own table name.
+"""A table: the extracts of all its files stacked, and reading figures from it.
 
 Figures come back as :class:`~beskplan.results.Reading` with exact decimals.
 A dimension not named in a measure's ``where`` is read at its total row
@@ -12,6 +7,7 @@ A dimension not named in a measure's ``where`` is read at its total row
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -20,10 +16,9 @@ from pathlib import Path
 
 import polars as pl
 
-from beskplan import cache
 from beskplan.areas import area_key
-from beskplan.errors import InputError, Problem, closest
-from beskplan.loader import (
+from beskplan.errors import InputError, MeasureError, Problem, closest
+from beskplan.extracts.layout import (
     DECIMALS,
     FILE,
     INVALID,
@@ -31,16 +26,12 @@ from beskplan.loader import (
     LINE,
     MISSING_TOKENS,
     PERIOD,
-    Extract,
+    Locator,
     label_key,
 )
 from beskplan.periods import Period, parse_period
 from beskplan.results import Reading
 from beskplan.sources import SourceFile
-
-
-class MeasureError(ValueError):
-    """A goal asks for a table, column or category the data does not have."""
 
 
 @dataclass
@@ -56,6 +47,7 @@ class Table:
     sources: list[SourceFile] = field(default_factory=list)
     positions: dict[str, dict[str, int]] = field(default_factory=dict)  # file -> key -> column
     raw_cells: dict[str, Callable[[int, int], str]] = field(default_factory=dict)
+    locators: dict[str, Locator] = field(default_factory=dict)  # file -> how its cells are placed
     _periods: dict[str, Period] | None = None
     _slices: dict[object, dict[str, tuple[tuple[float | None, int], str, int]]] = field(
         default_factory=dict
@@ -96,7 +88,7 @@ class Table:
 
     def _not_numeric(self, key: str) -> Exception:
         """The error for a measure column that holds text: at its first text cell."""
-        return _text_cell(self.frame, key, self.dimensions[key], self.positions, self.id)
+        return text_cell(self.frame, key, self.dimensions[key], self.place)
 
     def filters(self, where: Mapping[str, str]) -> list[pl.Expr]:
         """Row filters for ``where``, with every dimension not named taken at its total."""
@@ -195,7 +187,7 @@ class Table:
             clash = self._clashes.get((column, period.code, key))
             if clash is not None:
                 message = clash.message.replace("\x00area", areas[key])
-                raise InputError(Problem(message, clash.path, clash.line, clash.column))
+                raise InputError(dataclasses.replace(clash, message=message))
         readings: dict[str, Reading] = {}
         for key, name in areas.items():
             if key not in seen:
@@ -223,13 +215,14 @@ class Table:
         for key, value, code, file, line in rows.iter_rows():
             first = seen.get(key)
             if first is not None and first[0] != (value, code):
-                self._clashes[(column, period.code, key)] = Problem(
+                earlier = self.place("", first[1], first[2], None)
+                self._clashes[(column, period.code, key)] = self.place(
                     f"two rows for \x00area {period.code} disagree on "
-                    f"'{self.measures[column]}': {_show(*first[0])} on {first[1]}:{first[2]} "
+                    f"'{self.measures[column]}': {_show(*first[0])} on {_at(earlier)} "
                     f"and {_show(value, code)} here; remove one",
                     file,
                     line,
-                    self.positions.get(file, {}).get(column),
+                    column,
                 )
             seen.setdefault(key, ((value, code), file, line))
         self._slices[cache_key] = seen
@@ -240,23 +233,32 @@ class Table:
         reader = self.raw_cells.get(file)
         raw = reader(line, position) if reader and position else "?"
         return InputError(
-            Problem(
+            self.place(
                 f"'{raw}' in column '{self.measures[column]}' is not a number in this file's format"
                 + _format_hint(raw)
                 + "; missing values are written empty, '-', '.', '..' or 'x'",
                 file,
                 line,
-                position,
+                column,
             )
         )
 
+    def place(self, message: str, file: str, line: int, column: str | None) -> Problem:
+        """A problem at a cell of one of the table's files, placed as that file's format says."""
+        number = self.positions.get(file, {}).get(column) if column is not None else None
+        return self.locators.get(file, Locator()).problem(message, file, line, number)
 
-def _text_cell(
+
+def _at(place: Problem) -> str:
+    """Where a problem stands, without its message: ``Y01A02.csv:3:5``, ``T.json, row 2``."""
+    return str(place).removesuffix(": ")
+
+
+def text_cell(
     frame: pl.DataFrame,
     column: str,
     label: str,
-    positions: Mapping[str, Mapping[str, int]],
-    table_id: str,
+    place: Callable[[str, str, int, str | None], Problem],
 ) -> Exception:
     """The error for text in a column of numbers, at the first cell that is not a number."""
     cell = pl.col(column).cast(pl.String)
@@ -264,15 +266,15 @@ def _text_cell(
         cell.is_not_null() & ~cell.is_in(MISSING_TOKENS) & ~cell.str.contains(r"^-?\d[\d.,]*$")
     ).head(1)
     if not bad.height:  # pragma: no cover - a text column always has a text cell
-        return MeasureError(f"column '{label}' of table {table_id} holds text, not numbers")
+        return MeasureError(f"column '{label}' holds text, not numbers")
     file, line = str(bad[FILE][0]), int(bad[LINE][0])
     return InputError(
-        Problem(
+        place(
             f"'{bad[column][0]}' in column '{label}' is not a number; "
             "missing values are written empty, '-', '.', '..' or 'x'",
             file,
             line,
-            positions.get(file, {}).get(column),
+            column,
         )
     )
 
@@ -299,104 +301,3 @@ def _format_hint(raw: str) -> str:
     if re.fullmatch(r"-?\d+\.\d+", raw):
         return " (it has a decimal point in a file that uses decimal commas)"
     return ""
-
-
-class DataStore:
-    """A directory of extracts, read table by table as goals ask for them."""
-
-    def __init__(self, root: Path, use_cache: bool = True) -> None:
-        if not root.exists():
-            raise InputError(
-                Problem(
-                    "the data directory does not exist; point --data at a folder of extracts", root
-                )
-            )
-        if not root.is_dir():
-            raise InputError(Problem("--data must be a directory of CSV files", root))
-        self.root = root
-        self._files = sorted(
-            p for p in root.iterdir() if p.is_file() and p.suffix.lower() == ".csv"
-        )
-        self._tables: dict[str, Table] = {}
-        self.use_cache = use_cache
-
-    @property
-    def table_names(self) -> list[str]:
-        return sorted({re.split(r"[_\- ]", p.stem, maxsplit=1)[0] for p in self._files})
-
-    def files_for(self, table_id: str) -> list[Path]:
-        want = table_id.casefold()
-        return [
-            p
-            for p in self._files
-            if p.stem.casefold() == want
-            or any(p.stem.casefold().startswith(want + sep) for sep in ("_", "-", " "))
-        ]
-
-    def table(self, table_id: str) -> Table:
-        key = table_id.casefold()
-        if key not in self._tables:
-            files = self.files_for(table_id)
-            if not files:
-                hint = closest(table_id, self.table_names)
-                raise MeasureError(
-                    f"no file for table {table_id} in {self.root}"
-                    + (f"; did you mean {hint}?" if hint else "")
-                    + f" (files are matched by name: {table_id}.csv or {table_id}_*.csv)"
-                )
-            extracts = [cache.read(p, self._name(p), self.use_cache) for p in files]
-            self._tables[key] = _stack(table_id, extracts)
-        return self._tables[key]
-
-    def _name(self, path: Path) -> str:
-        return str(path.relative_to(self.root))
-
-    def notices(self) -> list[str]:
-        """What reading the tables so far changed in the data (repairs), one line each."""
-        return [n for t in self._tables.values() for n in t.notices]
-
-    def sources(self) -> list[SourceFile]:
-        """Every file read so far, in name order."""
-        found = {s.path: s for t in self._tables.values() for s in t.sources}
-        return [found[k] for k in sorted(found)]
-
-
-def _stack(table_id: str, extracts: list[Extract]) -> Table:
-    dimensions: dict[str, str] = {}
-    measures: dict[str, str] = {}
-    frames: list[pl.DataFrame] = []
-    notices: list[str] = []
-    positions: dict[str, dict[str, int]] = {}
-    raw_cells: dict[str, Callable[[int, int], str]] = {}
-    for extract in extracts:
-        renames = {}
-        for label in extract.dimensions:
-            dimensions.setdefault(label_key(label), label)
-            renames[label] = label_key(label)
-        for label in extract.measures:
-            measures.setdefault(label_key(label), label)
-            renames[label] = label_key(label)
-            renames[label + DECIMALS] = label_key(label) + DECIMALS
-        frames.append(extract.frame.rename(renames))
-        if extract.raw_cell is not None:
-            raw_cells[str(extract.path)] = extract.raw_cell
-        positions[str(extract.path)] = {renames.get(k, k): v for k, v in extract.columns.items()}
-        notices.extend(f"{extract.path}: {n}" for n in extract.notices)
-    for key in set(measures) & set(dimensions):
-        # numbers in one file, text in another: the text is the mistake
-        holder = next(e for e in extracts if key in {label_key(d) for d in e.dimensions})
-        label = next(d for d in holder.dimensions if label_key(d) == key)
-        raise _text_cell(holder.frame, label, label, {str(holder.path): holder.columns}, table_id)
-    frame = pl.concat(frames, how="diagonal_relaxed") if len(frames) > 1 else frames[0]
-    sources = [e.source for e in extracts if e.source is not None]
-    return Table(
-        table_id,
-        [e.path for e in extracts],
-        frame,
-        dimensions,
-        measures,
-        notices,
-        sources,
-        positions,
-        raw_cells,
-    )

@@ -1,12 +1,16 @@
-"""A cache of parsed extracts, so that a second run does not parse the CSV again.
+"""A cache of parsed extracts, so that a second run does not parse a file again.
 
-Each file's frame is kept as Parquet, with what was learnt while reading it, in
-the user's cache folder (``$BESKPLAN_CACHE``, else ``$XDG_CACHE_HOME/beskplan``,
-else ``~/.cache/beskplan``). An entry is found by the file's path, size and
-modification time, and the beskplan version: a changed or merely touched file,
-or another beskplan, reads the CSV again. The content hash recorded when the
-file was read is what the report names as its source. The cache only saves
-time: a folder that cannot be written is not used, and ``--no-cache`` skips it.
+Each file's frame is kept as Parquet, with what was learnt while reading it
+(which reader, how it placed cells), in the user's cache folder
+(``$BESKPLAN_CACHE``, else ``$XDG_CACHE_HOME/beskplan``, else
+``~/.cache/beskplan``). An entry is found, as git finds a changed file, by the
+file's path, inode, size, and modification and change times in nanoseconds,
+and the beskplan version: a file rewritten in place, even to the same size and
+modification time (``cp -p``, ``touch -r``), changes its change time and is read
+again, and so is any file after another beskplan. The content hash recorded
+when the file was read is what the report names as its source. The cache only
+saves time: a folder that cannot be written is not used, and ``--no-cache``
+skips it. Every format's extract is cached the same way.
 """
 
 from __future__ import annotations
@@ -19,10 +23,11 @@ from pathlib import Path
 import polars as pl
 
 from beskplan import __version__
-from beskplan.loader import Extract, raw_reader, read_extract
+from beskplan.extracts import readers
+from beskplan.extracts.layout import Extract, Locator
 from beskplan.sources import SourceFile
 
-FORMAT = 1  # the layout of a cached frame; raise it when the loader's frame changes
+FORMAT = 2  # the layout of a cached frame; raise it when the readers' frame changes
 
 
 def folder() -> Path:
@@ -35,14 +40,17 @@ def folder() -> Path:
 
 def _key(path: Path) -> str:
     stat = path.stat()
-    ident = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{__version__}|{FORMAT}"
+    ident = (
+        f"{path.resolve()}|{stat.st_ino}|{stat.st_size}|{stat.st_mtime_ns}|{stat.st_ctime_ns}"
+        f"|{__version__}|{FORMAT}"
+    )
     return hashlib.sha256(ident.encode("utf-8")).hexdigest()[:32]
 
 
 def read(path: Path, name: str, use_cache: bool = True) -> Extract:
     """The extract of ``path``, from the cache when it holds the file as it is now."""
     if not use_cache:
-        return read_extract(path, name)
+        return readers.choose(path).read(path, name)
     entry = folder() / _key(path)
     frame_file, meta_file = entry / "frame.parquet", entry / "meta.json"
     if frame_file.is_file() and meta_file.is_file():
@@ -56,27 +64,31 @@ def read(path: Path, name: str, use_cache: bool = True) -> Extract:
                 meta["notices"],
                 SourceFile(name, meta["sha256"], meta["rows"], meta["modified"]),
                 meta["columns"],
+                reader=meta["reader"],
                 reading=tuple(meta["reading"]),
+                locator=Locator.from_record(meta["locator"]),
             )
-            extract.raw_cell = raw_reader(path, *extract.reading)
+            extract.raw_cell = readers.by_name(extract.reader).raw_reader(path, *extract.reading)
             return extract
-        except (OSError, ValueError, KeyError, pl.exceptions.PolarsError):
+        except (OSError, ValueError, KeyError, StopIteration, pl.exceptions.PolarsError):
             pass  # a damaged entry is read again
-    extract = read_extract(path, name)
+    extract = readers.choose(path).read(path, name)
     _store(entry, extract)
     return extract
 
 
 def _store(entry: Path, extract: Extract) -> None:
     source = extract.source
-    if source is None:  # pragma: no cover - read_extract always describes its file
+    if source is None:  # pragma: no cover - every reader describes its file
         return
     meta = {
         "dimensions": extract.dimensions,
         "measures": extract.measures,
         "notices": extract.notices,
         "columns": extract.columns,
+        "reader": extract.reader,
         "reading": list(extract.reading),
+        "locator": extract.locator.record(),
         "sha256": source.sha256,
         "rows": source.rows,
         "modified": source.modified,

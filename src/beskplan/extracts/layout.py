@@ -1,0 +1,286 @@
+"""The frame every reader produces, and how cells of text become it.
+
+Whatever the file's format, one extract is one compact Polars frame:
+
+- ``_area`` (the area as written), ``_key`` (its match key), ``_period`` (the
+  canonical period code), ``_file`` and ``_line`` (where the row stands), all
+  but the line as categories;
+- each dimension as a category column under its label;
+- each measure as a ``Float64`` under its label and, beside it under the label
+  plus :data:`DECIMALS`, the number of decimals published, or the code of its
+  suppression token (:data:`TOKEN_CODES`), or :data:`INVALID` for a cell that is
+  not a number in the file's form. Figures are made exact from the two.
+
+A reader finds the header and hands :func:`build` the cells as text, one
+column per header label and a ``_line`` column, with the number form its file
+uses. :class:`Locator` says where a cell stands in words that fit the format.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from beskplan.areas import area_key
+from beskplan.errors import InputError, Problem
+from beskplan.periods import Kind, PeriodError, parse_period
+from beskplan.sources import SourceFile
+
+AREA = "_area"
+KEY = "_key"
+PERIOD = "_period"
+LINE = "_line"
+FILE = "_file"
+
+DECIMALS = "\x00decimals"  # suffix of the column holding a measure's decimals or token code
+MISSING_TOKENS = ("", "-", ".", "..", "x", "X")
+TOKEN_CODES = {token: -1 - i for i, token in enumerate(MISSING_TOKENS)}  # "" -1 ... "X" -6
+INVALID = -7
+
+SAMPLE_ROWS = 20_000
+AREA_HEADERS = {"area", "område", "omraade", "områder", "kommune", "jobcenter"}
+PERIOD_HEADERS = {"periode", "period", "perioder", "tid", "måned", "kvartal", "år"}
+
+NUMBER_LOOSE = r"^-?\d[\d.,]*$"
+COMMA_NUMBER = r"^-?(\d+|[1-9]\d{0,2}(\.\d{3})+)(,\d+)?$"
+POINT_NUMBER = r"^-?\d+(\.\d+)?$"
+POINT_DECIMAL_NOT_THOUSANDS = r"^-?(0\.\d+|\d+\.(\d{1,2}|\d{4,}))$"
+
+
+@dataclass(frozen=True)
+class Locator:
+    """How a cell's place is said for one file.
+
+    ``line`` is a text file's line and column number (``Y01A02.csv:12:4``);
+    ``row`` a JSON answer's row and column label; ``jsonl`` a JSON Lines file's
+    line and key; ``cell`` a workbook's sheet and cell (``sheet 'Data', cell D12``).
+    """
+
+    kind: str = "line"
+    header: tuple[str, ...] = ()
+    sheet: str | None = None
+
+    def problem(
+        self, message: str, path: Path | str, line: int | None, column: int | None = None
+    ) -> Problem:
+        if self.kind == "line" or line is None:
+            return Problem(message, path, line, column)
+        label = self.header[column - 1] if column and 0 < column <= len(self.header) else None
+        if self.kind == "cell":
+            cell = f"{column_letters(column)}{line}" if column else f"row {line}"
+            where = f"sheet '{self.sheet}', " + (f"cell {cell}" if column else cell)
+        else:
+            noun = "line" if self.kind == "jsonl" else "row"
+            where = f"{noun} {line}" + (f", column '{label}'" if label is not None else "")
+        return Problem(message, path, line, column, where)
+
+    def record(self) -> dict[str, Any]:
+        return {"kind": self.kind, "header": list(self.header), "sheet": self.sheet}
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Locator:
+        return cls(str(record["kind"]), tuple(record["header"]), record["sheet"])
+
+
+def column_letters(number: int) -> str:
+    """A spreadsheet column's letters: 1 is A, 27 is AA."""
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+@dataclass
+class Extract:
+    """One file read: its frame, which columns are dimensions and measures, and how it was read."""
+
+    path: Path
+    frame: pl.DataFrame
+    dimensions: list[str]
+    measures: list[str]
+    notices: list[str] = field(default_factory=list)  # changes made while reading, for the user
+    source: SourceFile | None = None
+    columns: dict[str, int] = field(default_factory=dict)  # label -> column number in the file
+    raw_cell: Callable[[int, int], str] | None = None  # (line, column) -> the cell as written
+    reader: str = "csv"  # the name of the reader that read it
+    reading: tuple[Any, ...] = ()  # what the reader needs to find a raw cell again
+    locator: Locator = field(default_factory=Locator)
+
+    def problem(self, message: str, line: int | None, column: int | None = None) -> Problem:
+        return self.locator.problem(message, self.path, line, column)
+
+    def place(self, message: str, file: str, line: int, column: str | None) -> Problem:
+        """A problem at the cell of column ``column`` (a label) on ``line``."""
+        return self.problem(message, line, self.columns.get(column) if column else None)
+
+
+def label_key(label: str) -> str:
+    """A column label as matched: case, spacing and v2/v3 drift (" 16-66 år") folded away."""
+    text = unicodedata.normalize("NFC", label).casefold()
+    text = re.sub(r"\s*16\s*-\s*66\s*år", "", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def find_header_columns(cells: list[str]) -> bool:
+    """Whether a row of labels is a header: it names an area and a period column."""
+    keys = {label_key(c) for c in cells}
+    return bool(keys & AREA_HEADERS and keys & PERIOD_HEADERS)
+
+
+def check_header(header: list[str], problem: Callable[[str, int], Problem]) -> None:
+    """Refuse an unnamed or repeated column; ``problem(message, column)`` places it."""
+    seen: dict[str, int] = {}
+    for index, cell in enumerate(header, start=1):
+        if not cell:
+            raise InputError(problem(f"column {index} of the header has no name", index))
+        key = label_key(cell)
+        if key in seen:
+            raise InputError(
+                problem(
+                    f"column '{cell}' appears twice in the header "
+                    f"(columns {seen[key]} and {index})",
+                    index,
+                )
+            )
+        seen[key] = index
+
+
+def build(
+    path: Path,
+    header: list[str],
+    cells: Callable[[int], pl.LazyFrame],
+    rows: int,
+    comma: bool | None,
+    locator: Locator,
+    first_column: int = 0,
+) -> Extract:
+    """The extract of a file whose rows ``cells(n)`` gives as text (the first ``n`` rows).
+
+    ``comma`` is the file's decimal form, or ``None`` to decide it from a sample;
+    ``first_column`` is how many columns of the file stand left of the header.
+    Polars errors are left to the reader, which knows how to word them.
+    """
+    columns = {name: i + 1 + first_column for i, name in enumerate(header)}
+    area_col = next(c for c in header if label_key(c) in AREA_HEADERS)
+    period_col = next(c for c in header if label_key(c) in PERIOD_HEADERS)
+    others = [c for c in header if c not in (area_col, period_col)]
+    sample = cells(min(rows, SAMPLE_ROWS)).collect()
+    numeric = _numeric_columns(sample, others)
+    measures = [c for c in others if c in numeric]
+    dimensions = [c for c in others if c not in numeric]
+    if comma is None:
+        comma = decimal_comma(sample, measures)
+    frame = (
+        cells(rows)
+        .select(
+            pl.col(area_col).cast(pl.Categorical).alias(AREA),
+            pl.col(period_col).cast(pl.Categorical).alias(PERIOD),
+            pl.col(LINE),
+            *(pl.col(c).cast(pl.Categorical) for c in dimensions),
+            *(e for c in measures for e in _measure(c, comma)),
+        )
+        .collect(engine="streaming")
+    )
+    extract = Extract(path, frame, dimensions, measures, columns=columns, locator=locator)
+    frame = _checked(extract, columns[area_col], columns[period_col])
+    # the match key of each area, worked out once per distinct name rather than per row
+    names = frame.get_column(AREA).cast(pl.String).unique().to_list()
+    keys = {name: area_key(name) for name in names}
+    extract.frame = frame.with_columns(
+        pl.col(AREA).cast(pl.String).replace_strict(keys).cast(pl.Categorical).alias(KEY),
+        pl.lit(str(path)).cast(pl.Categorical).alias(FILE),
+    ).select(AREA, KEY, pl.all().exclude(AREA, KEY))
+    return extract
+
+
+def _measure(column: str, comma: bool) -> tuple[pl.Expr, pl.Expr]:
+    """A measure as a number and, beside it, its decimals (or the code of its token)."""
+    cell = pl.col(column)
+    valid = cell.str.contains(COMMA_NUMBER if comma else POINT_NUMBER)
+    plain = (
+        cell.str.replace_all(".", "", literal=True).str.replace(",", ".", literal=True)
+        if comma
+        else cell
+    )
+    decimals = plain.str.extract(r"\.(\d+)$").str.len_chars().fill_null(0).cast(pl.Int8)
+    tokens = cell.replace_strict(
+        list(TOKEN_CODES), list(TOKEN_CODES.values()), default=INVALID, return_dtype=pl.Int8
+    )
+    return (
+        pl.when(valid).then(plain.cast(pl.Float64, strict=False)).alias(column),
+        pl.when(valid).then(decimals).otherwise(tokens).alias(column + DECIMALS),
+    )
+
+
+def _checked(extract: Extract, area_no: int, period_no: int) -> pl.DataFrame:
+    """Refuse empty areas and periods that do not parse or mix frequencies; canonical periods."""
+    frame = extract.frame
+    empty = frame.filter(pl.col(AREA).cast(pl.String) == "")
+    if empty.height:
+        raise InputError(extract.problem("the area cell is empty", int(empty[LINE][0]), area_no))
+    firsts = frame.group_by(PERIOD).agg(pl.col(LINE).min()).sort(LINE)
+    codes: dict[str, str] = {}
+    kinds: dict[Kind, str] = {}
+    noun = {"line": "line", "jsonl": "line", "row": "row", "cell": "row"}[extract.locator.kind]
+    for value, line in firsts.iter_rows():
+        if value == "":
+            raise InputError(extract.problem("the period cell is empty", int(line), period_no))
+        try:
+            period = parse_period(value)
+        except PeriodError as exc:
+            raise InputError(extract.problem(str(exc), int(line), period_no)) from None
+        codes[value] = period.code
+        kinds.setdefault(period.kind, f"{value} on {noun} {line}")
+    if len(kinds) > 1:
+        found = "; ".join(
+            f"{k.name.lower().replace('_', ' ')} {where}" for k, where in kinds.items()
+        )
+        raise InputError(
+            Problem(
+                f"the period column mixes frequencies ({found}); keep one frequency per file",
+                extract.path,
+            )
+        )
+    if any(raw != code for raw, code in codes.items()):
+        frame = frame.with_columns(
+            pl.col(PERIOD).cast(pl.String).replace_strict(codes).cast(pl.Categorical)
+        )
+    return frame
+
+
+def _numeric_columns(frame: pl.DataFrame, columns: list[str]) -> set[str]:
+    """Columns whose every sampled cell is a number or a suppression token: the measures."""
+    if not columns:
+        return set()
+    checks = frame.select(
+        (pl.col(c).is_in(MISSING_TOKENS) | pl.col(c).str.contains(NUMBER_LOOSE)).all().alias(c)
+        for c in columns
+    ).row(0, named=True)
+    return {c for c, ok in checks.items() if ok}
+
+
+def decimal_comma(frame: pl.DataFrame, measures: list[str]) -> bool:
+    """Whether the cells write decimals with a comma (Danish) or a point.
+
+    A comma between digits anywhere decides for the comma, a point that cannot
+    be a thousands separator (``0.125``, ``4.2``) for the point, and else
+    (integers only, or ``7.423``) the Danish form.
+    """
+    if not measures:
+        return True
+    found = frame.select(
+        pl.any_horizontal(pl.col(c).str.contains(r"\d,\d").any() for c in measures).alias("comma"),
+        pl.any_horizontal(
+            pl.col(c).str.contains(POINT_DECIMAL_NOT_THOUSANDS).any() for c in measures
+        ).alias("point"),
+    ).row(0, named=True)
+    if found["comma"]:
+        return True
+    return not found["point"]

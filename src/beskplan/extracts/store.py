@@ -1,0 +1,152 @@
+"""The data directory: which files make up a table, and which reader reads each.
+
+A file belongs to a table when its name (case-insensitive, without its suffix)
+is the table's id, or starts with the id followed by ``_``, ``-`` or a space:
+``Y01A02.csv``, ``y01a02_2018.csv`` and ``Y01A02.json`` are all table Y01A02.
+Own data (``tilfredshed.csv``) is found the same way by its own table name. The
+suffixes read are those of :data:`beskplan.extracts.readers.READERS`; a file
+of another kind named like a missing table is named in the error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import polars as pl
+
+from beskplan.errors import InputError, MeasureError, Problem, closest
+from beskplan.extracts import cache, readers
+from beskplan.extracts.layout import DECIMALS, Extract, Locator, label_key
+from beskplan.extracts.table import Table, text_cell
+from beskplan.sources import SourceFile
+
+
+class DataStore:
+    """A directory of extracts, read table by table as goals ask for them."""
+
+    def __init__(self, root: Path, use_cache: bool = True) -> None:
+        if not root.exists():
+            raise InputError(
+                Problem(
+                    "the data directory does not exist; point --data at a folder of extracts", root
+                )
+            )
+        if not root.is_dir():
+            raise InputError(Problem("--data must be a directory of extracts", root))
+        self.root = root
+        files = sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
+        read = readers.suffixes()
+        self._files = [p for p in files if p.suffix.lower() in read]
+        self._unread = [p for p in files if p.suffix.lower() not in read]
+        self._tables: dict[str, Table] = {}
+        self._failed: dict[str, InputError] = {}
+        self.use_cache = use_cache
+
+    @property
+    def table_names(self) -> list[str]:
+        return sorted({re.split(r"[_\- ]", p.stem, maxsplit=1)[0] for p in self._files})
+
+    def files_for(self, table_id: str) -> list[Path]:
+        return _named(self._files, table_id)
+
+    def table(self, table_id: str) -> Table:
+        key = table_id.casefold()
+        if key in self._failed:  # a file's problem is said once, however many goals read it
+            raise self._failed[key]
+        if key not in self._tables:
+            files = self.files_for(table_id)
+            if not files:
+                raise self._missing(table_id)
+            try:
+                extracts = [cache.read(p, self._name(p), self.use_cache) for p in files]
+            except InputError as exc:
+                self._failed[key] = exc
+                raise
+            self._tables[key] = _stack(table_id, extracts)
+        return self._tables[key]
+
+    def _missing(self, table_id: str) -> MeasureError:
+        read = ", ".join(sorted(r.SUFFIXES[0] for r in readers.READERS))
+        unread = _named(self._unread, table_id)
+        if unread:
+            kinds = sorted({p.suffix.lower() or "(no suffix)" for p in unread})
+            return MeasureError(
+                f"no file for table {table_id} in {self.root}; "
+                f"{', '.join(p.name for p in unread)} {'is' if len(unread) == 1 else 'are'} "
+                f"there but {', '.join(kinds)} {'is' if len(kinds) == 1 else 'are'} not read "
+                f"(read: {read})"
+            )
+        hint = closest(table_id, self.table_names)
+        return MeasureError(
+            f"no file for table {table_id} in {self.root}"
+            + (f"; did you mean {hint}?" if hint else "")
+            + f" (files are matched by name: {table_id}.csv or {table_id}_*.csv; read: {read})"
+        )
+
+    def _name(self, path: Path) -> str:
+        return str(path.relative_to(self.root))
+
+    def notices(self) -> list[str]:
+        """What reading the tables so far changed in the data (repairs), one line each."""
+        return [n for t in self._tables.values() for n in t.notices]
+
+    def sources(self) -> list[SourceFile]:
+        """Every file read so far, in name order."""
+        found = {s.path: s for t in self._tables.values() for s in t.sources}
+        return [found[k] for k in sorted(found)]
+
+
+def _stack(table_id: str, extracts: list[Extract]) -> Table:
+    dimensions: dict[str, str] = {}
+    measures: dict[str, str] = {}
+    frames: list[pl.DataFrame] = []
+    notices: list[str] = []
+    positions: dict[str, dict[str, int]] = {}
+    raw_cells: dict[str, Callable[[int, int], str]] = {}
+    locators: dict[str, Locator] = {}
+    for extract in extracts:
+        renames = {}
+        for label in extract.dimensions:
+            dimensions.setdefault(label_key(label), label)
+            renames[label] = label_key(label)
+        for label in extract.measures:
+            measures.setdefault(label_key(label), label)
+            renames[label] = label_key(label)
+            renames[label + DECIMALS] = label_key(label) + DECIMALS
+        frames.append(extract.frame.rename(renames))
+        if extract.raw_cell is not None:
+            raw_cells[str(extract.path)] = extract.raw_cell
+        positions[str(extract.path)] = {renames.get(k, k): v for k, v in extract.columns.items()}
+        locators[str(extract.path)] = extract.locator
+        notices.extend(f"{extract.path}: {n}" for n in extract.notices)
+    for key in set(measures) & set(dimensions):
+        # numbers in one file, text in another: the text is the mistake
+        holder = next(e for e in extracts if key in {label_key(d) for d in e.dimensions})
+        label = next(d for d in holder.dimensions if label_key(d) == key)
+        raise text_cell(holder.frame, label, label, holder.place)
+    frame = pl.concat(frames, how="diagonal_relaxed") if len(frames) > 1 else frames[0]
+    sources = [e.source for e in extracts if e.source is not None]
+    return Table(
+        table_id,
+        [e.path for e in extracts],
+        frame,
+        dimensions,
+        measures,
+        notices,
+        sources,
+        positions,
+        raw_cells,
+        locators,
+    )
+
+
+def _named(files: list[Path], table_id: str) -> list[Path]:
+    want = table_id.casefold()
+    return [
+        p
+        for p in files
+        if p.stem.casefold() == want
+        or any(p.stem.casefold().startswith(want + sep) for sep in ("_", "-", " "))
+    ]
