@@ -17,7 +17,7 @@ from beskplan.catalogue import Clusters
 from beskplan.errors import InputError, Problem
 from beskplan.evaluate import Context, columns, evaluate_plan
 from beskplan.goalfile import Goal, Plan
-from beskplan.periods import Kind, Period, parse_period
+from beskplan.periods import Period, parse_period
 from beskplan.results import Report
 from beskplan.rules import RULES
 
@@ -142,19 +142,10 @@ def period_range(text: str) -> list[Period]:
         raise InputError(Problem(f"--periods: {last} comes before {first}"))
     periods = [first]
     while periods[-1] != last:
-        periods.append(_next(periods[-1]))
+        periods.append(periods[-1].next())
         if len(periods) > 10_000:  # pragma: no cover - the checks above keep the range finite
             raise InputError(Problem("--periods: the range is too long"))
     return periods
-
-
-def _next(period: Period) -> Period:
-    if period.kind is Kind.YEAR:
-        return Period(Kind.YEAR, period.year + 1)
-    limit = 12 if period.kind is Kind.MONTH else 4
-    if period.index == limit:
-        return Period(period.kind, period.year + 1, 1)
-    return Period(period.kind, period.year, period.index + 1)
 
 
 def timeline(

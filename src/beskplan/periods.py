@@ -1,9 +1,11 @@
-"""Statistics periods: months, quarters, moving years and years.
+"""Statistics periods: months, quarters, half-years, moving years and years.
 
 Jobindsats writes ``2018M06`` (month), ``2024Q01`` (quarter; ``2024Q1`` and
-Statistics Denmark's ``2024K1`` are read too), ``2021QMAT02`` (the moving year of
-the four quarters ending with the second quarter of 2021) and ``2019`` (year).
-Every period has one canonical code, which is how beskplan prints it.
+Statistics Denmark's ``2024K1`` are read too), ``2022H02`` (half-year),
+``2021QMAT02`` (the moving year of the four quarters ending with the second
+quarter of 2021) and ``2019`` (year; API v3 writes it ``2019Y01``, period type
+``Y``). Every period has one canonical code, which is how beskplan prints it:
+``2019Y01`` is ``2019``.
 
 A measure published at a coarser frequency than the evaluation period is read
 at the period that contains it: :meth:`Period.lookup_order` lists them.
@@ -21,13 +23,15 @@ class Kind(IntEnum):
 
     MONTH = 1
     QUARTER = 2
-    MOVING_YEAR = 3
-    YEAR = 4
+    HALF_YEAR = 3
+    MOVING_YEAR = 4
+    YEAR = 5
 
 
 KIND_NAMES = {
     Kind.MONTH: "month",
     Kind.QUARTER: "quarter",
+    Kind.HALF_YEAR: "half-year",
     Kind.MOVING_YEAR: "moving year",
     Kind.YEAR: "year",
 }
@@ -36,11 +40,17 @@ _FORMS = (
     (re.compile(r"(\d+)M(\d+)", re.IGNORECASE), Kind.MONTH),
     (re.compile(r"(\d+)QMAT(\d+)", re.IGNORECASE), Kind.MOVING_YEAR),
     (re.compile(r"(\d+)[QK](\d+)", re.IGNORECASE), Kind.QUARTER),
+    (re.compile(r"(\d+)H(\d+)", re.IGNORECASE), Kind.HALF_YEAR),
+    (re.compile(r"(\d+)Y(\d+)", re.IGNORECASE), Kind.YEAR),
     (re.compile(r"(\d+)"), Kind.YEAR),
 )
-_LIMIT = {Kind.MONTH: 12, Kind.QUARTER: 4, Kind.MOVING_YEAR: 4, Kind.YEAR: 0}
+_LIMIT = {Kind.MONTH: 12, Kind.QUARTER: 4, Kind.HALF_YEAR: 2, Kind.MOVING_YEAR: 4, Kind.YEAR: 1}
+_MONTHS = {Kind.MONTH: 1, Kind.QUARTER: 3, Kind.HALF_YEAR: 6, Kind.MOVING_YEAR: 3, Kind.YEAR: 12}
 
-EXPECTED = "a month 2018M06, a quarter 2024Q01, a moving year 2021QMAT02 or a year 2019"
+EXPECTED = (
+    "a month 2018M06, a quarter 2024Q01, a half-year 2022H02, a moving year 2021QMAT02 "
+    "or a year 2019 (2019Y01)"
+)
 
 
 class PeriodError(ValueError):
@@ -59,6 +69,8 @@ class Period:
             return f"{self.year}M{self.index:02d}"
         if self.kind is Kind.QUARTER:
             return f"{self.year}Q{self.index:02d}"
+        if self.kind is Kind.HALF_YEAR:
+            return f"{self.year}H{self.index:02d}"
         if self.kind is Kind.MOVING_YEAR:
             return f"{self.year}QMAT{self.index:02d}"
         return f"{self.year}"
@@ -73,15 +85,21 @@ class Period:
 
     @property
     def last_month(self) -> int:
-        if self.kind is Kind.MONTH:
-            return self.year * 12 + self.index - 1
-        if self.kind in (Kind.QUARTER, Kind.MOVING_YEAR):
-            return self.year * 12 + self.index * 3 - 1
-        return self.year * 12 + 11
+        if self.kind is Kind.YEAR:
+            return self.year * 12 + 11
+        return self.year * 12 + self.index * _MONTHS[self.kind] - 1
 
     @property
     def months(self) -> int:
-        return {Kind.MONTH: 1, Kind.QUARTER: 3, Kind.MOVING_YEAR: 12, Kind.YEAR: 12}[self.kind]
+        return 12 if self.kind is Kind.MOVING_YEAR else _MONTHS[self.kind]
+
+    def next(self) -> Period:
+        """The period of the same kind that follows this one."""
+        if self.kind is Kind.YEAR:
+            return Period(Kind.YEAR, self.year + 1)
+        if self.index == _LIMIT[self.kind]:
+            return Period(self.kind, self.year + 1, 1)
+        return Period(self.kind, self.year, self.index + 1)
 
     def sort_key(self) -> tuple[int, int]:
         return (self.last_month, -int(self.kind))
@@ -93,28 +111,38 @@ class Period:
     def quarter(self) -> Period:
         return Period(Kind.QUARTER, self.year, (self.index - 1) // 3 + 1)
 
+    def half_year(self) -> Period:
+        """The half-year that holds this month or quarter."""
+        months = self.index * _MONTHS[self.kind]
+        return Period(Kind.HALF_YEAR, self.year, 1 if months <= 6 else 2)
+
     def lookup_order(self) -> tuple[Period, ...]:
         """The periods at which a measure is read for this evaluation period, in order.
 
         The period itself; then the coarser periods that contain it: for a month its
-        quarter, the moving year ending with that quarter and its year; for a quarter
-        the moving year ending with it and its year; a moving year ending with the
-        fourth quarter is the calendar year, and the other way round.
+        quarter, its half-year, the moving year ending with that quarter and its year;
+        for a quarter its half-year, the moving year ending with it and its year; for a
+        half-year its year; a moving year ending with the fourth quarter is the
+        calendar year, and the other way round.
         """
         if self.kind is Kind.MONTH:
             q = self.quarter()
             return (
                 self,
                 q,
+                self.half_year(),
                 Period(Kind.MOVING_YEAR, q.year, q.index),
                 Period(Kind.YEAR, self.year),
             )
         if self.kind is Kind.QUARTER:
             return (
                 self,
+                self.half_year(),
                 Period(Kind.MOVING_YEAR, self.year, self.index),
                 Period(Kind.YEAR, self.year),
             )
+        if self.kind is Kind.HALF_YEAR:
+            return (self, Period(Kind.YEAR, self.year))
         if self.kind is Kind.MOVING_YEAR:
             if self.index == 4:
                 return (self, Period(Kind.YEAR, self.year))
@@ -138,9 +166,14 @@ def parse_period(text: object) -> Period:
                 f"expected {EXPECTED}"
             )
         year = int(year_text)
+        index = int(m.group(2)) if pattern.groups > 1 else 0
         if kind is Kind.YEAR:
+            if pattern.groups > 1 and index != 1:
+                raise PeriodError(
+                    f"period '{raw}' does not parse: a year is written {year}Y01; "
+                    f"expected {EXPECTED}"
+                )
             return Period(kind, year)
-        index = int(m.group(2))
         if not 1 <= index <= _LIMIT[kind]:
             raise PeriodError(
                 f"period '{raw}' does not parse: there is no {KIND_NAMES[kind]} {index} "
