@@ -49,7 +49,9 @@ class InputError(Exception):
     """The user's goal file, data or options are wrong; never a bug."""
 
     def __init__(self, problems: list[Problem] | Problem) -> None:
-        self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        # a file read by several goals fails for each of them: its problem is said once
+        found = [problems] if isinstance(problems, Problem) else problems
+        self.problems = list(dict.fromkeys(found))
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from beskplan.errors import InputError, Problem
-from beskplan.extracts import delimited
+from beskplan.extracts import delimited, jsondata, workbook
 from beskplan.extracts.layout import Extract
 
 SNIFF_BYTES = 512
@@ -41,7 +41,7 @@ def _checked(module: Reader) -> Reader:
     return module
 
 
-READERS: tuple[Reader, ...] = (_checked(delimited),)
+READERS: tuple[Reader, ...] = (_checked(jsondata), _checked(workbook), _checked(delimited))
 
 
 def suffixes() -> tuple[str, ...]:
