@@ -203,3 +203,44 @@ def test_the_json_numbers_equal_the_figures_read(
     cluster = next(g for g in doc["goals"] if g["id"] == "K")
     mean = sum(values[1:4], Decimal(0)) / 3
     assert abs(Decimal(str(cluster["reference"])) - mean) < Decimal("0.000001")
+
+
+published_rate = st.integers(min_value=0, max_value=999).map(lambda n: Decimal(n).scaleb(-1))
+rate_cell = st.one_of(published_rate, st.none(), st.sampled_from(["..", "x", "-", "."]))
+count_cell = st.one_of(st.integers(0, 200_000).map(Decimal), st.none())
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    cells=st.lists(st.tuples(count_cell, rate_cell), min_size=1, max_size=12),
+    seed=st.integers(0, 1000),
+)
+def test_the_same_rows_in_any_format_give_the_same_frame(
+    tmp_path_factory: Any, cells: list[tuple[Decimal | None, Any]], seed: int
+) -> None:
+    """CSV, API v2 and v3 JSON, records, JSON Lines and a workbook: one frame, cell for cell."""
+    from beskplan.extracts import DataStore
+    from tests.formats import WRITERS
+
+    keys = [
+        (a, p, k) for a in AREAS for p in ("2020M05", "2020M06") for k in ("Køn i alt", "Kvinder")
+    ]
+    random.Random(seed).shuffle(keys)
+    header = ["Område", "Periode", "Køn", "Antal fuldtidspersoner", "Andel (pct.)"]
+    rows: list[list[Any]] = [[*key, *cell] for key, cell in zip(keys, cells, strict=False)]
+    # one rate with a decimal that is not 0, as published rates have: a workbook's numeric
+    # cell 4.0 comes back as 4 and takes its decimals from the rest of its column
+    rows.append(["Hele landet", "2020M06", "Mænd", Decimal(7), Decimal("2.5")])
+    root = tmp_path_factory.mktemp("formats")
+    frames = {}
+    for form, write in WRITERS.items():
+        (root / form).mkdir()
+        write(root / form / "T", header, rows)
+        frame = DataStore(root / form, use_cache=False).table("T").frame
+        frames[form] = frame.drop("_file", "_line").sort("_key", "_period", "køn")
+    for form, frame in frames.items():
+        assert frame.equals(frames["csv"]), form

@@ -12,9 +12,10 @@ table starts, which a cell's address needs.
 
 Calamine gives every numeric cell as a number with a decimal point and no
 trailing zeros: a whole number in a column whose other figures carry decimals
-is shown with as many (``9`` beside ``10,4`` is ``9,0``). Text such as ``7.423``
-cannot be told from the number 7.423; in a workbook that also writes figures as
-Danish text it is refused rather than guessed.
+is shown with as many (``9`` beside ``10,4`` is ``9,0``). In a workbook that
+writes figures as Danish text, text such as ``1.180`` (a trailing zero no
+numeric cell has) is 1180; ``7.423`` cannot be told from the number 7.423 and
+is refused rather than guessed.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ HEADER_SCAN = 50
 _POINT = re.compile(r"-?\d+(\.\d+)?")
 _DANISH = re.compile(r"-?(\d+|[1-9]\d{0,2}(\.\d{3})+),\d+")
 _THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+")
+_TEXT_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})*\.\d\d0")  # no number ends in 0
 
 
 def sniff(head: bytes) -> bool:
@@ -174,6 +176,9 @@ def _figures(
     for line, row in zip(lines, rows, strict=True):
         texts: list[str] = []
         for index, cell in enumerate(row):
+            if danish and _TEXT_THOUSANDS.fullmatch(cell):
+                texts.append(cell)  # Danish text: build reads 1.180 as 1180
+                continue
             if danish and _THOUSANDS.fullmatch(cell):
                 raise InputError(
                     place(
