@@ -240,3 +240,20 @@ def test_a_large_file_is_read_in_bounded_memory(tmp_path: Path) -> None:
     assert int(rows) == len(months) * 1000 * 3
     peak = usage.ru_maxrss * 1024
     assert peak < 450_000_000, f"peak {peak / 1e6:.0f} MB for a {size / 1e6:.0f} MB file"
+
+
+# modelled on API v3's CSV (the y28a15 and y28a02 samples): Periode first, decimal point,
+# labels without " 16-66 år", yearly periods 2024Y01, null for a missing figure
+V3_CSV = """Periode;Område;A-kasse;Antal personer;Fuldtidspersoner i pct. af arbejdsstyrken
+2024Y01;Hele landet;A-kasse i alt;18120;0.6
+2025Y01;Hele landet;A-kasse i alt;17940;null
+2024Y01;Frederiksberg;A-kasse i alt;212;9.0
+"""
+
+
+def test_v3_csv_with_decimal_points_null_and_yearly_periods(tmp_path: Path) -> None:
+    write(tmp_path / "Y28A02.csv", V3_CSV)
+    assert value(tmp_path, "Y28A02", PCT, "Hele landet", "2024") == Decimal("0.6")
+    assert str(value(tmp_path, "Y28A02", PCT, "Frederiksberg", "2024Y01")) == "9.0"
+    assert value(tmp_path, "Y28A02", PCT, "Hele landet", "2025") is None  # null: missing
+    assert value(tmp_path, "Y28A02", "Antal personer", "Hele landet", "2025") == 17940

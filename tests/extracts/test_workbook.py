@@ -87,7 +87,7 @@ def test_a_cell_is_placed_as_excel_shows_it(tmp_path: Path) -> None:
     # the title starts at B3, so the header is on row 6 and Gentofte's rate is F9
     assert str(caught.value) == (
         f"{path}, sheet 'Data', cell F9: 'n/a' in column '{PCT}' is not a number; "
-        "missing values are written empty, '-', '.', '..' or 'x'"
+        "missing values are written empty, '-', '.', '..', 'x' or null"
     )
 
 

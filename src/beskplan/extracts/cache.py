@@ -27,7 +27,7 @@ from beskplan.extracts import readers
 from beskplan.extracts.layout import Extract, Locator
 from beskplan.sources import SourceFile
 
-FORMAT = 2  # the layout of a cached frame; raise it when the readers' frame changes
+FORMAT = 3  # the layout of a cached frame; raise it when the readers' frame changes
 
 
 def folder() -> Path:

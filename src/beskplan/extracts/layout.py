@@ -39,9 +39,11 @@ LINE = "_line"
 FILE = "_file"
 
 DECIMALS = "\x00decimals"  # suffix of the column holding a measure's decimals or token code
-MISSING_TOKENS = ("", "-", ".", "..", "x", "X")
-TOKEN_CODES = {token: -1 - i for i, token in enumerate(MISSING_TOKENS)}  # "" -1 ... "X" -6
-INVALID = -7
+# API v3's CSV writes a missing figure as null
+MISSING_TOKENS = ("", "-", ".", "..", "x", "X", "null")
+TOKEN_CODES = {token: -1 - i for i, token in enumerate(MISSING_TOKENS)}  # "" -1 ... "null" -7
+INVALID = -8
+MISSING_WORDS = "missing values are written empty, '-', '.', '..', 'x' or null"
 
 SAMPLE_ROWS = 20_000
 AREA_HEADERS = {"area", "område", "omraade", "områder", "kommune", "jobcenter"}

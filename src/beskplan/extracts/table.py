@@ -25,6 +25,7 @@ from beskplan.extracts.layout import (
     KEY,
     LINE,
     MISSING_TOKENS,
+    MISSING_WORDS,
     PERIOD,
     Locator,
     label_key,
@@ -236,7 +237,7 @@ class Table:
             self.place(
                 f"'{raw}' in column '{self.measures[column]}' is not a number in this file's format"
                 + _format_hint(raw)
-                + "; missing values are written empty, '-', '.', '..' or 'x'",
+                + f"; {MISSING_WORDS}",
                 file,
                 line,
                 column,
@@ -270,8 +271,7 @@ def text_cell(
     file, line = str(bad[FILE][0]), int(bad[LINE][0])
     return InputError(
         place(
-            f"'{bad[column][0]}' in column '{label}' is not a number; "
-            "missing values are written empty, '-', '.', '..' or 'x'",
+            f"'{bad[column][0]}' in column '{label}' is not a number; " + MISSING_WORDS,
             file,
             line,
             column,
