@@ -73,3 +73,23 @@ def test_a_file_rewritten_to_the_same_size_and_time_is_read_again(data: Path) ->
     assert second.goals[3].status.value == "unmet"
     digests = {s.path: s.sha256 for s in second.sources}
     assert digests["Y01A02_2018.csv"] == hashlib.sha256(y01.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("case", ["data-json-decimal-point-string-in-a-comma-file", "data-json-rows-disagree"])
+def test_a_cached_json_extract_places_its_cells_as_a_fresh_read(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reader and its locator are kept with the entry: the message does not change on a hit."""
+    from beskplan.errors import InputError
+
+    folder = Path(__file__).resolve().parent / "bad_inputs" / case
+    monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
+    plan = load_plan(folder / "goals" / "p.yaml", folder / "goals")
+    messages = []
+    for _ in range(2):
+        with pytest.raises(InputError) as caught:
+            evaluate_plan(plan, Context.open(folder / "data"))
+        messages.append(str(caught.value))
+    assert len(list((tmp_path / "cache").iterdir())) == 1  # the second run was a hit
+    assert messages[0] == messages[1]
+    assert ", row " in messages[0]  # placed by row and column label, as JSON cells are
