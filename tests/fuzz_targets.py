@@ -1,4 +1,4 @@
-"""Fuzz targets for the goal-file parser and the CSV reader.
+"""Fuzz targets for the goal-file parser and the readers of extracts (CSV, JSON, workbooks).
 
 Each target feeds one generated input to beskplan and lets only the documented
 user-error types escape: :class:`~beskplan.errors.InputError` (and, where a goal
@@ -22,9 +22,10 @@ def goal_text(text: str) -> None:
         parse_plan(parse_yaml(text, Path("p.yaml")))
 
 
-def csv_bytes(data: bytes, folder: Path) -> None:
+def csv_bytes(data: bytes, folder: Path, name: str = "T.csv") -> None:
+    """Read ``data`` as the file ``name`` of table T, and a few of its figures."""
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "T.csv").write_bytes(data)
+    (folder / name).write_bytes(data)
     try:
         table = DataStore(folder).table("T")
         for key in list(table.measures)[:2]:

@@ -75,7 +75,9 @@ def test_a_file_rewritten_to_the_same_size_and_time_is_read_again(data: Path) ->
     assert digests["Y01A02_2018.csv"] == hashlib.sha256(y01.read_bytes()).hexdigest()
 
 
-@pytest.mark.parametrize("case", ["data-json-decimal-point-string-in-a-comma-file", "data-json-rows-disagree"])
+@pytest.mark.parametrize(
+    "case", ["data-json-decimal-point-string-in-a-comma-file", "data-json-rows-disagree"]
+)
 def test_a_cached_json_extract_places_its_cells_as_a_fresh_read(
     case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

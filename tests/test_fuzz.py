@@ -7,6 +7,7 @@ number of examples for a longer run (default 150 per target in CI).
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -176,3 +177,83 @@ def test_memory_stays_bounded_in_a_separate_process(tmp_path: Path) -> None:
     assert child.returncode == 0
     peak_kib = usage.ru_maxrss
     assert peak_kib < 1024 * 1024, f"peak resident memory {peak_kib} KiB"
+
+
+json_cells = st.one_of(
+    cells,
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.lists(st.integers(), max_size=2),
+)
+json_labels = st.lists(
+    st.sampled_from(["Område", "Area", "Periode", "Køn", "Andel (pct.)", "Antal", "x"]),
+    min_size=1,
+    max_size=5,
+)
+
+
+@st.composite
+def json_answers(draw: Any) -> str:
+    """A v3 answer, a v2 answer, records or JSON Lines, with any cells (or an API error)."""
+    labels = draw(json_labels)
+    rows = draw(st.lists(st.lists(json_cells, min_size=0, max_size=6), max_size=8))
+    shape = draw(st.sampled_from(["v3", "v2", "records", "lines", "error", "any"]))
+    if shape == "v3":
+        return json.dumps({"columns": labels, "rows": rows})
+    if shape == "v2":
+        variables = [{"Name": f"v{i}", "Label": label} for i, label in enumerate(labels)]
+        return json.dumps([{"Variables": variables, "Data": rows}])
+    records = [dict(zip(labels, row, strict=False)) for row in rows]
+    if shape == "records":
+        return json.dumps(records)
+    if shape == "lines":
+        return "".join(json.dumps(r) + "\n" for r in records)
+    if shape == "error":
+        return json.dumps({"code": 422, "cause": draw(st.text(max_size=20)), "request_id": "x"})
+    return json.dumps(draw(documents))
+
+
+@FUZZ
+@given(json_answers())
+def test_json_reader_on_answer_shaped_documents(tmp_path_factory: Any, text: str) -> None:
+    _bounded(fuzz_targets.csv_bytes, text.encode("utf-8"), tmp_path_factory.mktemp("j"), "T.json")
+
+
+@FUZZ
+@given(st.binary(max_size=2000))
+def test_json_reader_on_any_bytes(tmp_path_factory: Any, data: bytes) -> None:
+    _bounded(fuzz_targets.csv_bytes, b"[" + data, tmp_path_factory.mktemp("j"), "T.json")
+
+
+@settings(
+    max_examples=max(EXAMPLES // 5, 20), deadline=None, suppress_health_check=list(HealthCheck)
+)
+@given(
+    header=json_labels,
+    rows=st.lists(
+        st.lists(json_cells.filter(lambda c: not isinstance(c, list)), max_size=6), max_size=6
+    ),
+    top=st.integers(0, 3),
+)
+def test_workbook_reader_on_any_sheet(
+    tmp_path_factory: Any, header: list[str], rows: list[list[Any]], top: int
+) -> None:
+    import io
+
+    import xlsxwriter
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    sheet = book.add_worksheet("Data")
+    for r, row in enumerate([header, *rows]):
+        for c, value in enumerate(row):
+            if isinstance(value, bool):
+                sheet.write_boolean(top + r, c, value)
+            elif isinstance(value, int | float):
+                sheet.write_number(top + r, c, value)
+            elif value is not None:
+                sheet.write_string(top + r, c, value)
+    book.close()
+    fuzz_targets.csv_bytes(buffer.getvalue(), tmp_path_factory.mktemp("x"), "T.xlsx")
