@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 import subprocess
@@ -9,6 +10,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from pytest_httpserver import HTTPServer
 
 from beskplan.cli import app
 from tests.conftest import ROOT
@@ -23,16 +25,32 @@ def _ci_workflow() -> dict[str, object]:
     return yaml.safe_load(block.group(1))  # type: ignore[no-any-return]
 
 
-def test_the_ci_example_runs(tmp_path: Path) -> None:
+def test_the_ci_example_runs(tmp_path: Path, httpserver: HTTPServer) -> None:
+    """Every step runs; the fetch asks a local server that lists no tables, so writes nothing."""
+    httpserver.expect_request("/v3/tables").respond_with_json([])
     workflow = _ci_workflow()
     steps = workflow["jobs"]["goals"]["steps"]  # type: ignore[index]
-    runs = [s["run"] for s in steps if "run" in s and not s["run"].startswith("python -m pip")]
-    assert any("--strict" in r for r in runs)
-    for command in runs:
+    runs = [s for s in steps if "run" in s and not s["run"].startswith("python -m pip")]
+    assert any("--strict" in s["run"] for s in runs)
+    fetches = [s for s in runs if s["run"].startswith("beskplan fetch")]
+    assert (
+        fetches and fetches[0]["env"]["JOBINDSATS_API_KEY"] == "${{ secrets.JOBINDSATS_API_KEY }}"
+    )
+    assert runs.index(fetches[0]) < min(i for i, s in enumerate(runs) if "evaluate" in s["run"])
+    for step in runs:
+        command = step["run"]
         args = shlex.split(command)
         if args[0] == "beskplan":
             args = [sys.executable, "-m", "beskplan", *args[1:]]
-        result = subprocess.run(args, cwd=tmp_path, capture_output=True, text=True, check=False)
+        env = {
+            **os.environ,
+            **step.get("env", {}),
+            "JOBINDSATS_API_KEY": "a-key-for-the-local-server",
+            "BESKPLAN_JOBINDSATS_URL": httpserver.url_for("/v3"),
+        }
+        result = subprocess.run(
+            args, cwd=tmp_path, capture_output=True, text=True, check=False, env=env
+        )
         expected = 1 if "--strict" in args else 0  # frederiksberg-2019 misses goals D and F
         assert result.returncode == expected, (command, result.stderr)
     assert (

@@ -152,5 +152,5 @@ def main() -> None:
 
 
 # the commands register themselves on the app, in the order --help lists them
-for _module in ("evaluating", "comparing", "publishing", "listing"):
+for _module in ("evaluating", "comparing", "publishing", "listing", "fetching"):
     importlib.import_module(f"beskplan.cli.{_module}")

@@ -49,7 +49,7 @@ class DataStore:
         return sorted({re.split(r"[_\- ]", p.stem, maxsplit=1)[0] for p in self._files})
 
     def files_for(self, table_id: str) -> list[Path]:
-        return _named(self._files, table_id)
+        return named_files(self._files, table_id)
 
     def table(self, table_id: str) -> Table:
         key = table_id.casefold()
@@ -69,7 +69,7 @@ class DataStore:
 
     def _missing(self, table_id: str) -> MeasureError:
         read = ", ".join(sorted(r.SUFFIXES[0] for r in readers.READERS))
-        unread = _named(self._unread, table_id)
+        unread = named_files(self._unread, table_id)
         if unread:
             kinds = sorted({p.suffix.lower() or "(no suffix)" for p in unread})
             return MeasureError(
@@ -142,7 +142,7 @@ def _stack(table_id: str, extracts: list[Extract]) -> Table:
     )
 
 
-def _named(files: list[Path], table_id: str) -> list[Path]:
+def named_files(files: list[Path], table_id: str) -> list[Path]:
     want = table_id.casefold()
     return [
         p

@@ -2,7 +2,9 @@
 
 A rule is a module with ``NAME``, a ``Params`` model (strict, unknown keys
 refused), ``evaluate(params, view) -> Outcome`` and optionally
-``problems(params, period)`` for checks that need the evaluation period. The
+``problems(params, period)`` for checks that need the evaluation period and
+``periods(params)`` for the periods it reads besides the goal's own (a
+baseline), which ``fetch`` asks for. The
 view hides where figures come from, so a rule is a small pure function of the
 figures it reads, and the rule tests feed it a table of figures directly.
 """

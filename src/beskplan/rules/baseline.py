@@ -32,6 +32,11 @@ def problems(params: Params, period: Period) -> list[tuple[str, str]]:
     return baseline_problems(params.baseline, period)
 
 
+def periods(params: Params) -> tuple[Period, ...]:
+    """The periods read besides the goal's own: the baseline."""
+    return (params.baseline,)
+
+
 def evaluate(params: Params, view: GoalView) -> Outcome:
     own = view.read(view.municipality)
     if own.value is None:

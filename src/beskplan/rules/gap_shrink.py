@@ -69,6 +69,11 @@ class Params(RuleParams):
         return self
 
 
+def periods(params: Params) -> tuple[Period, ...]:
+    """The periods read besides the goal's own: the baseline."""
+    return (params.baseline,)
+
+
 def problems(params: Params, period: Period) -> list[tuple[str, str]]:
     return baseline_problems(params.baseline, period)
 

@@ -1,0 +1,62 @@
+"""``beskplan fetch``: the tables a plan reads, from the Jobindsats API into the data directory."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from beskplan.cli import DataOption, GoalsOption, QuietOption, _fail, app
+
+
+@app.command()
+def fetch(
+    plan: Annotated[list[str], typer.Argument(help="Plan ids or paths to .yaml files.")],
+    data: DataOption = None,
+    goals: GoalsOption = None,
+    periods: Annotated[
+        str | None,
+        typer.Option(
+            help="latest:N (the newest N periods) or FROM..TO (2018M01..2019M12). Default: from "
+            "the earliest period or baseline a goal reads to the newest published."
+        ),
+    ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Print the data requests; fetch and write nothing.")
+    ] = False,
+    quiet: QuietOption = False,
+) -> None:
+    """Fetch every Jobindsats table the plans read, with JOBINDSATS_API_KEY from the environment.
+
+    Each table's answer is written as received to DATA/<TABLE>.json (atomically), and
+    DATA/fetch.json records each request, its time, periods, rows and SHA-256.
+    """
+    from beskplan.bundled import bundled
+    from beskplan.errors import InputError
+    from beskplan.fetch import fetch as run
+    from beskplan.fetch.client import Client, base_url, key_from_environment
+    from beskplan.fetch.query import Periods
+    from beskplan.goalfile import load_plans
+    from beskplan.output import progress
+
+    folder = data or bundled("data")
+    try:
+        chosen = Periods.parse(periods)
+        key = key_from_environment()
+        loaded = load_plans(plan, goals or bundled("goals"))
+        client = Client(key, base_url())
+        outcome = run(loaded, folder, client, chosen, dry_run, lambda n: progress(n, "Jobindsats"))
+    except InputError as exc:
+        _fail(exc)
+    for note in outcome.notes:
+        sys.stderr.write(f"note: {note}\n")
+    if quiet:
+        return
+    for request in outcome.planned:
+        sys.stdout.write(f"{request}\n")
+    for item in outcome.fetched:
+        span = f"{item.periods[0]}–{item.periods[-1]}" if item.periods else "no periods"
+        sys.stdout.write(f"{folder / item.file}: {item.rows} rows, {span}\n")
+    if outcome.own_data:
+        sys.stdout.write(f"own data, not fetched: {', '.join(outcome.own_data)}\n")

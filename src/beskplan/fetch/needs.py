@@ -1,0 +1,60 @@
+"""What plans read: the tables of their measures, the categories named in ``where``, the periods.
+
+A goal reads its measure's columns (a sum reads each part) at its period and at
+any period its rule reads besides (a baseline, from the rule's ``periods``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from beskplan.catalogue import ColumnSpec, Measures, Spec
+from beskplan.errors import InputError, MeasureError, Problem
+from beskplan.goalfile import Plan
+from beskplan.periods import Period
+
+
+@dataclass
+class Need:
+    """One table as the plans read it."""
+
+    table: str  # as the first goal reading it writes it
+    categories: dict[str, set[str]] = field(default_factory=dict)  # dimension -> categories
+    periods: set[Period] = field(default_factory=set)
+    readers: list[str] = field(default_factory=list)  # "plan goal", for messages
+
+    @property
+    def earliest(self) -> Period:
+        return min(self.periods, key=lambda p: p.first_month)
+
+
+def columns(spec: Spec) -> list[ColumnSpec]:
+    if isinstance(spec, ColumnSpec):
+        return [spec]
+    return [c for part in spec.parts for c in columns(part)]
+
+
+def needs(plans: Sequence[Plan], measures: Measures) -> dict[str, Need]:
+    """Every table the plans' goals read, by lower-case id; all problems raised at once."""
+    found: dict[str, Need] = {}
+    problems: list[Problem] = []
+    for plan in plans:
+        for goal in plan.goals:
+            try:
+                measure = measures.resolve(goal.fields.measure)
+            except MeasureError as exc:
+                problems.append(plan.file.problem((*goal.loc, "measure"), f"goal {goal.id}: {exc}"))
+                continue
+            at = goal.fields.period or plan.period
+            more = getattr(goal.kind, "periods", None)
+            periods = {at, *(more(goal.params) if more is not None else ())}
+            for spec in columns(measure.spec):
+                need = found.setdefault(spec.table.casefold(), Need(spec.table))
+                need.periods |= periods
+                need.readers.append(f"{plan.id} {goal.id}")
+                for dimension, category in spec.where:
+                    need.categories.setdefault(dimension, set()).add(category)
+    if problems:
+        raise InputError(problems)
+    return found

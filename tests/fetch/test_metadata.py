@@ -1,0 +1,88 @@
+"""The API's metadata read tolerantly: absent fields passed over, extra ones ignored."""
+
+from __future__ import annotations
+
+from beskplan.fetch import metadata
+from beskplan.fetch.client import _retry_after, url
+from beskplan.periods import parse_period
+
+
+def test_periods_keep_the_apis_ids_and_order() -> None:
+    meta = metadata.parse(
+        "y28a15",
+        [  # an answer wrapped in a list, with fields the reader does not know
+            {
+                "periods": [
+                    {
+                        "periodtype_id": "Y",
+                        "values": [{"period_id": "2025Y01"}, {"period_id": "2024Y01"}],
+                    },
+                    {"values": [{"period_id": "2024M01"}]},  # no type: passed over
+                    {"periodtype_id": "M", "values": [{"period_id": "not a period"}, "2024M02"]},
+                ],
+                "update_freq": "Y",
+            }
+        ],
+    )
+    assert meta.periods["Y"] == [
+        (parse_period("2024"), "2024Y01"),
+        (parse_period("2025"), "2025Y01"),
+    ]
+    assert meta.periods["M"] == [(parse_period("2024M02"), "2024M02")]
+    assert meta.period_type() == "M"  # the finest
+    assert meta.period_type({parse_period("2024").kind}) == "Y"
+
+
+def test_dimensions_without_hierarchy_ids_or_values_are_passed_over() -> None:
+    meta = metadata.parse(
+        "y01a02",
+        {
+            "dimensions": [
+                {
+                    "dimension_name": "Køn",
+                    "hierarchies": [
+                        {
+                            "hierarchy_id": "_kon",
+                            "levels": [
+                                {
+                                    "values": [
+                                        {"value_id": "/", "value_name": "Køn i alt"},
+                                        {"value_id": "k"},
+                                    ]
+                                }
+                            ],
+                        }
+                    ],
+                },
+                {"dimension_name": "Alder", "hierarchies": [{"levels": []}]},
+                "not a dimension",
+            ]
+        },
+    )
+    assert meta.hierarchies == [metadata.Hierarchy("_kon", "Køn", (("/", "Køn i alt"),))]
+    assert meta.periods == {}
+    assert meta.period_type() is None
+
+
+def test_table_ids_are_found_wherever_the_list_puts_them() -> None:
+    answer = {"tables": [{"table_id": "Y60A02"}, {"group": [{"tableId": "ptv_a02"}]}], "count": 2}
+    assert metadata.table_ids(answer) == {"y60a02", "ptv_a02"}
+
+
+def test_retry_after_in_seconds_or_as_a_date() -> None:
+    assert _retry_after("3") == 3.0
+    assert _retry_after("100000") == 120.0  # capped
+    assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # a date past
+    assert _retry_after("soon") is None
+    assert _retry_after(None) is None
+
+
+def test_urls_keep_the_apis_characters_readable() -> None:
+    assert url(
+        "https://api.jobindsats.dk/v3",
+        "data/y60a02",
+        [("mgroup.*", "*"), ("hierarchy._kon", "/,k"), ("period.M", "latest:3")],
+    ) == (
+        "https://api.jobindsats.dk/v3/data/y60a02?mgroup.*=*&hierarchy._kon=/,k&period.M=latest:3"
+    )
+    assert url("http://x/v3", "tables", [("q", "a b&c")]) == "http://x/v3/tables?q=a%20b%26c"
