@@ -100,6 +100,11 @@ def test_a_list_of_records(tmp_path: Path) -> None:
             "'NaN' is not a number JSON allows",
         ),
         ("[" * 100_000, "nested too deeply"),
+        # found by fuzzing: an empty first record once made the second one the header
+        (
+            '[{}, {"Område": "A", "Periode": "A"}]',
+            "row 2: the record has other keys than the first",
+        ),
         (
             '{"code": 404, "cause": "Unknown table: y99a99", "request_id": "x"}',
             "holds the API's error answer, not data: Unknown table: y99a99 (HTTP 404)",

@@ -269,7 +269,7 @@ def _rows(rows: list[Any], header: list[str], path: Path) -> list[tuple[int, lis
 def _records(
     records: list[tuple[int, Any]], path: Path, noun: str
 ) -> tuple[list[str], list[tuple[int, list[Any]]]]:
-    header: list[str] = []
+    header: list[str] | None = None
     rows: list[tuple[int, list[Any]]] = []
     for number, record in records:
         line = number if noun == "line" else None
@@ -279,7 +279,7 @@ def _records(
             )
         _refuse_error(record, path, line)
         labels = [_label(k, path) for k in record]
-        if not header:
+        if header is None:
             header = labels
         elif labels != header:
             missing = [k for k in header if k not in labels]
@@ -303,7 +303,7 @@ def _records(
                 )
             )
         rows.append((number, list(record.values())))
-    return header, rows
+    return header or [], rows
 
 
 def _string_form(rows: list[tuple[int, list[Any]]]) -> bool:
