@@ -100,3 +100,69 @@ def test_half_years_span_six_months() -> None:
         parse_period("2022M12").last_month,
     )
     assert parse_period("2024Y01") == parse_period("2024")
+
+
+# every pair of frequencies: whether the second holds the first, and whether a goal asked for
+# the first reads a table that publishes only the second (Period.lookup_order)
+PAIRS = [
+    ("2018M06", "2018Q02", True, True),
+    ("2018M06", "2018H01", True, True),
+    ("2018M06", "2018QMAT02", True, True),
+    ("2018M06", "2018", True, True),
+    ("2018M06", "2018Y01", True, True),
+    ("2018M07", "2018Q02", False, False),
+    ("2018M07", "2018H01", False, False),
+    ("2018Q02", "2018H01", True, True),
+    ("2018Q02", "2018QMAT02", True, True),
+    ("2018Q02", "2018", True, True),
+    ("2018Q03", "2018H01", False, False),
+    ("2018H01", "2018", True, True),
+    ("2018H02", "2018QMAT04", True, False),  # the same months, but a half-year is no moving year
+    ("2018QMAT04", "2018", True, True),
+    ("2018QMAT02", "2018", False, False),
+    ("2018", "2018QMAT04", True, True),
+    ("2018", "2018H02", False, False),
+    ("2018Q02", "2018M06", False, False),  # finer never holds coarser
+    ("2018", "2018M12", False, False),
+]
+
+
+@pytest.mark.parametrize(("asked", "published", "holds", "read"), PAIRS)
+def test_every_pair_of_frequencies(asked: str, published: str, holds: bool, read: bool) -> None:
+    a, p = parse_period(asked), parse_period(published)
+    assert p.contains(a) == holds
+    assert (p in a.lookup_order()) == read
+
+
+@pytest.mark.parametrize(
+    ("period", "month"),
+    [
+        ("2018Q02", "2018M06"),
+        ("2018H02", "2018M12"),
+        ("2021QMAT02", "2021M06"),
+        ("2024Y01", "2024M12"),
+    ],
+)
+def test_the_last_month_of_a_period(period: str, month: str) -> None:
+    assert parse_period(period).last_month_period() == parse_period(month)
+
+
+@pytest.mark.parametrize(
+    ("codes", "said"),
+    [
+        (["2017M01"], "2017M01"),
+        (["2016M03", "2016M04", "2016M05"], "2016M03–2016M05"),
+        (
+            ["2016M03", "2016M04", "2016M12", "2017M02", "2017M03"],
+            "2016M03–2016M04, 2016M12 and 2017M02–2017M03",
+        ),
+        (["2016M03", "2016M06", "2016M09", "2016M12"], "2016M03–2016M12 every 3 months"),
+        (["2020QMAT02", "2020QMAT04", "2021QMAT02"], "2020QMAT02–2021QMAT02 every 6 months"),
+        (["2019", "2020", "2022"], "2019–2020 and 2022"),
+        ([], "none"),
+    ],
+)
+def test_runs_say_the_gaps(codes: list[str], said: str) -> None:
+    from beskplan.periods import runs
+
+    assert runs(parse_period(c) for c in codes) == said

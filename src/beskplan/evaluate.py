@@ -1,10 +1,13 @@
 """Evaluating a plan: each goal's rule applied to the figures its measure reads.
 
-The evaluation period is the plan's ``period`` unless the caller gives another
-(or ``latest``). A goal with its own ``period`` keeps it. Problems that make a
-goal impossible to evaluate (an unknown measure, cluster or column) are input
-errors, collected over all goals and raised together; missing figures are not
-errors but make a goal ``no_data``.
+The evaluation period is the plan's ``period`` unless the caller gives another:
+a period, ``latest`` (the newest period at which every goal has the
+municipality's figure) or ``newest`` (each goal at its own newest such period).
+A goal with its own ``period`` keeps it. Problems that make a goal impossible to
+evaluate (an unknown measure, cluster or column) are input errors, collected
+over all goals and raised together; missing figures are not errors but make a
+goal ``no_data``, and so does a period the goal cannot be evaluated at (before
+its baseline), said in words.
 """
 
 from __future__ import annotations
@@ -29,8 +32,8 @@ from beskplan.catalogue import (
 from beskplan.errors import InputError, MeasureError, Problem, did_you_mean
 from beskplan.extracts import DataStore
 from beskplan.goalfile import Goal, Plan
-from beskplan.periods import Period, parse_period
-from beskplan.results import GoalResult, Outcome, Reading, Report, Status
+from beskplan.periods import Choice, Period, parse_period
+from beskplan.results import GoalResult, Msg, Outcome, Reading, Report, Status
 from beskplan.rules.base import NATIONAL
 from beskplan.sources import SourceFile, describe, fingerprint
 from beskplan.trajectory import Assessment, assess
@@ -62,7 +65,7 @@ class Context:
 def evaluate_plan(
     plan: Plan,
     context: Context,
-    period: Period | str | None = None,
+    period: Choice = None,
     history: bool = False,
     courses: bool = True,
 ) -> Report:
@@ -80,11 +83,20 @@ def evaluate_plan(
     results: list[GoalResult] = []
     for goal in plan.goals:
         try:
-            results.append(_evaluate_goal(plan, goal, context, at, history, courses))
+            if period == "newest" and goal.fields.period is None:
+                results.append(_newest(plan, goal, context, history, courses))
+            else:
+                asked = period is not None
+                results.append(_evaluate_goal(plan, goal, context, at, history, courses, asked))
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
+    newest: tuple[Period, Period] | None = None
+    if period == "newest":
+        read = sorted({g.period for g in results}, key=Period.sort_key)
+        newest = (read[0], read[-1])
+        at = read[-1]
     goal_file = describe(plan.path, plan.file.text.encode("utf-8"), None, plan.path.name)
     used = {name for result in results for name in result.sources}
     sources = tuple(s for s in context.sources() if s.path in used)
@@ -98,14 +110,43 @@ def evaluate_plan(
         sources,
         goal_file,
         tuple(context.store.notices()),
+        newest,
     )
+
+
+NEWEST_TRIES = 24  # periods tried back from a goal's newest figure for one with its references
+
+
+def _newest(plan: Plan, goal: Goal, context: Context, history: bool, courses: bool) -> GoalResult:
+    """The goal at the newest period with the municipality's figure and its references."""
+    candidates = sorted(figure_periods(plan, goal, context), key=Period.sort_key, reverse=True)
+    first: GoalResult | None = None
+    for candidate in candidates[:NEWEST_TRIES]:
+        result = _evaluate_goal(plan, goal, context, candidate, history, courses, asked=True)
+        if result.status is not Status.NO_DATA:
+            return result
+        first = first or result
+    return first or _evaluate_goal(plan, goal, context, plan.period, history, courses)
+
+
+def figure_periods(plan: Plan, goal: Goal, context: Context) -> set[Period]:
+    """The periods at which the municipality has a figure in every column the goal reads."""
+    measure = context.measures.resolve(goal.fields.measure)
+    found: list[set[str]] = []
+    for spec in columns(measure.spec):
+        table = context.store.table(spec.table)
+        column, filters = table.column(spec.column), table.filters(dict(spec.where))
+        found.append(table.figure_periods(plan.municipality, column, filters))
+    return {parse_period(code) for code in set.intersection(*found)} if found else set()
 
 
 def latest_period(plan: Plan, context: Context) -> Period:
     """The newest period at which every goal has the municipality's figure.
 
-    Goals with a period of their own are left out. Where no period serves every
-    goal, the newest at which any goal has a figure; where none has, the plan's.
+    A figure is a number: a period where it is suppressed (``..``) or absent does
+    not count. Goals with a period of their own are left out. Where no period
+    serves every goal, the newest at which any goal has a figure; where none
+    has, the plan's.
     """
     available: list[set[str]] = []
     problems: list[Problem] = []
@@ -113,12 +154,7 @@ def latest_period(plan: Plan, context: Context) -> Period:
         if goal.fields.period is not None:
             continue
         try:
-            measure = context.measures.resolve(goal.fields.measure)
-            sets = [
-                {p.code for p in context.store.table(spec.table).periods_of(plan.municipality)}
-                for spec in columns(measure.spec)
-            ]
-            available.append(set.intersection(*sets))
+            available.append({p.code for p in figure_periods(plan, goal, context)})
         except MeasureError as exc:
             problems.append(plan.file.problem((*goal.loc, "measure"), f"goal {goal.id}: {exc}"))
     if problems:
@@ -155,15 +191,27 @@ class Prepared:
     cluster: str | list[str] | None
     members: list[str]
     areas: list[str]
+    later: Period | None = None  # a period the rule reads that comes after the goal's period
 
     def columns(self) -> list[ColumnSpec]:
         return columns(self.measure.spec)
 
 
-def prepare_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> Prepared:
-    """Resolve a goal's measure, direction and cluster; raise every problem found, at its line."""
+def prepare_goal(
+    plan: Plan, goal: Goal, context: Context, at: Period, asked: bool = False
+) -> Prepared:
+    """Resolve a goal's measure, direction and cluster; raise every problem found, at its line.
+
+    ``asked``: the period is the caller's, not the goal file's. A period the rule reads
+    that comes after it (a later baseline) is then no mistake in the goal file: the goal
+    cannot be evaluated at that period, and :attr:`Prepared.later` says why.
+    """
     source = plan.file
     period = goal.fields.period or at
+    reads = getattr(goal.kind, "periods", None)
+    later = next((p for p in reads(goal.params) if p.is_after(period)), None) if reads else None
+    if not asked or goal.fields.period is not None:
+        later = None
     problems: list[Problem] = []
 
     def problem(key: str, message: str) -> None:
@@ -207,7 +255,7 @@ def prepare_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> Prepar
         except MeasureError as exc:
             problem("cluster", str(exc))
     check = getattr(goal.kind, "problems", None)
-    if check is not None:
+    if check is not None and later is None:
         for key, message in check(goal.params, period):
             problem(key, message)
     if problems or measure is None or better is None:
@@ -215,7 +263,7 @@ def prepare_goal(plan: Plan, goal: Goal, context: Context, at: Period) -> Prepar
     areas = [plan.municipality, NATIONAL, *members]
     if (than := getattr(goal.params, "than", None)) is not None:
         areas.append(than)
-    return Prepared(goal, period, measure, better, cluster, members, areas)
+    return Prepared(goal, period, measure, better, cluster, members, areas, later)
 
 
 def _evaluate_goal(
@@ -225,8 +273,9 @@ def _evaluate_goal(
     at: Period,
     with_history: bool = False,
     courses: bool = True,
+    asked: bool = False,
 ) -> GoalResult:
-    ready = prepare_goal(plan, goal, context, at)
+    ready = prepare_goal(plan, goal, context, at, asked)
     period, measure, better, cluster, areas = (
         ready.period,
         ready.measure,
@@ -235,9 +284,14 @@ def _evaluate_goal(
         ready.areas,
     )
     source = plan.file
-    view = _View(plan.municipality, period, better, measure, context, areas)
-    outcome = goal.kind.evaluate(goal.params, view)
-    course = bool(goal.fields.deadline) and courses
+    if ready.later is not None:
+        outcome = Outcome(
+            Status.NO_DATA, Msg("not_evaluable", {"period": period, "later": ready.later})
+        )
+    else:
+        view = _View(plan.municipality, period, better, measure, context, areas)
+        outcome = goal.kind.evaluate(goal.params, view)
+    course = bool(goal.fields.deadline) and courses and ready.later is None
     history = _history(plan, ready, context, outcome.period) if course or with_history else ()
     files = {
         s.path for spec in columns(measure.spec) for s in context.store.table(spec.table).sources
@@ -370,8 +424,31 @@ def _sum_readings(area: str, parts: list[Reading]) -> Reading:
 
 def member_figures(plan: Plan, goal: Goal, context: Context, at: Period) -> list[Reading]:
     """The figures of every member of the goal's cluster at the goal's period (none without one)."""
-    ready = prepare_goal(plan, goal, context, at)
+    ready = prepare_goal(plan, goal, context, at, asked=True)
     if not ready.members:
         return []
     view = _View(plan.municipality, ready.period, ready.better, ready.measure, context, ready.areas)
     return [view.read(member) for member in ready.members]
+
+
+def finer_periods(report: Report, plan: Plan, context: Context, at: Period) -> dict[str, Period]:
+    """The goals without a figure at ``at`` because their data publishes only finer periods
+    (``2018Q02`` asked of a monthly table), each with the period that would be read: the
+    finest one its data publishes that ends with ``at`` (``2018M06``)."""
+    found: dict[str, Period] = {}
+    for goal, result in zip(plan.goals, report.goals, strict=True):
+        if goal.fields.period is not None or result.outcome.value is not None:
+            continue
+        best: Period | None = None
+        for spec in columns(context.measures.resolve(goal.fields.measure).spec):
+            table = context.store.table(spec.table)
+            if table.period_for(at.lookup_order()) is not None:
+                best = None  # the table has the period: its figure is missing, not finer
+                break
+            for period in table.periods.values():
+                inside = at.contains(period) and period.last_month == at.last_month
+                if inside and period != at and (best is None or period.kind < best.kind):
+                    best = period
+        if best is not None:
+            found[goal.id] = best
+    return found

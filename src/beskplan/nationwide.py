@@ -17,8 +17,8 @@ from beskplan.catalogue import Clusters
 from beskplan.errors import InputError, Problem
 from beskplan.evaluate import Context, columns, evaluate_plan
 from beskplan.goalfile import Goal, Plan
-from beskplan.periods import Period, parse_period
-from beskplan.results import Report
+from beskplan.periods import Choice, Period, parse_period
+from beskplan.results import GoalResult, Report, Status
 from beskplan.rules import RULES
 
 NOT_MUNICIPALITIES = ("hele landet", "uoplyst område", "rar ")
@@ -96,7 +96,7 @@ def _retarget(
 def apply_all(
     plan: Plan,
     context: Context,
-    period: Period | None = None,
+    period: Choice = None,
     step: Callable[[], None] | None = None,
     names: list[str] | None = None,
 ) -> list[Applied]:
@@ -105,7 +105,7 @@ def apply_all(
     ``step`` is called after each municipality (for a progress bar); ``names`` are the
     municipalities when the caller has listed them already.
     """
-    at = period or plan.period
+    at = period if isinstance(period, Period) else plan.period
     results: list[Applied] = []
     for municipality in names if names is not None else municipalities(plan, context):
         goals, national = [], []
@@ -117,7 +117,7 @@ def apply_all(
             if fell_back:
                 national.append(goal.id)
         variant = replace(plan, municipality=municipality, goals=tuple(goals))
-        report = evaluate_plan(variant, context, at, courses=False)
+        report = evaluate_plan(variant, context, period, courses=False)
         results.append(Applied(municipality, report, tuple(national)))
         if step is not None:
             step()
@@ -148,13 +148,78 @@ def period_range(text: str) -> list[Period]:
     return periods
 
 
+@dataclass(frozen=True)
+class GoalLine:
+    """One goal over a range: its result at each period its data publishes in the range."""
+
+    id: str
+    title: str
+    name: str | None
+    steps: tuple[GoalResult, ...]  # each evaluated at its own period (``asked_period``)
+
+    @property
+    def met(self) -> int:
+        return sum(step.status is Status.MET for step in self.steps)
+
+    @property
+    def with_data(self) -> int:
+        """The steps with a verdict: those without data, or not evaluable, are not counted."""
+        return sum(step.status is not Status.NO_DATA for step in self.steps)
+
+
+@dataclass(frozen=True)
+class Timeline:
+    plan: str
+    title: str
+    municipality: str
+    first: Period
+    last: Period
+    goals: tuple[GoalLine, ...]
+
+    @property
+    def periods(self) -> list[Period]:
+        found = {step.asked_period for goal in self.goals for step in goal.steps}
+        return sorted(found, key=Period.sort_key)
+
+
+def steps(plan: Plan, goal: Goal, context: Context, span: list[Period]) -> list[Period]:
+    """The periods a goal's data publishes over ``span``: for each period of the range, the
+    one the goal reads there (a half-yearly table gives QMAT02 and QMAT04, a yearly one the
+    years), each once; a goal with a period of its own has just that one."""
+    if goal.fields.period is not None:
+        return [goal.fields.period]
+    measure = context.measures.resolve(goal.fields.measure)
+    tables = [context.store.table(spec.table) for spec in columns(measure.spec)]
+    found: dict[Period, None] = {}
+    for period in span:
+        for candidate in period.lookup_order():
+            if all(candidate.code in table.periods for table in tables):
+                found.setdefault(candidate)
+                break
+    return list(found)
+
+
 def timeline(
-    plan: Plan, context: Context, periods: list[Period], step: Callable[[], None] | None = None
-) -> list[Report]:
-    """The plan evaluated at each period, in order; ``step`` is called after each."""
-    reports = []
+    plan: Plan, context: Context, span: list[Period], step: Callable[[], None] | None = None
+) -> Timeline:
+    """Each goal at each period its data publishes in ``span``; ``step`` after each period."""
+    wanted = {goal.id: steps(plan, goal, context, span) for goal in plan.goals}
+    periods = sorted({p for found in wanted.values() for p in found}, key=Period.sort_key)
+    results: dict[tuple[str, Period], GoalResult] = {}
     for period in periods:
-        reports.append(evaluate_plan(plan, context, period, courses=False))
+        report = evaluate_plan(plan, context, period, courses=False)
+        for result in report.goals:
+            if period in wanted[result.id]:
+                results[(result.id, period)] = result
         if step is not None:
             step()
-    return reports
+    lines = tuple(
+        GoalLine(
+            goal.id,
+            goal.fields.title,
+            goal.fields.name,
+            tuple(results[(goal.id, p)] for p in wanted[goal.id]),
+        )
+        for goal in plan.goals
+    )
+    return Timeline(plan.id, plan.title, plan.municipality, span[0], span[-1], lines)

@@ -14,8 +14,10 @@ at the period that contains it: :meth:`Period.lookup_order` lists them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Literal
 
 
 class Kind(IntEnum):
@@ -111,6 +113,18 @@ class Period:
     def quarter(self) -> Period:
         return Period(Kind.QUARTER, self.year, (self.index - 1) // 3 + 1)
 
+    def contains(self, other: Period) -> bool:
+        """Whether ``other`` lies within this period (a month within its quarter, year, ...)."""
+        return self.first_month <= other.first_month and other.last_month <= self.last_month
+
+    def ends_within(self, first: Period, last: Period) -> bool:
+        """Whether this period ends between the end of ``first`` and the end of ``last``."""
+        return first.last_month <= self.last_month <= last.last_month
+
+    def last_month_period(self) -> Period:
+        """The month this period ends with: 2018M06 for 2018Q02."""
+        return Period(Kind.MONTH, self.last_month // 12, self.last_month % 12 + 1)
+
     def half_year(self) -> Period:
         """The half-year that holds this month or quarter."""
         months = self.index * _MONTHS[self.kind]
@@ -181,3 +195,69 @@ def parse_period(text: object) -> Period:
             )
         return Period(kind, year, index)
     raise PeriodError(f"period '{raw}' does not parse; expected {EXPECTED}")
+
+
+def runs(periods: Iterable[Period]) -> str:
+    """Periods said as runs: ``2016M03–2016M12 and 2017M02–2019M12``; a run at a steady
+    step longer than one is said with it: ``2016M03–2019M12 every 3 months``."""
+    ordered = sorted(set(periods), key=Period.sort_key)
+    spans: list[list[Period]] = []
+    for period in ordered:
+        run = spans[-1] if spans else None
+        if run and run[-1].kind == period.kind:
+            step = period.last_month - run[-1].last_month
+            steady = len(run) == 1 or step == run[-1].last_month - run[-2].last_month
+            if steady and (
+                len(run) > 1 or step == run[-1].months or _steps_on(ordered, run[-1], step)
+            ):
+                run.append(period)
+                continue
+        spans.append([period])
+    words = []
+    for run in spans:
+        step = run[1].last_month - run[0].last_month if len(run) > 1 else 0
+        if len(run) == 1:
+            words.append(f"{run[0]}")
+        elif len(run) == 2 and step != run[0].months:
+            words.extend([f"{run[0]}", f"{run[1]}"])
+        else:
+            every = f" every {step} months" if step != run[0].months else ""
+            words.append(f"{run[0]}–{run[-1]}{every}")
+    if len(words) < 2:
+        return "".join(words) or "none"
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _steps_on(ordered: list[Period], last: Period, step: int) -> bool:
+    """Whether the period after ``last`` in ``ordered`` keeps the same step (a steady run)."""
+    index = ordered.index(last)
+    after = ordered[index + 2] if index + 2 < len(ordered) else None
+    return (
+        after is not None
+        and after.kind == last.kind
+        and (after.last_month - last.last_month == 2 * step)
+    )
+
+
+def finest(periods: Iterable[Period]) -> list[Period]:
+    """The periods of the finest frequency among ``periods``, oldest first."""
+    found = list(periods)
+    if not found:
+        return []
+    kind = min(p.kind for p in found)
+    return sorted((p for p in found if p.kind == kind), key=Period.sort_key)
+
+
+# --period: a period, the newest shared by every goal, each goal's newest, or the plan's
+Choice = Period | Literal["latest", "newest"] | None
+
+
+def parse_choice(text: str | None) -> Choice:
+    """``None``, ``latest``, ``newest`` or a period; :class:`PeriodError` for anything else."""
+    if text is None:
+        return None
+    if text == "latest":
+        return "latest"
+    if text == "newest":
+        return "newest"
+    return parse_period(text)

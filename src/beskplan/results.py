@@ -110,6 +110,8 @@ class Report:
     sources: tuple[SourceFile, ...] = ()
     goal_file: SourceFile | None = None
     notices: tuple[str, ...] = ()
+    # with --period newest: the oldest and newest of the goals' periods (each goal its newest)
+    newest: tuple[Period, Period] | None = None
 
     @property
     def summary(self) -> Summary:

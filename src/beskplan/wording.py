@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from beskplan.periods import Period
-from beskplan.results import GoalResult, Msg, Status
+from beskplan.results import GoalResult, Msg, Report, Status
 
 Lang = Literal["da", "en"]
 LANGS: tuple[Lang, ...] = ("da", "en")
@@ -33,6 +33,7 @@ HEADERS: dict[Lang, dict[str, str]] = {
         "explanation": "Forklaring",
         "summary": "{met} opfyldt, {unmet} ikke opfyldt, {no_data} uden data ({total} mål)",
         "period": "periode",
+        "newest": "nyeste tal",
         "source": "Kilde",
     },
     "en": {
@@ -46,6 +47,7 @@ HEADERS: dict[Lang, dict[str, str]] = {
         "explanation": "Explanation",
         "summary": "{met} met, {unmet} unmet, {no_data} without data ({total} goals)",
         "period": "period",
+        "newest": "newest figures",
         "source": "Source",
     },
 }
@@ -128,6 +130,23 @@ def gap_unit(unit: str, lang: Lang) -> str:
     return unit
 
 
+def when(report: Report, lang: Lang) -> str:
+    """The report's period in its heading: ``periode 2018M06``, or with ``--period newest``
+    ``nyeste tal, 2026M06–2026M07``."""
+    h = HEADERS[lang]
+    if report.newest is None:
+        return f"{h['period']} {report.period}"
+    first, last = report.newest
+    return f"{h['newest']}, {first}" + (f"–{last}" if last != first else "")
+
+
+def period_note(goal: GoalResult, report: Report) -> str:
+    """`` (2026M06)`` beside a value read at another period than the report's, or always
+    with ``--period newest``, where each goal has its own."""
+    same = goal.period == report.period and report.newest is None
+    return "" if same else f" ({goal.period})"
+
+
 def status(value: Status, lang: Lang) -> str:
     return STATUS[lang][value]
 
@@ -186,6 +205,12 @@ def explain(result: GoalResult, lang: Lang = "da") -> str:
         )
     elif key == "reference_missing":
         text = _missing(str(args["area"]), args.get("raw"), lang)
+    elif key == "not_evaluable":
+        text = (
+            f"kan ikke vurderes ved {args['period']}: basisperioden {args['later']} ligger senere"
+            if da
+            else f"cannot be evaluated at {args['period']}: the baseline {args['later']} is later"
+        )
     elif key == "baseline_missing":
         text = (
             f"intet tal for basisperioden {args['period']}"

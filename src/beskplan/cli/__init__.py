@@ -23,6 +23,7 @@ from beskplan import __version__
 
 if TYPE_CHECKING:
     from beskplan.errors import InputError
+    from beskplan.periods import Choice
 
 app = typer.Typer(
     name="beskplan",
@@ -82,8 +83,9 @@ NoCacheOption = Annotated[
 PeriodOption = Annotated[
     str | None,
     typer.Option(
-        help="Evaluation period (2018M06, 2024Q01, 2021QMAT02, 2019) or 'latest'. "
-        "Default: the plan's."
+        help="Evaluation period (2018M06, 2024Q01, 2021QMAT02, 2019), 'latest' (the newest "
+        "period at which every goal has the municipality's figure) or 'newest' (each goal at "
+        "its own newest figure). Default: the plan's."
     ),
 ]
 
@@ -94,17 +96,15 @@ def _fail(error: InputError) -> NoReturn:
     raise typer.Exit(2)
 
 
-def _period(text: str | None) -> object:
-    """``None``, ``"latest"`` or a parsed period; a bad one is an input error."""
+def _period(text: str | None, option: str = "--period") -> Choice:
+    """``None``, ``latest``, ``newest`` or a parsed period; a bad one is an input error."""
     from beskplan.errors import InputError, Problem
-    from beskplan.periods import PeriodError, parse_period
+    from beskplan.periods import PeriodError, parse_choice
 
-    if text is None or text == "latest":
-        return text
     try:
-        return parse_period(text)
+        return parse_choice(text)
     except PeriodError as exc:
-        raise InputError(Problem(f"--period: {exc}")) from None
+        raise InputError(Problem(f"{option}: {exc}")) from None
 
 
 def _emit(text: str, output: Path | None, quiet: bool) -> None:

@@ -78,9 +78,9 @@ def diff(
             context = Context.open(data or bundled("data"), use_cache=not no_cache)
             result = diff_plans(
                 old_plan,
-                evaluate_plan(old_plan, context, at),  # type: ignore[arg-type]
+                evaluate_plan(old_plan, context, at),
                 new_plan,
-                evaluate_plan(new_plan, context, at),  # type: ignore[arg-type]
+                evaluate_plan(new_plan, context, at),
             )
         if format is Format.table:
             _show_table(
@@ -123,10 +123,13 @@ def check(
         at = _period(period)
         loaded = load_plans(plan or [], goals or bundled("goals"))
         context = Context.open(data or bundled("data"), use_cache=not no_cache)
-        problems = []
+        problems, warnings = [], []
         for each in loaded:
-            when = at if not isinstance(at, str) else None
-            problems.extend(check_plan(each, context, when))  # type: ignore[arg-type]
+            found = check_plan(each, context, at)
+            problems.extend(found.problems)
+            warnings.extend(found.warnings)
+        for warning in warnings:
+            sys.stderr.write(f"warning: {warning}\n")
         if problems:
             raise InputError(problems)
     except InputError as exc:

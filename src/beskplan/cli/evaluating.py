@@ -28,6 +28,9 @@ from beskplan.cli import (
 )
 
 if TYPE_CHECKING:
+    from beskplan.evaluate import Context
+    from beskplan.goalfile import Plan
+    from beskplan.periods import Choice
     from beskplan.results import Report
 
 
@@ -95,11 +98,15 @@ def evaluate(
 
     try:
         at = _period(period)
-        earlier = _period(compare)
+        earlier = _period(compare, "--compare")
         loaded = load_plan(plan, goals or bundled("goals"))
         context = Context.open(data or bundled("data"), use_cache=not no_cache)
-        report = evaluate_plan(loaded, context, at, history=trend)  # type: ignore[arg-type]
-        previous = evaluate_plan(loaded, context, earlier) if compare else None  # type: ignore[arg-type]
+        report = evaluate_plan(loaded, context, at, history=trend)
+        _no_figure_at(report, loaded, context, at, "--period")
+        previous = None
+        if earlier is not None:
+            previous = evaluate_plan(loaded, context, earlier)
+            _no_figure_at(previous, loaded, context, earlier, "--compare")
         if not quiet:
             for notice in report.notices:
                 sys.stderr.write(f"{notice}\n")
@@ -108,6 +115,37 @@ def evaluate(
         _fail(exc)
     if strict and any(g.status is not Status.MET for g in report.goals):
         raise typer.Exit(1)
+
+
+def _no_figure_at(report: Report, plan: Plan, context: Context, at: Choice, option: str) -> None:
+    """A period of another frequency than the data is said, with the period that would be
+    read (``2018Q02`` on monthly data names ``2018M06``): refused where no goal has a figure,
+    a note beside the result where some goals have none."""
+    from beskplan.errors import InputError, Problem
+    from beskplan.evaluate import finer_periods
+    from beskplan.periods import KIND_NAMES, Period
+
+    if not isinstance(at, Period):
+        return
+    found = finer_periods(report, plan, context, at)
+    if not found:
+        return
+    better = min(found.values(), key=lambda p: p.kind)
+    kind, finer = KIND_NAMES[at.kind], KIND_NAMES[better.kind]
+    advice = f"use {better}, the {kind}'s last {finer}, or {option} newest"
+    if len(found) == len(report.goals):
+        raise InputError(
+            Problem(
+                f"{option} {at}: no goal has a figure for the {kind} {at}; the data publishes "
+                f"{finer}s: {advice}"
+            )
+        )
+    goals = ", ".join(found)
+    sys.stderr.write(
+        f"note: {option} {at}: goal{'s' if len(found) > 1 else ''} {goals} "
+        f"{'have' if len(found) > 1 else 'has'} no figure for the {kind} {at}, "
+        f"as {'their' if len(found) > 1 else 'its'} data publishes {finer}s: {advice}\n"
+    )
 
 
 def _wide(
@@ -152,12 +190,14 @@ def _wide(
         csv: Callable[[], str]
         if all_municipalities:
             at = _period(period)
+            from beskplan.evaluate import latest_period
             from beskplan.nationwide import municipalities
 
+            if at == "latest":  # the plan's municipality decides, so that every row is comparable
+                at = latest_period(loaded, context)
             names = municipalities(loaded, context)
             with progress(len(names), "Kommuner") as step:
-                when = at if not isinstance(at, str) else None
-                applied = apply_all(loaded, context, when, step, names)  # type: ignore[arg-type]
+                applied = apply_all(loaded, context, at, step, names)
             table, record, csv = (
                 lambda c: wide.all_table(applied, c, lang.value),
                 lambda: wide.all_record(applied),
@@ -167,11 +207,11 @@ def _wide(
             assert periods is not None
             span = period_range(periods)
             with progress(len(span), "Perioder") as step:
-                reports = timeline(loaded, context, span, step)
+                line = timeline(loaded, context, span, step)
             table, record, csv = (
-                lambda c: wide.timeline_table(reports, c, lang.value),
-                lambda: wide.timeline_record(reports),
-                lambda: wide.timeline_csv(reports),
+                lambda c: wide.timeline_table(line, c, lang.value),
+                lambda: wide.timeline_record(line),
+                lambda: wide.timeline_csv(line),
             )
         if format is Format.table:
             _show_table(table, output, quiet, no_color)

@@ -53,8 +53,11 @@ def report(
         at = _period(period)
         loaded = load_plan(plan, goals or bundled("goals"))
         context = Context.open(data or bundled("data"), use_cache=not no_cache)
-        result = evaluate_plan(loaded, context, at, history=True)  # type: ignore[arg-type]
-        members = {g.id: member_figures(loaded, g, context, result.period) for g in loaded.goals}
+        result = evaluate_plan(loaded, context, at, history=True)
+        members = {
+            goal.id: member_figures(loaded, goal, context, done.asked_period)
+            for goal, done in zip(loaded.goals, result.goals, strict=True)
+        }
         if format is ReportFormat.html:
             _emit(html.render(result, members, lang.value), output, False)
         else:

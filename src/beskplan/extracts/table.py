@@ -164,6 +164,17 @@ class Table:
         )
         return [self.periods[c] for c in codes]
 
+    def figure_periods(self, area: str, column: str, filters: list[pl.Expr]) -> set[str]:
+        """The periods at which ``area`` has a figure in ``column``: not suppressed, not absent."""
+        return set(
+            self.frame.lazy()
+            .filter(pl.col(KEY) == area_key(area), *filters, pl.col(column).is_not_null())
+            .select(pl.col(PERIOD).cast(pl.String).unique())
+            .collect()
+            .to_series()
+            .to_list()
+        )
+
     def period_for(self, candidates: Iterable[Period]) -> Period | None:
         """The first of ``candidates`` the table has figures for."""
         for candidate in candidates:

@@ -15,7 +15,7 @@ from html import escape
 
 from beskplan import charts
 from beskplan.results import GoalResult, Reading, Report
-from beskplan.wording import HEADERS, Lang, explain, gap_unit, label, number, status
+from beskplan.wording import HEADERS, Lang, explain, gap_unit, label, number, status, when
 
 CSS = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 52em;
@@ -161,12 +161,17 @@ def render(
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>{escape(title)}, {h['period']} {report.period}</title>\n"
+        f"<title>{escape(title)}, {escape(when(report, lang))}</title>\n"
         f"<style>{CSS}</style>\n</head>\n<body>\n"
         f"<header>\n<h1>{escape(title)}</h1>\n"
-        f"<p>{escape(h['period'].capitalize())} {report.period}</p>\n{source}\n"
+        f"<p>{escape(_first_up(when(report, lang)))}</p>\n{source}\n"
         f'<p class="summary">{escape(summary)}</p>\n</header>\n'
         f"<main>\n{sections}\n</main>\n"
         f"<footer><p>{escape(_WORDS[lang]['sources'])}: {files}</p></footer>\n"
         "</body>\n</html>\n"
     )
+
+
+def _first_up(text: str) -> str:
+    """The first letter in upper case, the rest as it is (``Periode 2018M06``)."""
+    return text[:1].upper() + text[1:]

@@ -95,6 +95,8 @@ def report_record(
         "title": report.title,
         "municipality": report.municipality,
         "period": report.period.code,
+        # --period newest: each goal at its own newest figure, between these two periods
+        "newest": [p.code for p in report.newest] if report.newest else None,
         "summary": {"met": s.met, "unmet": s.unmet, "no_data": s.no_data},
         "compare_period": previous.period.code if previous else None,
         "goals": goals,

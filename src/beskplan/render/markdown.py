@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from beskplan.results import Report, Status
-from beskplan.wording import HEADERS, Lang, explain, label, number, status
+from beskplan.wording import HEADERS, Lang, explain, label, number, period_note, status, when
 
 ICON = {Status.MET: "✅", Status.UNMET: "❌", Status.NO_DATA: "➖"}
 
@@ -31,8 +31,7 @@ def render(report: Report, lang: Lang = "da", previous: Report | None = None) ->
     h = HEADERS[lang]
     s = report.summary
     out = [
-        f"## {escape(report.title)} — {escape(report.municipality)}, "
-        f"{h['period']} {report.period}\n",
+        f"## {escape(report.title)} — {escape(report.municipality)}, {when(report, lang)}\n",
         h["summary"].format(met=s.met, unmet=s.unmet, no_data=s.no_data, total=len(report.goals))
         + "\n",
     ]
@@ -45,7 +44,7 @@ def render(report: Report, lang: Lang = "da", previous: Report | None = None) ->
         ref = number(o.reference, lang) if o.reference is not None else "-"
         ref_label = label(o.reference_label, lang)
         rank = (f"{o.rank} af {o.of}" if lang == "da" else f"{o.rank} of {o.of}") if o.rank else ""
-        value = number(o.value, lang) + ("" if g.period == report.period else f" ({g.period})")
+        value = number(o.value, lang) + period_note(g, report)
         rows.append(
             [
                 escape(g.id),

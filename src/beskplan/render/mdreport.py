@@ -12,7 +12,7 @@ from beskplan import charts
 from beskplan.render.html import requirement_line
 from beskplan.render.markdown import escape
 from beskplan.results import Reading, Report
-from beskplan.wording import HEADERS, Lang, explain, gap_unit, label, number, status
+from beskplan.wording import HEADERS, Lang, explain, gap_unit, label, number, status, when
 
 
 def render(
@@ -27,7 +27,7 @@ def render(
     out = [
         f"# {escape(report.title)} — {escape(report.municipality)}",
         "",
-        f"{h['period'].capitalize()} {report.period}"
+        _first_up(when(report, lang))
         + (f". {h['source']}: {escape(report.source)}" if report.source else ""),
         "",
         "**"
@@ -73,3 +73,8 @@ def render(
 
 def _safe(goal_id: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in goal_id)
+
+
+def _first_up(text: str) -> str:
+    """The first letter in upper case, the rest as it is (``Periode 2018M06``)."""
+    return text[:1].upper() + text[1:]

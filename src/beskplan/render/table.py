@@ -13,7 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from beskplan.results import Report, Status
-from beskplan.wording import HEADERS, Lang, explain, label, number, status
+from beskplan.wording import HEADERS, Lang, explain, label, number, period_note, status, when
 
 STYLE = {Status.MET: "green", Status.UNMET: "red", Status.NO_DATA: "yellow"}
 
@@ -49,7 +49,7 @@ def render(
 ) -> None:
     """The table; with ``previous`` (the same plan at another period) a column for it."""
     h = HEADERS[lang]
-    title = Text(f"{report.title} — {report.municipality}, {h['period']} {report.period}")
+    title = Text(f"{report.title} — {report.municipality}, {when(report, lang)}")
     table = Table(title=title, title_justify="left", show_lines=False, expand=False)
     ranked = any(g.outcome.rank is not None for g in report.goals)
     # text columns fold long words rather than push the table past the console's width
@@ -74,7 +74,6 @@ def render(
         if ref_label:
             reference += f"\n{ref_label}"
         rank = f"{o.rank} af {o.of}" if lang == "da" else f"{o.rank} of {o.of}"
-        period_note = "" if goal.period == report.period else f" ({goal.period})"
         # Text, not str: a goal title is the user's text, never rich markup
         cells = [
             Text(goal.id),
@@ -89,7 +88,7 @@ def render(
                 else Text("-")
             )
         cells += [
-            Text(number(o.value, lang) + period_note),
+            Text(number(o.value, lang) + period_note(goal, report)),
             Text(reference),
             Text(number(o.gap, lang, signed=True) if o.gap is not None else "-"),
         ]

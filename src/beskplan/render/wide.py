@@ -13,10 +13,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from beskplan.nationwide import Applied
+from beskplan.nationwide import Applied, Timeline
 from beskplan.render import csv as csv_render
-from beskplan.results import GoalResult, Report, Status
-from beskplan.wording import Lang, trimmed
+from beskplan.results import GoalResult, Status
+from beskplan.wording import Lang, explain, trimmed
 
 SCHEMA_VERSION = 1
 MARK = {Status.MET: "✔", Status.UNMET: "✘", Status.NO_DATA: "·"}
@@ -33,6 +33,8 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "name": "Titel",
         "timeline": "{title} — {municipality}, {first} til {last}",
         "of": "af",
+        "periods": "Perioder med tal",
+        "counted": "; opfyldt tælles blandt perioderne med tal",
     },
     "en": {
         "municipality": "Municipality",
@@ -43,6 +45,8 @@ _WORDS: dict[Lang, dict[str, str]] = {
         "name": "Title",
         "timeline": "{title} — {municipality}, {first} to {last}",
         "of": "of",
+        "periods": "Periods with figures",
+        "counted": "; met is counted among the periods with figures",
     },
 }
 
@@ -141,63 +145,71 @@ def all_csv(applied: list[Applied]) -> str:
     return csv_render.write_rows(header, rows)
 
 
-def timeline_table(reports: list[Report], console: Console, lang: Lang = "da") -> None:
+def timeline_table(line: Timeline, console: Console, lang: Lang = "da") -> None:
+    """A strip per goal, a mark at each period its data publishes in the range."""
     w = _WORDS[lang]
-    first, last = reports[0], reports[-1]
     title = w["timeline"].format(
-        title=first.title, municipality=first.municipality, first=first.period, last=last.period
+        title=line.title, municipality=line.municipality, first=line.first, last=line.last
     )
     table = Table(title=Text(title), title_justify="left")
     table.add_column(w["goal"])
     table.add_column(w["name"], overflow="fold")
-    table.add_column(f"{first.period} … {last.period}", overflow="fold")
+    table.add_column(w["periods"], overflow="fold")
     table.add_column(w["met"], justify="right")
-    for index, goal in enumerate(first.goals):
+    for goal in line.goals:
         strip = Text()
-        met = 0
-        for report in reports:
-            status = report.goals[index].status
-            strip.append(MARK[status], style=STYLE[status])
-            met += status is Status.MET
+        for result in goal.steps:
+            strip.append(MARK[result.status], style=STYLE[result.status])
+        if goal.steps:
+            first, last = goal.steps[0].asked_period, goal.steps[-1].asked_period
+            strip.append(f" {first}" + (f"–{last}" if last != first else ""), style="dim")
         table.add_row(
-            Text(goal.id), Text(goal.name or goal.title), strip, f"{met} {w['of']} {len(reports)}"
+            Text(goal.id),
+            Text(goal.name or goal.title),
+            strip,
+            f"{goal.met} {w['of']} {goal.with_data}",
         )
     console.print(table)
-    console.print(Text(w["legend"].split(";")[0], style="dim"))
+    console.print(Text(w["legend"].split(";")[0] + w["counted"], style="dim"))
 
 
-def timeline_record(reports: list[Report]) -> dict[str, Any]:
-    first = reports[0]
+def timeline_record(line: Timeline) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
-        "plan": first.plan,
-        "municipality": first.municipality,
-        "periods": [r.period.code for r in reports],
+        "plan": line.plan,
+        "municipality": line.municipality,
+        "range": [line.first.code, line.last.code],
+        "periods": [p.code for p in line.periods],
         "goals": [
             {
                 "id": goal.id,
                 "title": goal.title,
-                "timeline": [_goal(r.goals[i]) | {"evaluated_at": r.period.code} for r in reports],
+                "met": goal.met,
+                "with_data": goal.with_data,
+                "timeline": [
+                    _goal(r) | {"evaluated_at": r.asked_period.code, "explanation": explain(r)}
+                    for r in goal.steps
+                ],
             }
-            for i, goal in enumerate(first.goals)
+            for goal in line.goals
         ],
     }
 
 
-def timeline_csv(reports: list[Report]) -> str:
+def timeline_csv(line: Timeline) -> str:
     rows = [
         (
-            r.plan,
+            line.plan,
+            r.asked_period.code,
+            r.id,
             r.period.code,
-            g.id,
-            g.period.code,
-            g.status.value,
-            g.outcome.value,
-            g.outcome.reference,
-            g.outcome.gap,
+            r.status.value,
+            r.outcome.value,
+            r.outcome.reference,
+            r.outcome.gap,
         )
-        for r in reports
-        for g in r.goals
+        for goal in line.goals
+        for r in goal.steps
     ]
     header = ("plan", "evaluated_at", "id", "period", "status", "value", "reference", "gap")
     return csv_render.write_rows(header, rows)
