@@ -220,3 +220,47 @@ def test_a_half_yearly_table_steps_through_its_own_periods(tmp_path: Path, run: 
     # A's share is 20,0 / 40,0 / 21,0 / 41,0 against 30,0: met, unmet, met, unmet
     assert [p["status"] for p in goal["timeline"]] == ["met", "unmet", "met", "unmet"]
     assert (goal["met"], goal["with_data"]) == (2, 4)
+
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real" / "kommunal-beskaeftigelsesindsats"
+REAL_PLAN = """plan: r
+title: Randers
+municipality: Randers
+period: 2026M07
+goals:
+  - id: "1"
+    title: Ledighed
+    measure: {table: Y25I01, column: Ledige fuldtidspersoner i pct. af arbejdsstyrken, where: {Ydelsesgrupper: Ydelsesgrupper i alt}}
+    better: lower
+    rule: national
+  - id: "3"
+    title: Ordinære løntimer
+    measure: {table: Y60J01, column: Andel personer med ordinære løntimer}
+    better: higher
+    rule: national
+"""
+
+
+@pytest.mark.skipif(
+    not REAL.is_dir(), reason="the real Jobindsats files are not beside the project"
+)
+def test_real_tables_released_on_different_days(tmp_path: Path, run: Any) -> None:
+    """In the real v3 figures Y60J01 ends at 2026M06 while Y25I01 reaches 2026M07."""
+    (tmp_path / "r.yaml").write_text(REAL_PLAN, encoding="utf-8")
+    data = str(REAL / "data")
+    check = run("check", str(tmp_path / "r.yaml"), "--data", data)
+    assert check.exit_code == 0, check.stderr
+    assert "table Y60J01 ends at 2026M06, one release before 2026M07" in check.stderr
+    newest = run(
+        "evaluate",
+        str(tmp_path / "r.yaml"),
+        "--data",
+        data,
+        "--period",
+        "newest",
+        "--format",
+        "json",
+    )
+    doc = json.loads(newest.stdout)
+    assert [g["period"] for g in doc["goals"]] == ["2026M07", "2026M06"]
+    assert all(g["status"] != "no_data" for g in doc["goals"])
