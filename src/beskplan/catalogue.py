@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from beskplan.errors import InputError, MeasureError, closest
+from beskplan.errors import InputError, MeasureError, UnknownCluster, closest
 from beskplan.periods import Period
 from beskplan.schema import (
     Catalogue,
@@ -122,7 +122,7 @@ class Clusters:
         """The member list of ``name`` valid at the start of ``period``."""
         versions = self.versions.get(name)
         if versions is None:
-            raise KeyError(name)
+            raise UnknownCluster(name)
         start = dt.date(period.first_month // 12, period.first_month % 12 + 1, 1)
         valid = [v for v in versions if v.valid_from <= start]
         if not valid:

@@ -67,11 +67,9 @@ def check_plan(plan: Plan, context: Context, period: Choice = None) -> Checked:
 
 
 def _needed_areas(plan: Plan, ready: Prepared) -> list[str]:
-    params = ready.goal.params
-    areas = [plan.municipality, *ready.members]
-    if (than := getattr(params, "than", None)) is not None:
-        areas.append(than)
-    if ready.goal.kind.NAME == "national" or getattr(params, "against", None) == "national":
+    reads = ready.goal.kind.reads(ready.goal.params)
+    areas = [plan.municipality, *ready.members, *reads.areas]
+    if reads.national:
         areas.append(NATIONAL)
     unique: dict[str, str] = {}
     for area in areas:
@@ -96,10 +94,7 @@ def _coverage(
     plan: Plan, ready: Prepared, context: Context, found: Checked, published: set[str]
 ) -> None:
     goal = ready.goal
-    periods = [ready.period]
-    baseline = getattr(goal.params, "baseline", None)
-    if isinstance(baseline, Period):
-        periods.append(baseline)
+    periods = [ready.period, *goal.kind.reads(goal.params).periods]
     areas = {area_key(a): a for a in _needed_areas(plan, ready)}
 
     def problem(message: str, warning: bool = False) -> None:

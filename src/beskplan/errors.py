@@ -45,6 +45,10 @@ class MeasureError(ValueError):
     """A goal asks for a table, column or category the data does not have."""
 
 
+class UnknownCluster(MeasureError):
+    """A goal names a cluster that ``clusters.yaml`` does not define."""
+
+
 class InputError(Exception):
     """The user's goal file, data or options are wrong; never a bug."""
 

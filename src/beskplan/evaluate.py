@@ -29,7 +29,7 @@ from beskplan.catalogue import (
     load_clusters,
     load_measures,
 )
-from beskplan.errors import InputError, MeasureError, Problem, did_you_mean
+from beskplan.errors import InputError, MeasureError, Problem, UnknownCluster, did_you_mean
 from beskplan.extracts import DataStore
 from beskplan.goalfile import Goal, Plan
 from beskplan.periods import Choice, Period, parse_period
@@ -188,9 +188,10 @@ class Prepared:
     period: Period
     measure: Measure
     better: str
-    cluster: str | list[str] | None
+    cluster: str | Sequence[str] | None
     members: list[str]
     areas: list[str]
+    named: tuple[str, ...] = ()  # areas the goal names (``than``), read besides its members
     later: Period | None = None  # a period the rule reads that comes after the goal's period
 
     def columns(self) -> list[ColumnSpec]:
@@ -208,8 +209,8 @@ def prepare_goal(
     """
     source = plan.file
     period = goal.fields.period or at
-    reads = getattr(goal.kind, "periods", None)
-    later = next((p for p in reads(goal.params) if p.is_after(period)), None) if reads else None
+    reads = goal.kind.reads(goal.params)
+    later = next((p for p in reads.periods if p.is_after(period)), None)
     if not asked or goal.fields.period is not None:
         later = None
     problems: list[Problem] = []
@@ -233,37 +234,34 @@ def prepare_goal(
             "missing key 'better' (lower or higher): the measure catalogue gives no direction "
             "for this measure",
         )
-    cluster = getattr(goal.params, "cluster", None)
+    cluster = reads.cluster
     members: list[str] = []
     if cluster is not None:
         try:
             members = _members(cluster, context.clusters, period)
             if area_key(plan.municipality) not in {area_key(m) for m in members}:
                 problem(
-                    "cluster",
+                    reads.cluster_key,
                     f"cluster {_cluster_name(cluster)} does not contain the plan's municipality "
                     f"{plan.municipality}; members: {', '.join(members)}",
                 )
-        except KeyError:
+        except UnknownCluster:
             known = sorted(context.clusters.versions)
             problem(
-                "cluster",
+                reads.cluster_key,
                 f"unknown cluster '{cluster}'{did_you_mean(str(cluster), known)}; clusters in "
                 f"clusters.yaml: {', '.join(known) or '(none: there is no clusters.yaml)'}. "
                 "Or list the members inline: cluster: [Frederiksberg, Gentofte, ...]",
             )
         except MeasureError as exc:
-            problem("cluster", str(exc))
-    check = getattr(goal.kind, "problems", None)
-    if check is not None and later is None:
-        for key, message in check(goal.params, period):
+            problem(reads.cluster_key, str(exc))
+    if later is None:
+        for key, message in goal.kind.problems(goal.params, period):
             problem(key, message)
     if problems or measure is None or better is None:
         raise InputError(problems)
-    areas = [plan.municipality, NATIONAL, *members]
-    if (than := getattr(goal.params, "than", None)) is not None:
-        areas.append(than)
-    return Prepared(goal, period, measure, better, cluster, members, areas, later)
+    areas = [plan.municipality, NATIONAL, *members, *reads.areas]
+    return Prepared(goal, period, measure, better, cluster, members, areas, reads.areas, later)
 
 
 def _evaluate_goal(
@@ -316,6 +314,7 @@ def _evaluate_goal(
         definition=fingerprint(source.data["goals"][goal.loc[1]]),
         trajectory=_course(ready, history, outcome) if course else None,
         history=history,
+        margin=goal.kind.requirement(goal.params).margin,
     )
 
 
@@ -342,7 +341,7 @@ def _history(
     points = []
     for period in periods:
         members = _members(ready.cluster, context.clusters, period) if ready.cluster else []
-        areas = [plan.municipality, NATIONAL, *members, *ready.areas[2 + len(ready.members) :]]
+        areas = [plan.municipality, NATIONAL, *members, *ready.named]
         view = _View(plan.municipality, period, ready.better, ready.measure, context, areas)
         points.append((period, goal.kind.evaluate(goal.params, view)))
     return tuple(points)
@@ -355,13 +354,14 @@ def _course(
     goal = ready.goal
     assert goal.fields.deadline is not None
     series = [(period, past.gap) for period, past in history if past.gap is not None]
+    asks = goal.kind.requirement(goal.params)
     return assess(
         series,
         goal.fields.deadline,
         ready.period,
         outcome.status is Status.MET,
-        getattr(goal.params, "margin", Decimal(0)),
-        bool(getattr(goal.params, "strict", False)),
+        asks.margin,
+        asks.strict,
     )
 
 

@@ -9,12 +9,12 @@ and periods (:meth:`beskplan.extracts.Table.read`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from beskplan.areas import area_key
 from beskplan.catalogue import Clusters
-from beskplan.errors import InputError, Problem
+from beskplan.errors import InputError, MeasureError, Problem
 from beskplan.evaluate import Context, columns, evaluate_plan
 from beskplan.goalfile import Goal, Plan
 from beskplan.periods import Choice, Period, parse_period
@@ -59,7 +59,7 @@ def _own_cluster(name: str, municipality: str, clusters: Clusters, period: Perio
             continue
         try:
             members = clusters.members(other, period)
-        except Exception:  # a version not valid at the period is no cluster here
+        except MeasureError:  # a version not valid at the period is no cluster here
             continue
         if area_key(municipality) in {area_key(m) for m in members}:
             return other
@@ -69,28 +69,22 @@ def _own_cluster(name: str, municipality: str, clusters: Clusters, period: Perio
 def _retarget(
     goal: Goal, municipality: str, clusters: Clusters, period: Period
 ) -> tuple[Goal, bool]:
-    """The goal for another municipality: its own cluster, or the national level."""
-    cluster = getattr(goal.params, "cluster", None)
+    """The goal for another municipality, as its rule says: its own cluster, or the national
+    level where it has none (and whether it fell back to it)."""
+    cluster = goal.kind.reads(goal.params).cluster
     if cluster is None:
         return goal, False
+    own: str | Sequence[str] | None
     if isinstance(cluster, str):
         own = _own_cluster(cluster, municipality, clusters, period)
     else:
         own = cluster if area_key(municipality) in {area_key(m) for m in cluster} else None
-    if own is not None:
-        return replace(goal, params=goal.params.model_copy(update={"cluster": own})), False
-    if goal.kind.NAME == "gap_shrink":
-        params = goal.params.model_copy(update={"against": "national", "cluster": None})
-        return replace(goal, params=params), True
-    national = RULES["national"]
-    params = national.Params.model_validate(
-        {
-            "strict": getattr(goal.params, "strict", False),
-            "margin": getattr(goal.params, "margin", 0),
-        }
-    )
-    fields = goal.fields.model_copy(update={"rule": "national"})
-    return replace(goal, fields=fields, kind=national, params=params), True
+    found = goal.kind.retarget(goal.params, own)
+    if found is None:
+        return goal, False
+    kind = RULES[found.rule]
+    fields = goal.fields.model_copy(update={"rule": found.rule})
+    return replace(goal, fields=fields, kind=kind, params=found.params), found.national_instead
 
 
 def apply_all(

@@ -80,6 +80,7 @@ class GoalResult:
     sources: tuple[str, ...] = ()
     definition: str = ""
     trajectory: Assessment | None = None
+    margin: Decimal = Decimal(0)  # how far better than its reference the goal asks to be
     history: tuple[tuple[Period, Outcome], ...] = ()  # the goal at earlier periods, oldest first
 
     @property

@@ -618,4 +618,7 @@ def test_missing_members_are_named() -> None:
     outcome = kind.evaluate(kind.Params.model_validate({"cluster": [HOME, "A", "B", "C"]}), view)
     assert outcome.reference == Decimal("1.9")
     (note,) = outcome.notes
-    assert note.args["areas"] == [("B", ".."), ("C", None)]
+    from beskplan.rules.words import say
+
+    assert say(note, "da") == "uden tal og udeladt: B ('..'), C"
+    assert say(note, "en") == "left out, no figure: B ('..'), C"

@@ -47,8 +47,7 @@ def needs(plans: Sequence[Plan], measures: Measures) -> dict[str, Need]:
                 problems.append(plan.file.problem((*goal.loc, "measure"), f"goal {goal.id}: {exc}"))
                 continue
             at = goal.fields.period or plan.period
-            more = getattr(goal.kind, "periods", None)
-            periods = {at, *(more(goal.params) if more is not None else ())}
+            periods = {at, *goal.kind.reads(goal.params).periods}
             for spec in columns(measure.spec):
                 need = found.setdefault(spec.table.casefold(), Need(spec.table))
                 need.periods |= periods

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from beskplan.results import Report
-from beskplan.wording import Lang, explain, label, trimmed
+from beskplan.rules.words import explain, label
+from beskplan.wording import Lang, trimmed
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

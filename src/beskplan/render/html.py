@@ -15,7 +15,8 @@ from html import escape
 
 from beskplan import charts
 from beskplan.results import GoalResult, Reading, Report
-from beskplan.wording import HEADERS, Lang, explain, gap_unit, label, number, status, when
+from beskplan.rules.words import explain, label
+from beskplan.wording import HEADERS, Lang, gap_unit, number, status, when
 
 CSS = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 52em;
@@ -70,8 +71,8 @@ _WORDS: dict[Lang, dict[str, str]] = {
 
 def requirement_line(goal: GoalResult) -> list[Decimal | None] | None:
     """Where a goal asks for a margin, the line its value must reach at each period."""
-    margin = goal.outcome.reason.args.get("margin")
-    if not isinstance(margin, Decimal) or margin == 0:
+    margin = goal.margin
+    if margin == 0:
         return None
     points = [*goal.history] or [(goal.period, goal.outcome)]
     sign = -1 if goal.better == "lower" else 1

@@ -14,7 +14,8 @@ from typing import Any
 
 from beskplan import __version__
 from beskplan.results import GoalResult, Report
-from beskplan.wording import Lang, explain, label, trimmed
+from beskplan.rules.words import explain, label
+from beskplan.wording import Lang, trimmed
 
 SCHEMA_VERSION = 1
 

@@ -9,7 +9,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from beskplan.results import Report, Status
-from beskplan.wording import Lang, explain
+from beskplan.rules.words import explain
+from beskplan.wording import Lang
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from beskplan.results import Report, Status
-from beskplan.wording import HEADERS, Lang, explain, label, number, period_note, status, when
+from beskplan.rules.words import explain, label
+from beskplan.wording import HEADERS, Lang, number, period_note, status, when
 
 ICON = {Status.MET: "✅", Status.UNMET: "❌", Status.NO_DATA: "➖"}
 

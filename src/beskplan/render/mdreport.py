@@ -12,7 +12,8 @@ from beskplan import charts
 from beskplan.render.html import requirement_line
 from beskplan.render.markdown import escape
 from beskplan.results import Reading, Report
-from beskplan.wording import HEADERS, Lang, explain, gap_unit, label, number, status, when
+from beskplan.rules.words import explain, label
+from beskplan.wording import HEADERS, Lang, gap_unit, number, status, when
 
 
 def render(

@@ -13,7 +13,8 @@ from rich.table import Table
 from rich.text import Text
 
 from beskplan.results import Report, Status
-from beskplan.wording import HEADERS, Lang, explain, label, number, period_note, status, when
+from beskplan.rules.words import explain, label
+from beskplan.wording import HEADERS, Lang, number, period_note, status, when
 
 STYLE = {Status.MET: "green", Status.UNMET: "red", Status.NO_DATA: "yellow"}
 

@@ -16,7 +16,8 @@ from rich.text import Text
 from beskplan.nationwide import Applied, Timeline
 from beskplan.render import csv as csv_render
 from beskplan.results import GoalResult, Status
-from beskplan.wording import Lang, explain, trimmed
+from beskplan.rules.words import explain
+from beskplan.wording import Lang, trimmed
 
 SCHEMA_VERSION = 1
 MARK = {Status.MET: "✔", Status.UNMET: "✘", Status.NO_DATA: "·"}

@@ -11,7 +11,8 @@ figures it reads, and the rule tests feed it a table of figures directly.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Protocol
 
@@ -56,13 +57,83 @@ class GoalView(Protocol):
         ...
 
 
-class RuleKind(Protocol):
-    """A rule module, as the registry sees it."""
+@dataclass(frozen=True)
+class Reads:
+    """What a goal reads besides the municipality's own figure at its period."""
 
-    NAME: str
-    Params: type[RuleParams]
+    cluster: str | Sequence[str] | None = None  # the cluster whose members it compares with
+    cluster_key: str = "cluster"  # the parameter that names it, where messages point
+    areas: tuple[str, ...] = ()  # areas named in the goal (``than``)
+    national: bool = False  # the national level
+    periods: tuple[Period, ...] = ()  # periods besides the goal's own (a baseline)
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """How much better than its reference a goal asks the municipality to be."""
+
+    margin: Decimal = Decimal(0)
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class Retarget:
+    """A goal re-aimed at another municipality: the rule to use and its parameters."""
+
+    rule: str
+    params: RuleParams
+    national_instead: bool = False  # compared with the national level for want of a cluster
+
+
+Words = Mapping[str, Mapping[str, str]]  # language -> message key -> text with {arguments}
+
+
+class RuleKind(Protocol):
+    """A rule module, as the registry sees it: every member is declared by every rule."""
+
+    @property
+    def NAME(self) -> str: ...
+
+    @property
+    def Params(self) -> type[RuleParams]: ...
+
+    @property
+    def WORDS(self) -> Words: ...
 
     def evaluate(self, params: Any, view: GoalView) -> Outcome: ...
+
+    def reads(self, params: Any) -> Reads: ...
+
+    def problems(self, params: Any, period: Period) -> list[tuple[str, str]]: ...
+
+    def retarget(self, params: Any, cluster: str | Sequence[str] | None) -> Retarget | None: ...
+
+    def requirement(self, params: Any) -> Requirement: ...
+
+
+def to_national(rule_params: RuleParams, requirement: Requirement) -> Retarget:
+    """The national level instead of a cluster, keeping the goal's margin and strictness."""
+    from beskplan.rules import national
+
+    params = national.Params.model_validate(
+        {"strict": requirement.strict, "margin": requirement.margin}
+    )
+    return Retarget(national.NAME, params, national_instead=True)
+
+
+def with_cluster(
+    name: str, params: RuleParams, cluster: str | Sequence[str] | None, requirement: Requirement
+) -> Retarget:
+    """The rule ``name`` with the municipality's own cluster as its ``cluster`` parameter, or
+    the national level without one."""
+    if cluster is None:
+        return to_national(params, requirement)
+    return Retarget(name, params.model_copy(update={"cluster": cluster}))
+
+
+def no_problems(params: RuleParams, period: Period) -> list[tuple[str, str]]:
+    """For rules whose parameters hold no period: nothing to check against the goal's."""
+    return []
 
 
 def own_missing(own: Reading) -> Outcome:
@@ -79,7 +150,8 @@ def missing_note(readings: Sequence[Reading]) -> tuple[Msg, ...]:
     missing = [r for r in readings if r.value is None]
     if not missing:
         return ()
-    return (Msg("left_out", {"areas": [(r.area, r.raw) for r in missing]}),)
+    listed = ", ".join(f"{r.area} ('{r.raw}')" if r.raw else r.area for r in missing)
+    return (Msg("left_out", {"listed": listed}),)
 
 
 def baseline_problems(baseline: Period, period: Period) -> list[tuple[str, str]]:

@@ -16,25 +16,48 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from beskplan.periods import Period
 from beskplan.results import Msg, Outcome
-from beskplan.rules.base import GoalView, RuleParams, baseline_problems, compared, own_missing
+from beskplan.rules.base import (
+    GoalView,
+    Reads,
+    Requirement,
+    Retarget,
+    RuleParams,
+    Words,
+    baseline_problems,
+    compared,
+    own_missing,
+)
 from beskplan.schema import PeriodValue
 
 NAME = "baseline"
+WORDS: Words = {
+    "da": {"ref.baseline": "basis {period}", "ref.baseline.the": "niveauet i {period}"},
+    "en": {"ref.baseline": "baseline {period}", "ref.baseline.the": "the level of {period}"},
+}
 
 
 class Params(RuleParams):
     baseline: PeriodValue
 
 
+def reads(params: Params) -> Reads:
+    return Reads(periods=(params.baseline,))
+
+
 def problems(params: Params, period: Period) -> list[tuple[str, str]]:
     return baseline_problems(params.baseline, period)
 
 
-def periods(params: Params) -> tuple[Period, ...]:
-    """The periods read besides the goal's own: the baseline."""
-    return (params.baseline,)
+def retarget(params: Params, cluster: str | Sequence[str] | None) -> Retarget | None:
+    return None  # each municipality against its own baseline
+
+
+def requirement(params: Params) -> Requirement:
+    return Requirement()
 
 
 def evaluate(params: Params, view: GoalView) -> Outcome:

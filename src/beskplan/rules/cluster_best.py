@@ -16,15 +16,48 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from beskplan.results import Msg, Outcome, Status
 from beskplan.rules import compare, references
-from beskplan.rules.base import ClusterRef, GoalView, RuleParams, own_missing, status_of
+from beskplan.rules.base import (
+    ClusterRef,
+    GoalView,
+    Reads,
+    Requirement,
+    Retarget,
+    RuleParams,
+    Words,
+    no_problems,
+    own_missing,
+    status_of,
+    with_cluster,
+)
 
 NAME = "cluster_best"
+WORDS: Words = {
+    "da": {"best": "nr. {rank} af {of} i klyngen; {ref}: {reference}"},
+    "en": {"best": "rank {rank} of {of} in the cluster; {ref}: {reference}"},
+}
 
 
 class Params(RuleParams):
     cluster: ClusterRef
+
+
+def reads(params: Params) -> Reads:
+    return Reads(cluster=params.cluster)
+
+
+problems = no_problems
+
+
+def retarget(params: Params, cluster: str | Sequence[str] | None) -> Retarget | None:
+    return with_cluster(NAME, params, cluster, requirement(params))
+
+
+def requirement(params: Params) -> Requirement:
+    return Requirement(strict=True)  # best means strictly ahead of the next
 
 
 def evaluate(params: Params, view: GoalView) -> Outcome:

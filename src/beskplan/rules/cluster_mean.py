@@ -18,20 +18,49 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from beskplan.results import Msg, Outcome
 from beskplan.rules import references
-from beskplan.rules.base import ClusterRef, GoalView, RuleParams, compared, own_missing
+from beskplan.rules.base import (
+    ClusterRef,
+    GoalView,
+    Reads,
+    Requirement,
+    Retarget,
+    RuleParams,
+    Words,
+    compared,
+    no_problems,
+    own_missing,
+    with_cluster,
+)
 from beskplan.schema import Number
 
 NAME = "cluster_mean"
+WORDS: Words = {"da": {}, "en": {}}  # its reference label is the references module's
 
 
 class Params(RuleParams):
     cluster: ClusterRef
     strict: bool = False
     margin: Number = Decimal(0)
+
+
+def reads(params: Params) -> Reads:
+    return Reads(cluster=params.cluster)
+
+
+problems = no_problems
+
+
+def retarget(params: Params, cluster: str | Sequence[str] | None) -> Retarget | None:
+    return with_cluster(NAME, params, cluster, requirement(params))
+
+
+def requirement(params: Params) -> Requirement:
+    return Requirement(params.margin, params.strict)
 
 
 def evaluate(params: Params, view: GoalView) -> Outcome:

@@ -18,6 +18,8 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import Field
 
 from beskplan.results import Msg, Outcome, Status
@@ -25,18 +27,51 @@ from beskplan.rules import compare, references
 from beskplan.rules.base import (
     ClusterRef,
     GoalView,
+    Reads,
+    Requirement,
+    Retarget,
     RuleParams,
+    Words,
     missing_note,
+    no_problems,
     own_missing,
     status_of,
+    with_cluster,
 )
 
 NAME = "cluster_rank"
+WORDS: Words = {
+    "da": {
+        "rank": "nr. {rank} af {of} i klyngen; målet er top {top}",
+        "ref.rank": "nr. {top} blandt de øvrige i klyngen",
+        "ref.rank.the": "nr. {top} blandt de øvrige i klyngen",
+    },
+    "en": {
+        "rank": "rank {rank} of {of} in the cluster; the goal is top {top}",
+        "ref.rank": "place {top} among the other cluster members",
+        "ref.rank.the": "place {top} among the other cluster members",
+    },
+}
 
 
 class Params(RuleParams):
     cluster: ClusterRef
     top: int = Field(ge=1)
+
+
+def reads(params: Params) -> Reads:
+    return Reads(cluster=params.cluster)
+
+
+problems = no_problems
+
+
+def retarget(params: Params, cluster: str | Sequence[str] | None) -> Retarget | None:
+    return with_cluster(NAME, params, cluster, requirement(params))
+
+
+def requirement(params: Params) -> Requirement:
+    return Requirement()
 
 
 def evaluate(params: Params, view: GoalView) -> Outcome:

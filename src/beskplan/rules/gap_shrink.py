@@ -39,7 +39,11 @@ from beskplan.rules import compare, references
 from beskplan.rules.base import (
     ClusterRef,
     GoalView,
+    Reads,
+    Requirement,
+    Retarget,
     RuleParams,
+    Words,
     baseline_problems,
     own_missing,
     status_of,
@@ -47,6 +51,25 @@ from beskplan.rules.base import (
 from beskplan.schema import Number, PeriodValue
 
 NAME = "gap_shrink"
+WORDS: Words = {
+    "da": {
+        "shrink": "gabet til {ref} er {gap_now} {unit} mod {gap_base} i {baseline}: {moved}, "
+        "kravet er mindst {required}{ahead}",
+        "shrink.smaller": "mindsket med {amount}",
+        "shrink.larger": "øget med {amount}",
+        "shrink.ahead": "; kommunen lå ikke bagud i basisperioden og skal blot ikke komme bagud",
+        "shrink.behind": "",
+    },
+    "en": {
+        "shrink": "the gap to {ref} is {gap_now} {unit} against {gap_base} in {baseline}: "
+        "{moved}, the goal asks for at least {required}{ahead}",
+        "shrink.smaller": "shrunk by {amount}",
+        "shrink.larger": "grown by {amount}",
+        "shrink.ahead": "; the municipality was not behind at the baseline and must only not "
+        "fall behind",
+        "shrink.behind": "",
+    },
+}
 
 
 class Params(RuleParams):
@@ -69,9 +92,26 @@ class Params(RuleParams):
         return self
 
 
-def periods(params: Params) -> tuple[Period, ...]:
-    """The periods read besides the goal's own: the baseline."""
-    return (params.baseline,)
+def reads(params: Params) -> Reads:
+    national = params.against == "national"
+    return Reads(
+        cluster=None if national else params.cluster,
+        national=national,
+        periods=(params.baseline,),
+    )
+
+
+def retarget(params: Params, cluster: str | Sequence[str] | None) -> Retarget | None:
+    if params.against == "national":
+        return None
+    if cluster is None:  # no cluster of its own: the gap to the national level instead
+        update = {"against": "national", "cluster": None}
+        return Retarget(NAME, params.model_copy(update=update), national_instead=True)
+    return Retarget(NAME, params.model_copy(update={"cluster": cluster}))
+
+
+def requirement(params: Params) -> Requirement:
+    return Requirement()
 
 
 def problems(params: Params, period: Period) -> list[tuple[str, str]]:
@@ -125,9 +165,15 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
                 "baseline": base_own.period or params.baseline,
                 "gap_base": gap_base,
                 "gap_now": gap_now,
-                "shrunk": shrunk,
+                "moved": Msg("shrink.smaller", {"amount": shrunk})
+                if shrunk >= 0
+                else Msg("shrink.larger", {"amount": -shrunk}),
                 "required": required,
-                "ahead_at_baseline": params.by_percent is not None and gap_base <= compare.ZERO,
+                "ahead": Msg(
+                    "shrink.ahead"
+                    if params.by_percent is not None and gap_base <= compare.ZERO
+                    else "shrink.behind"
+                ),
             },
         ),
         value=own.value,

@@ -15,19 +15,49 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from beskplan.results import Msg, Outcome
-from beskplan.rules.base import GoalView, RuleParams, compared, own_missing
+from beskplan.rules.base import (
+    GoalView,
+    Reads,
+    Requirement,
+    Retarget,
+    RuleParams,
+    Words,
+    compared,
+    no_problems,
+    own_missing,
+)
 from beskplan.schema import Number, Text
 
 NAME = "municipality"
+WORDS: Words = {
+    "da": {"ref.municipality": "{area}", "ref.municipality.the": "{area}"},
+    "en": {"ref.municipality": "{area}", "ref.municipality.the": "{area}"},
+}
 
 
 class Params(RuleParams):
     than: Text
     strict: bool = False
     margin: Number = Decimal(0)
+
+
+def reads(params: Params) -> Reads:
+    return Reads(areas=(params.than,))
+
+
+problems = no_problems
+
+
+def retarget(params: Params, cluster: str | Sequence[str] | None) -> Retarget | None:
+    return None  # the named municipality stays the one to beat
+
+
+def requirement(params: Params) -> Requirement:
+    return Requirement(params.margin, params.strict)
 
 
 def evaluate(params: Params, view: GoalView) -> Outcome:

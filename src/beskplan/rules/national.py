@@ -17,19 +17,47 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from beskplan.results import Msg, Outcome
 from beskplan.rules import references
-from beskplan.rules.base import NATIONAL, GoalView, RuleParams, compared, own_missing
+from beskplan.rules.base import (
+    NATIONAL,
+    GoalView,
+    Reads,
+    Requirement,
+    Retarget,
+    RuleParams,
+    Words,
+    compared,
+    no_problems,
+    own_missing,
+)
 from beskplan.schema import Number
 
 NAME = "national"
+WORDS: Words = {"da": {}, "en": {}}  # its reference label is the references module's
 
 
 class Params(RuleParams):
     strict: bool = False
     margin: Number = Decimal(0)
+
+
+def reads(params: Params) -> Reads:
+    return Reads(national=True)
+
+
+problems = no_problems
+
+
+def retarget(params: Params, cluster: str | Sequence[str] | None) -> Retarget | None:
+    return None  # the national level is every municipality's
+
+
+def requirement(params: Params) -> Requirement:
+    return Requirement(params.margin, params.strict)
 
 
 def evaluate(params: Params, view: GoalView) -> Outcome:

@@ -15,7 +15,26 @@ from beskplan.areas import area_key
 from beskplan.periods import Period
 from beskplan.results import Msg, Reading
 from beskplan.rules import compare
-from beskplan.rules.base import NATIONAL, GoalView, missing_note
+from beskplan.rules.base import NATIONAL, GoalView, Words, missing_note
+
+WORDS: Words = {
+    "da": {
+        "ref.national": "landsgennemsnit",
+        "ref.national.the": "landsgennemsnittet",
+        "ref.cluster_mean": "klyngegennemsnit af {n} øvrige",
+        "ref.cluster_mean.the": "gennemsnittet af {n} øvrige i klyngen",
+        "ref.cluster_best": "bedste øvrige i klyngen ({area})",
+        "ref.cluster_best.the": "den bedste øvrige i klyngen ({area})",
+    },
+    "en": {
+        "ref.national": "national level",
+        "ref.national.the": "the national level",
+        "ref.cluster_mean": "cluster mean of {n} others",
+        "ref.cluster_mean.the": "the mean of the {n} other cluster members",
+        "ref.cluster_best": "best other cluster member ({area})",
+        "ref.cluster_best.the": "the best other cluster member ({area})",
+    },
+}
 
 
 @dataclass(frozen=True)

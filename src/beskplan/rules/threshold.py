@@ -17,16 +17,47 @@ Example::
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from beskplan.results import Msg, Outcome
-from beskplan.rules.base import GoalView, RuleParams, compared, own_missing
+from beskplan.rules.base import (
+    GoalView,
+    Reads,
+    Requirement,
+    Retarget,
+    RuleParams,
+    Words,
+    compared,
+    no_problems,
+    own_missing,
+)
 from beskplan.schema import Number
 
 NAME = "threshold"
+WORDS: Words = {
+    "da": {"ref.target": "mål", "ref.target.the": "målet"},
+    "en": {"ref.target": "target", "ref.target.the": "the target"},
+}
 
 
 class Params(RuleParams):
     target: Number
     strict: bool = False
+
+
+def reads(params: Params) -> Reads:
+    return Reads()
+
+
+problems = no_problems
+
+
+def retarget(params: Params, cluster: str | Sequence[str] | None) -> Retarget | None:
+    return None  # a target is the same for every municipality
+
+
+def requirement(params: Params) -> Requirement:
+    return Requirement(strict=params.strict)
 
 
 def evaluate(params: Params, view: GoalView) -> Outcome:
