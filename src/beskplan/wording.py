@@ -16,6 +16,15 @@ from beskplan.results import GoalResult, Report, Status
 Lang = Literal["da", "en"]
 LANGS: tuple[Lang, ...] = ("da", "en")
 
+
+def language(value: str) -> Lang:
+    """A language code as the type the renderers take; an unknown one is a bug."""
+    for lang in LANGS:
+        if lang == value:
+            return lang
+    raise ValueError(f"no language {value!r}")  # pragma: no cover - the CLI offers LANGS only
+
+
 STATUS: dict[Lang, dict[Status, str]] = {
     "da": {Status.MET: "opfyldt", Status.UNMET: "ikke opfyldt", Status.NO_DATA: "ingen data"},
     "en": {Status.MET: "met", Status.UNMET: "unmet", Status.NO_DATA: "no data"},

@@ -1,7 +1,9 @@
-"""The command line: parse options, call the library, render, exit.
+"""The command line: parse options, call :mod:`beskplan.api`, render, exit.
 
 The commands live in modules named for what they do (``evaluating``, ``comparing``,
-``publishing``, ``listing``); this module holds the app, the shared options and helpers.
+``publishing``, ``listing``, ``fetching``); this module holds the app, the shared
+options and the few helpers every command uses. ``--format`` choices come from
+the renderer registry (:mod:`beskplan.render`).
 
 Exit codes: 0 done; 1 with ``--strict`` when a goal is unmet or has no data
 (and with ``diff --exit-code`` when the plans differ); 2 for bad input (goal
@@ -15,15 +17,43 @@ import importlib
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypeAlias
 
 import typer
 
 from beskplan import __version__
 
 if TYPE_CHECKING:
+    from beskplan.api import Progress, Project
     from beskplan.errors import InputError
     from beskplan.periods import Choice
+    from beskplan.render import Rendered
+    from beskplan.wording import Lang as Language
+
+    # the choices are made from the renderer registry at run time; to the type checker they
+    # are string enumerations
+    Format: TypeAlias = StrEnum
+    DiffFormat: TypeAlias = StrEnum
+    ListFormat: TypeAlias = StrEnum
+    ReportFormat: TypeAlias = StrEnum
+    Lang: TypeAlias = StrEnum
+else:
+    from beskplan.render import choices
+
+    Format = choices("Format", "evaluation", "municipalities", "timeline")
+    DiffFormat = choices("DiffFormat", "diff")
+    ListFormat = choices("ListFormat", "plans", "overview")
+    ReportFormat = choices("ReportFormat", "report")
+    from beskplan.wording import LANGS
+
+    Lang = StrEnum("Lang", {lang: lang for lang in LANGS})
+
+# the defaults of the options below
+TABLE = Format("table")
+DIFF_TABLE = DiffFormat("table")
+LIST_TABLE = ListFormat("table")
+HTML = ReportFormat("html")
+DANISH = Lang("da")
 
 app = typer.Typer(
     name="beskplan",
@@ -34,30 +64,6 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    junit = "junit"
-
-
-class ListFormat(StrEnum):
-    table = "table"
-    json = "json"
-
-
-class ReportFormat(StrEnum):
-    html = "html"
-    markdown = "markdown"
-
-
-class Lang(StrEnum):
-    da = "da"
-    en = "en"
-
-
 DataOption = Annotated[
     Path | None, typer.Option(help="Directory of extracts. Default: the bundled data.")
 ]
@@ -65,6 +71,7 @@ GoalsOption = Annotated[
     Path | None, typer.Option(help="Directory of goal files. Default: the bundled goals.")
 ]
 FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
+DiffFormatOption = Annotated[DiffFormat, typer.Option("--format", help="Output format.")]
 ListFormatOption = Annotated[ListFormat, typer.Option("--format", help="Output format.")]
 LangOption = Annotated[Lang, typer.Option(help="Language of tables and explanations.")]
 OutputOption = Annotated[
@@ -107,29 +114,54 @@ def _period(text: str | None, option: str = "--period") -> Choice:
         raise InputError(Problem(f"{option}: {exc}")) from None
 
 
-def _emit(text: str, output: Path | None, quiet: bool) -> None:
-    from beskplan.output import write_atomic
+def _lang(choice: StrEnum) -> Language:
+    from beskplan.wording import language
 
+    return language(choice.value)
+
+
+def _project(goals: Path | None, data: Path | None, no_cache: bool = False) -> Project:
+    from beskplan.api import Project
+
+    return Project.open(goals, data, use_cache=not no_cache)
+
+
+def _progress(label: str) -> Progress:
+    """A progress bar on a terminal for ``label`` (nothing on a pipe)."""
+    from beskplan.output import progress
+
+    return lambda total: progress(total, label)
+
+
+def _deliver(
+    rendered: Rendered, output: Path | None, quiet: bool = False, no_color: bool = False
+) -> None:
+    """Rendered output to the terminal or, atomically, to ``--output``; files it brings
+    (a Markdown report's charts) beside it."""
+    from beskplan.errors import InputError, Problem
+    from beskplan.output import console, write_atomic
+    from beskplan.output import rendered as rendered_text
+
+    if rendered.files:
+        if output is None:
+            raise InputError(
+                Problem("--format markdown writes chart files beside the report: give --output")
+            )
+        folder = output.with_name(output.stem + "-charts")
+        folder.mkdir(exist_ok=True)
+        for name, content in rendered.files.items():
+            write_atomic(folder / name, content)
+    if rendered.paint is not None:
+        if output is not None:
+            write_atomic(output, rendered_text(rendered.paint))
+        elif not quiet:
+            rendered.paint(console(no_color))
+        return
+    text = rendered.text or ""
     if output is not None:
         write_atomic(output, text)
     elif not quiet:
         sys.stdout.write(text)
-
-
-def _show_table(draw: object, output: Path | None, quiet: bool, no_color: bool) -> None:
-    """A rich table to the terminal, or as plain text to ``--output``."""
-    from collections.abc import Callable
-
-    from rich.console import Console
-
-    from beskplan.output import console, rendered
-
-    assert callable(draw)
-    paint: Callable[[Console], None] = draw
-    if output is not None:
-        _emit(rendered(paint), output, quiet)
-    elif not quiet:
-        paint(console(no_color))
 
 
 def _version(value: bool) -> None:

@@ -9,21 +9,22 @@ from typing import Annotated
 import typer
 
 from beskplan.cli import (
+    DANISH,
+    DIFF_TABLE,
     DataOption,
-    Format,
-    FormatOption,
+    DiffFormatOption,
     GoalsOption,
-    Lang,
     LangOption,
     NoCacheOption,
     NoColorOption,
     OutputOption,
     PeriodOption,
     QuietOption,
-    _emit,
+    _deliver,
     _fail,
+    _lang,
     _period,
-    _show_table,
+    _project,
     app,
 )
 
@@ -52,48 +53,25 @@ def diff(
     ] = False,
     data: DataOption = None,
     goals: GoalsOption = None,
-    format: FormatOption = Format.table,
-    lang: LangOption = Lang.da,
+    format: DiffFormatOption = DIFF_TABLE,
+    lang: LangOption = DANISH,
     output: OutputOption = None,
     quiet: QuietOption = False,
     no_color: NoColorOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Compare two plans (or two saved evaluations) goal by goal."""
-    from beskplan.bundled import bundled
-    from beskplan.diff import diff_plans, diff_results
+    from beskplan.api import diff_results
     from beskplan.errors import InputError
-    from beskplan.render import difference
+    from beskplan.render import Options, render
 
     try:
         if results:
             result = diff_results(Path(old), Path(new))
         else:
-            from beskplan.evaluate import Context, evaluate_plan
-            from beskplan.goalfile import load_plan
-
-            at = _period(period)
-            goals_dir = goals or bundled("goals")
-            old_plan, new_plan = load_plan(old, goals_dir), load_plan(new, goals_dir)
-            context = Context.open(data or bundled("data"), use_cache=not no_cache)
-            result = diff_plans(
-                old_plan,
-                evaluate_plan(old_plan, context, at),
-                new_plan,
-                evaluate_plan(new_plan, context, at),
-            )
-        if format is Format.table:
-            _show_table(
-                lambda c: difference.render_table(result, c, lang.value), output, quiet, no_color
-            )
-        else:
-            text = {
-                Format.json: difference.render_json,
-                Format.csv: difference.render_csv,
-                Format.markdown: difference.render_markdown,
-                Format.junit: difference.render_junit,
-            }[format](result, lang.value)
-            _emit(text, output, quiet)
+            result = _project(goals, data, no_cache).diff(old, new, _period(period))
+        shown = render("diff", format.value, result, Options(_lang(lang)))
+        _deliver(shown, output, quiet, no_color)
     except InputError as exc:
         _fail(exc)
     if exit_code and result.differs:
@@ -113,25 +91,16 @@ def check(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Check goal files, and that the data covers every measure, member and period they need."""
-    from beskplan.bundled import bundled
-    from beskplan.check import check_plan
     from beskplan.errors import InputError
-    from beskplan.evaluate import Context
-    from beskplan.goalfile import load_plans
 
     try:
-        at = _period(period)
-        loaded = load_plans(plan or [], goals or bundled("goals"))
-        context = Context.open(data or bundled("data"), use_cache=not no_cache)
-        problems, warnings = [], []
-        for each in loaded:
-            found = check_plan(each, context, at)
-            problems.extend(found.problems)
-            warnings.extend(found.warnings)
-        for warning in warnings:
+        project = _project(goals, data, no_cache)
+        found = project.check(plan or [], _period(period))
+        for warning in found.warnings:
             sys.stderr.write(f"warning: {warning}\n")
-        if problems:
-            raise InputError(problems)
+        if found.problems:
+            raise InputError(found.problems)
+        loaded = project.plans(plan or [])
     except InputError as exc:
         _fail(exc)
     if not quiet:

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
 from beskplan.cli import (
+    DANISH,
+    LIST_TABLE,
     DataOption,
     GoalsOption,
-    Lang,
     LangOption,
-    ListFormat,
     ListFormatOption,
     NoCacheOption,
     NoColorOption,
+    _deliver,
     _fail,
-    _show_table,
+    _lang,
+    _progress,
+    _project,
     app,
 )
 
@@ -25,24 +27,19 @@ from beskplan.cli import (
 @app.command()
 def plans(
     goals: GoalsOption = None,
-    format: ListFormatOption = ListFormat.table,
-    lang: LangOption = Lang.da,
+    format: ListFormatOption = LIST_TABLE,
+    lang: LangOption = DANISH,
     no_color: NoColorOption = False,
 ) -> None:
     """List the plans in the goals directory: municipality, year, goals and source."""
-    from beskplan.bundled import bundled
     from beskplan.errors import InputError
-    from beskplan.goalfile import load_plans
-    from beskplan.render import listing
+    from beskplan.render import Options, render
 
     try:
-        loaded = load_plans([], goals or bundled("goals"))
+        loaded = _project(goals, None).plans()
+        _deliver(render("plans", format.value, loaded, Options(_lang(lang))), None, False, no_color)
     except InputError as exc:
         _fail(exc)
-    if format is ListFormat.json:
-        sys.stdout.write(listing.render_json(listing.plans_record(loaded)))
-    else:
-        _show_table(lambda c: listing.render_plans(loaded, c, lang.value), None, False, no_color)
 
 
 @app.command()
@@ -53,35 +50,18 @@ def overview(
     ] = None,
     data: DataOption = None,
     goals: GoalsOption = None,
-    format: ListFormatOption = ListFormat.table,
-    lang: LangOption = Lang.da,
+    format: ListFormatOption = LIST_TABLE,
+    lang: LangOption = DANISH,
     no_color: NoColorOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Which ministerial goals each plan sets a measurable goal for, and its share of goals met."""
-    from beskplan.bundled import bundled
-    from beskplan.catalogue import load_ministermaal
     from beskplan.errors import InputError
-    from beskplan.evaluate import Context, evaluate_plan
-    from beskplan.goalfile import load_plans
-    from beskplan.overview import build_overview
-    from beskplan.render import listing
+    from beskplan.render import Options, render
 
-    data_dir = data or bundled("data")
     try:
-        loaded = load_plans(plan or [], goals or bundled("goals"))
-        context = Context.open(data_dir, use_cache=not no_cache)
-        from beskplan.output import progress
-
-        reports = []
-        with progress(len(loaded), "Planer") as step:
-            for each in loaded:
-                reports.append(evaluate_plan(each, context))
-                step()
-        result = build_overview(loaded, reports, load_ministermaal(data_dir))
+        result = _project(goals, data, no_cache).overview(plan or [], _progress("Planer"))
+        shown = render("overview", format.value, result, Options(_lang(lang)))
+        _deliver(shown, None, False, no_color)
     except InputError as exc:
         _fail(exc)
-    if format is ListFormat.json:
-        sys.stdout.write(listing.render_json(listing.overview_record(result)))
-    else:
-        _show_table(lambda c: listing.render_overview(result, c, lang.value), None, False, no_color)

@@ -11,6 +11,7 @@ import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from beskplan.render import Options, Rendered
 from beskplan.results import Report
 from beskplan.rules.words import explain, label
 from beskplan.wording import Lang, trimmed
@@ -100,3 +101,7 @@ def render(report: Report, lang: Lang = "da", previous: Report | None = None) ->
             )
         )
     return write_rows(COLUMNS + (COMPARE_COLUMNS if previous else ()), rows)
+
+
+def evaluation(report: Report, options: Options) -> Rendered:
+    return Rendered(render(report, options.lang, options.previous))

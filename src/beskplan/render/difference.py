@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import json as json_lib
 from decimal import Decimal
 from typing import Any
 
@@ -11,8 +11,9 @@ from rich.table import Table
 from rich.text import Text
 
 from beskplan.diff import GoalDiff, PlanDiff, Side
+from beskplan.render import Options, Rendered
 from beskplan.render import csv as csv_render
-from beskplan.render import junit
+from beskplan.render import junit as junit_render
 from beskplan.render import markdown as md
 from beskplan.results import Status
 from beskplan.wording import Lang, number, status, trimmed
@@ -169,7 +170,7 @@ def record(diff: PlanDiff) -> dict[str, Any]:
 
 
 def render_json(diff: PlanDiff, lang: Lang = "da") -> str:
-    return json.dumps(record(diff), ensure_ascii=False, indent=2) + "\n"
+    return json_lib.dumps(record(diff), ensure_ascii=False, indent=2) + "\n"
 
 
 CSV_COLUMNS = (
@@ -262,10 +263,32 @@ def render_junit(diff: PlanDiff, lang: Lang = "da") -> str:
         else:
             outcome = "pass"
         cases.append(
-            junit.Case(f"{g.id}: {g.title}", f"{diff.new}.{diff.new_period}", outcome, message)
+            junit_render.Case(
+                f"{g.id}: {g.title}", f"{diff.new}.{diff.new_period}", outcome, message
+            )
         )
-    return junit.document(f"{diff.old} -> {diff.new}", cases)
+    return junit_render.document(f"{diff.old} -> {diff.new}", cases)
 
 
 def w_change(goal: GoalDiff, lang: Lang) -> str:
     return _WORDS[lang][goal.change]
+
+
+def table(diff: PlanDiff, options: Options) -> Rendered:
+    return Rendered(paint=lambda console: render_table(diff, console, options.lang))
+
+
+def json(diff: PlanDiff, options: Options) -> Rendered:
+    return Rendered(render_json(diff, options.lang))
+
+
+def csv(diff: PlanDiff, options: Options) -> Rendered:
+    return Rendered(render_csv(diff, options.lang))
+
+
+def markdown(diff: PlanDiff, options: Options) -> Rendered:
+    return Rendered(render_markdown(diff, options.lang))
+
+
+def junit(diff: PlanDiff, options: Options) -> Rendered:
+    return Rendered(render_junit(diff, options.lang))

@@ -14,6 +14,7 @@ from decimal import Decimal
 from html import escape
 
 from beskplan import charts
+from beskplan.render import Options, Rendered
 from beskplan.results import GoalResult, Reading, Report
 from beskplan.rules.words import explain, label
 from beskplan.wording import HEADERS, Lang, gap_unit, number, status, when
@@ -176,3 +177,7 @@ def render(
 def _first_up(text: str) -> str:
     """The first letter in upper case, the rest as it is (``Periode 2018M06``)."""
     return text[:1].upper() + text[1:]
+
+
+def report(result: Report, options: Options) -> Rendered:
+    return Rendered(render(result, options.members, options.lang))

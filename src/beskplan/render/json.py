@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from beskplan import __version__
+from beskplan.render import Options, Rendered
 from beskplan.results import GoalResult, Report
 from beskplan.rules.words import explain, label
 from beskplan.wording import Lang, trimmed
@@ -109,3 +110,7 @@ def report_record(
 
 def render(report: Report, lang: Lang = "da", previous: Report | None = None) -> str:
     return json.dumps(report_record(report, lang, previous), ensure_ascii=False, indent=2) + "\n"
+
+
+def evaluation(report: Report, options: Options) -> Rendered:
+    return Rendered(render(report, options.lang, options.previous))

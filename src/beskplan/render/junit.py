@@ -8,6 +8,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from beskplan.render import Options, Rendered
 from beskplan.results import Report, Status
 from beskplan.rules.words import explain
 from beskplan.wording import Lang
@@ -57,3 +58,7 @@ def render(report: Report, lang: Lang = "da", previous: Report | None = None) ->
         for g in report.goals
     ]
     return document(f"{report.plan} ({report.municipality}, {report.period})", cases)
+
+
+def evaluation(report: Report, options: Options) -> Rendered:
+    return Rendered(render(report, options.lang, options.previous))

@@ -11,6 +11,7 @@ from rich.text import Text
 
 from beskplan.goalfile import Plan
 from beskplan.overview import Overview
+from beskplan.render import Options, Rendered
 from beskplan.wording import Lang
 
 _WORDS: dict[Lang, dict[str, str]] = {
@@ -131,3 +132,19 @@ def render_overview(overview: Overview, console: Console, lang: Lang = "da") -> 
 
 def render_json(record: object) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+def plans_table(plans: list[Plan], options: Options) -> Rendered:
+    return Rendered(paint=lambda console: render_plans(plans, console, options.lang))
+
+
+def plans_json(plans: list[Plan], options: Options) -> Rendered:
+    return Rendered(render_json(plans_record(plans)))
+
+
+def overview_table(overview: Overview, options: Options) -> Rendered:
+    return Rendered(paint=lambda console: render_overview(overview, console, options.lang))
+
+
+def overview_json(overview: Overview, options: Options) -> Rendered:
+    return Rendered(render_json(overview_record(overview)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from beskplan.render import Options, Rendered
 from beskplan.results import Report, Status
 from beskplan.rules.words import explain, label
 from beskplan.wording import HEADERS, Lang, number, period_note, status, when
@@ -66,3 +67,7 @@ def render(report: Report, lang: Lang = "da", previous: Report | None = None) ->
     if report.source:
         out.append(f"{h['source']}: {escape(report.source)}\n")
     return "\n".join(out)
+
+
+def evaluation(report: Report, options: Options) -> Rendered:
+    return Rendered(render(report, options.lang, options.previous))

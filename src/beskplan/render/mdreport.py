@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from beskplan import charts
+from beskplan.render import Options, Rendered
 from beskplan.render.html import requirement_line
 from beskplan.render.markdown import escape
 from beskplan.results import Reading, Report
@@ -79,3 +80,8 @@ def _safe(goal_id: str) -> str:
 def _first_up(text: str) -> str:
     """The first letter in upper case, the rest as it is (``Periode 2018M06``)."""
     return text[:1].upper() + text[1:]
+
+
+def report(result: Report, options: Options) -> Rendered:
+    text, files = render(result, options.members, options.charts, options.lang)
+    return Rendered(text, files=files)

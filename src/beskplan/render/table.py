@@ -12,6 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from beskplan.render import Options, Rendered
 from beskplan.results import Report, Status
 from beskplan.rules.words import explain, label
 from beskplan.wording import HEADERS, Lang, number, period_note, status, when
@@ -106,3 +107,9 @@ def render(
     )
     if report.source:
         console.print(Text(f"{h['source']}: {report.source}", style="dim"))
+
+
+def evaluation(report: Report, options: Options) -> Rendered:
+    return Rendered(
+        paint=lambda console: render(report, console, options.lang, options.previous, options.trend)
+    )

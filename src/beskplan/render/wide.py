@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from beskplan.nationwide import Applied, Timeline
+from beskplan.render import Options, Rendered
 from beskplan.render import csv as csv_render
 from beskplan.results import GoalResult, Status
 from beskplan.rules.words import explain
@@ -218,3 +219,27 @@ def timeline_csv(line: Timeline) -> str:
 
 def dumps(record: object) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+def municipalities_table(applied: list[Applied], options: Options) -> Rendered:
+    return Rendered(paint=lambda console: all_table(applied, console, options.lang))
+
+
+def municipalities_json(applied: list[Applied], options: Options) -> Rendered:
+    return Rendered(dumps(all_record(applied)))
+
+
+def municipalities_csv(applied: list[Applied], options: Options) -> Rendered:
+    return Rendered(all_csv(applied))
+
+
+def timeline_table_(line: Timeline, options: Options) -> Rendered:
+    return Rendered(paint=lambda console: timeline_table(line, console, options.lang))
+
+
+def timeline_json(line: Timeline, options: Options) -> Rendered:
+    return Rendered(dumps(timeline_record(line)))
+
+
+def timeline_csv_(line: Timeline, options: Options) -> Rendered:
+    return Rendered(timeline_csv(line))

@@ -1,0 +1,161 @@
+"""The small API the command line, the tests and Python users call.
+
+Open a project (a goals folder and a data folder; the bundled ones by default),
+load plans, and evaluate: one plan, every municipality, a range of periods; diff
+two plans or two saved evaluations; check; the overview; the committee's report.
+Every period a caller gives goes through :func:`beskplan.periods.parse_choice`
+and :func:`beskplan.evaluate.evaluate_plan`, the one place ``latest`` and
+``newest`` are resolved. Errors in the input are :class:`~beskplan.errors.InputError`.
+
+    from beskplan.api import Project
+
+    project = Project.open()
+    report = project.evaluate(project.plan("frederiksberg-2019"), "newest")
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from beskplan.bundled import bundled
+
+if TYPE_CHECKING:
+    from beskplan.check import Checked
+    from beskplan.diff import PlanDiff
+    from beskplan.evaluate import Context
+    from beskplan.goalfile import Plan
+    from beskplan.nationwide import Applied, Timeline
+    from beskplan.overview import Overview
+    from beskplan.periods import Choice
+    from beskplan.results import Reading, Report
+
+Step = Callable[[], None]
+Progress = Callable[[int], AbstractContextManager[Step]]  # total -> a context giving a step
+
+
+@dataclass(frozen=True)
+class Project:
+    """The goal files and data one works on."""
+
+    goals: Path = field(default_factory=lambda: bundled("goals"))
+    data: Path = field(default_factory=lambda: bundled("data"))
+    use_cache: bool = True
+
+    @classmethod
+    def open(
+        cls, goals: Path | None = None, data: Path | None = None, use_cache: bool = True
+    ) -> Project:
+        return cls(goals or bundled("goals"), data or bundled("data"), use_cache)
+
+    @cached_property
+    def context(self) -> Context:
+        """The data folder's extracts and catalogues, read as goals ask for them."""
+        from beskplan.evaluate import Context
+
+        return Context.open(self.data, self.use_cache)
+
+    def plan(self, name: str) -> Plan:
+        """A plan by id from the goals folder, or by the path of its ``.yaml`` file."""
+        from beskplan.goalfile import load_plan
+
+        return load_plan(name, self.goals)
+
+    def plans(self, names: Sequence[str] = ()) -> list[Plan]:
+        """The plans named, or every plan in the goals folder."""
+        from beskplan.goalfile import load_plans
+
+        return load_plans(list(names), self.goals)
+
+    def evaluate(self, plan: Plan, period: Choice = None, history: bool = False) -> Report:
+        from beskplan.evaluate import evaluate_plan
+
+        return evaluate_plan(plan, self.context, period, history=history)
+
+    def every_municipality(
+        self, plan: Plan, period: Choice = None, progress: Progress | None = None
+    ) -> list[Applied]:
+        """The plan's goals for every municipality in the data, most goals met first."""
+        from beskplan.evaluate import latest_period
+        from beskplan.nationwide import apply_all, municipalities
+
+        if period == "latest":  # the plan's municipality decides: every row at one period
+            period = latest_period(plan, self.context)
+        names = municipalities(plan, self.context)
+        with _steps(progress, len(names)) as step:
+            return apply_all(plan, self.context, period, step, names)
+
+    def timeline(self, plan: Plan, span: str, progress: Progress | None = None) -> Timeline:
+        """Each goal at each period its data publishes in ``FROM..TO``."""
+        from beskplan.nationwide import period_range, timeline
+
+        periods = period_range(span)
+        with _steps(progress, len(periods)) as step:
+            return timeline(plan, self.context, periods, step)
+
+    def diff(self, old: str, new: str, period: Choice = None) -> PlanDiff:
+        """Two plans goal by goal, each evaluated (at ``period``, or each at its own)."""
+        from beskplan.diff import diff_plans
+
+        old_plan, new_plan = self.plan(old), self.plan(new)
+        return diff_plans(
+            old_plan,
+            self.evaluate(old_plan, period),
+            new_plan,
+            self.evaluate(new_plan, period),
+        )
+
+    def check(self, names: Sequence[str] = (), period: Choice = None) -> Checked:
+        """Every problem and warning of the plans on this data."""
+        from beskplan.check import Checked, check_plan
+
+        found = Checked()
+        for plan in self.plans(names):
+            each = check_plan(plan, self.context, period)
+            found.problems.extend(each.problems)
+            found.warnings.extend(each.warnings)
+        return found
+
+    def overview(self, names: Sequence[str] = (), progress: Progress | None = None) -> Overview:
+        """Which ministerial goals each plan sets a goal for, and its share met."""
+        from beskplan.catalogue import load_ministermaal
+        from beskplan.overview import build_overview
+
+        plans = self.plans(names)
+        reports = []
+        with _steps(progress, len(plans)) as step:
+            for plan in plans:
+                reports.append(self.evaluate(plan))
+                step()
+        return build_overview(plans, reports, load_ministermaal(self.data))
+
+    def report(self, plan: Plan, period: Choice = None) -> tuple[Report, dict[str, list[Reading]]]:
+        """The evaluation with every goal's history, and each cluster goal's member figures."""
+        from beskplan.evaluate import member_figures
+
+        result = self.evaluate(plan, period, history=True)
+        members = {
+            goal.id: member_figures(plan, goal, self.context, done.asked_period)
+            for goal, done in zip(plan.goals, result.goals, strict=True)
+        }
+        return result, members
+
+
+def diff_results(old: Path, new: Path) -> PlanDiff:
+    """Two saved evaluations (``evaluate --format json``): what changed, and why."""
+    from beskplan.diff import diff_results as compare
+
+    return compare(old, new)
+
+
+def _steps(progress: Progress | None, total: int) -> AbstractContextManager[Step]:
+    return progress(total) if progress is not None else _silent()
+
+
+@contextmanager
+def _silent() -> Iterator[Step]:
+    yield lambda: None
