@@ -16,7 +16,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-from beskplan.wording import Lang, number
+from beskplan import words
+from beskplan.wording import number
+from beskplan.words import Lang
 
 WIDTH, HEIGHT = 6.4, 2.6
 
@@ -87,7 +89,7 @@ def trend(
                 qy,
                 linestyle=":",
                 color="0.3",
-                label="kravet" if lang == "da" else "requirement",
+                label=words.text(lang, "chart.requirement"),
             )
             line.set_gid("beskplan-requirement")
     vx, vy = series(values)

@@ -9,12 +9,11 @@ rule's own (:mod:`beskplan.rules.words`); here are the words around it.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
 
 from beskplan.results import GoalResult, Report, Status
+from beskplan.words import LANGS, Lang, section, text
 
-Lang = Literal["da", "en"]
-LANGS: tuple[Lang, ...] = ("da", "en")
+HEADERS: dict[Lang, dict[str, str]] = {lang: section(lang, "headers") for lang in LANGS}
 
 
 def language(value: str) -> Lang:
@@ -23,43 +22,6 @@ def language(value: str) -> Lang:
         if lang == value:
             return lang
     raise ValueError(f"no language {value!r}")  # pragma: no cover - the CLI offers LANGS only
-
-
-STATUS: dict[Lang, dict[Status, str]] = {
-    "da": {Status.MET: "opfyldt", Status.UNMET: "ikke opfyldt", Status.NO_DATA: "ingen data"},
-    "en": {Status.MET: "met", Status.UNMET: "unmet", Status.NO_DATA: "no data"},
-}
-
-HEADERS: dict[Lang, dict[str, str]] = {
-    "da": {
-        "id": "Mål",
-        "title": "Titel",
-        "status": "Status",
-        "value": "Værdi",
-        "reference": "Reference",
-        "gap": "Forskel",
-        "rank": "Placering",
-        "explanation": "Forklaring",
-        "summary": "{met} opfyldt, {unmet} ikke opfyldt, {no_data} uden data ({total} mål)",
-        "period": "periode",
-        "newest": "nyeste tal",
-        "source": "Kilde",
-    },
-    "en": {
-        "id": "Goal",
-        "title": "Title",
-        "status": "Status",
-        "value": "Value",
-        "reference": "Reference",
-        "gap": "Gap",
-        "rank": "Rank",
-        "explanation": "Explanation",
-        "summary": "{met} met, {unmet} unmet, {no_data} without data ({total} goals)",
-        "period": "period",
-        "newest": "newest figures",
-        "source": "Source",
-    },
-}
 
 
 def number(value: Decimal | int | None, lang: Lang = "da", *, signed: bool = False) -> str:
@@ -91,7 +53,7 @@ def trimmed(value: Decimal) -> Decimal:
 
 def gap_unit(unit: str, lang: Lang) -> str:
     if unit == "pct.":
-        return "pct.-point" if lang == "da" else "percentage points"
+        return text(lang, "unit.pct")
     return unit
 
 
@@ -113,33 +75,7 @@ def period_note(goal: GoalResult, report: Report) -> str:
 
 
 def status(value: Status, lang: Lang) -> str:
-    return STATUS[lang][value]
-
-
-_COURSE: dict[Lang, dict[str, str]] = {
-    "da": {
-        "achieved": "nået før fristen {deadline}",
-        "on_track": "på rette vej mod {deadline}",
-        "needs_acceleration": "for langsomt mod {deadline}: forskellen skal mindskes "
-        "{faster} {unit} hurtigere om året",
-        "regressing": "går den forkerte vej mod {deadline}",
-        "not_evaluable": "kursen mod {deadline} kan ikke vurderes (under tre perioder)",
-        "deadline_passed": "fristen {deadline} er overskredet",
-        "inputs": " (tendens {slope} {unit} om året over {n} perioder, fremskrevet forskel "
-        "{projected} ved udgangen af {deadline})",
-    },
-    "en": {
-        "achieved": "achieved before the {deadline} deadline",
-        "on_track": "on track for {deadline}",
-        "needs_acceleration": "too slow for {deadline}: the gap must shrink {faster} {unit} "
-        "a year faster",
-        "regressing": "moving the wrong way for {deadline}",
-        "not_evaluable": "the course toward {deadline} cannot be judged (fewer than three periods)",
-        "deadline_passed": "the {deadline} deadline has passed",
-        "inputs": " (trend {slope} {unit} a year over {n} periods, projected gap {projected} "
-        "at the end of {deadline})",
-    },
-}
+    return text(lang, f"status.{value.value}")
 
 
 def course(result: GoalResult, lang: Lang = "da") -> str:
@@ -152,7 +88,7 @@ def course(result: GoalResult, lang: Lang = "da") -> str:
             return "?"
         return number(Decimal(str(round(value, 2))), lang)
 
-    words = _COURSE[lang]
+    words = section(lang, "course")
     args = {
         "deadline": t.deadline,
         "projected": num(t.projected),

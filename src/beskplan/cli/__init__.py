@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from beskplan.errors import InputError
     from beskplan.periods import Choice
     from beskplan.render import Rendered
-    from beskplan.wording import Lang as Language
+    from beskplan.words import Lang as Language
 
     # the choices are made from the renderer registry at run time; to the type checker they
     # are string enumerations
@@ -44,7 +44,7 @@ else:
     DiffFormat = choices("DiffFormat", "diff")
     ListFormat = choices("ListFormat", "plans", "overview")
     ReportFormat = choices("ReportFormat", "report")
-    from beskplan.wording import LANGS
+    from beskplan.words import LANGS
 
     Lang = StrEnum("Lang", {lang: lang for lang in LANGS})
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from beskplan.results import Reading, Report
-    from beskplan.wording import Lang
+    from beskplan.words import Lang
 
 RENDERERS: dict[str, dict[str, str]] = {
     "evaluation": {

@@ -14,7 +14,8 @@ from decimal import Decimal
 from beskplan.render import Options, Rendered
 from beskplan.results import Report
 from beskplan.rules.words import explain, label
-from beskplan.wording import Lang, trimmed
+from beskplan.wording import trimmed
+from beskplan.words import Lang
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -16,56 +16,10 @@ from beskplan.render import csv as csv_render
 from beskplan.render import junit as junit_render
 from beskplan.render import markdown as md
 from beskplan.results import Status
-from beskplan.wording import Lang, number, status, trimmed
+from beskplan.wording import number, status, trimmed
+from beskplan.words import Lang, section
 
 SCHEMA_VERSION = 1
-
-_WORDS: dict[Lang, dict[str, str]] = {
-    "da": {
-        "title": "{old} ({old_period}) mod {new} ({new_period})",
-        "id": "Mål",
-        "name": "Titel",
-        "change": "Ændring",
-        "fields": "Ændrede felter",
-        "old": "Før",
-        "new": "Nu",
-        "value": "Værdi",
-        "gap": "Forskel",
-        "added": "tilføjet",
-        "removed": "fjernet",
-        "changed": "ændret",
-        "unchanged": "uændret",
-        "summary": "{added} tilføjet, {removed} fjernet, {changed} ændret, {unchanged} uændret",
-        "renamed": "samme måling og regel som {other}: id'et kan være ændret",
-        "cause": "Årsag",
-        "goal": "målet er ændret",
-        "data": "data er ændret",
-        "both": "både mål og data er ændret",
-        "neither": "hverken mål eller data er ændret",
-    },
-    "en": {
-        "title": "{old} ({old_period}) against {new} ({new_period})",
-        "id": "Goal",
-        "name": "Title",
-        "change": "Change",
-        "fields": "Changed fields",
-        "old": "Before",
-        "new": "Now",
-        "value": "Value",
-        "gap": "Gap",
-        "added": "added",
-        "removed": "removed",
-        "changed": "changed",
-        "unchanged": "unchanged",
-        "summary": "{added} added, {removed} removed, {changed} changed, {unchanged} unchanged",
-        "renamed": "same measure and rule as {other}: the id may have changed",
-        "cause": "Cause",
-        "goal": "the goal changed",
-        "data": "the data changed",
-        "both": "both goal and data changed",
-        "neither": "neither goal nor data changed",
-    },
-}
 
 
 def _side_text(side: Side | None, lang: Lang) -> str:
@@ -84,7 +38,7 @@ def _movement(goal: GoalDiff, lang: Lang) -> str:
 
 
 def _note(goal: GoalDiff, lang: Lang) -> str:
-    w = _WORDS[lang]
+    w = section(lang, "diff")
     notes = []
     if goal.fields:
         notes.append(", ".join(goal.fields))
@@ -97,11 +51,11 @@ def _note(goal: GoalDiff, lang: Lang) -> str:
 
 def _summary(diff: PlanDiff, lang: Lang) -> str:
     counts = {k: diff.count(k) for k in ("added", "removed", "changed", "unchanged")}
-    return _WORDS[lang]["summary"].format(**counts)
+    return section(lang, "diff")["summary"].format(**counts)
 
 
 def render_table(diff: PlanDiff, console: Console, lang: Lang = "da") -> None:
-    w = _WORDS[lang]
+    w = section(lang, "diff")
     title = w["title"].format(
         old=diff.old, old_period=diff.old_period, new=diff.new, new_period=diff.new_period
     )
@@ -216,7 +170,7 @@ def render_csv(diff: PlanDiff, lang: Lang = "da") -> str:
 
 
 def render_markdown(diff: PlanDiff, lang: Lang = "da") -> str:
-    w = _WORDS[lang]
+    w = section(lang, "diff")
     title = w["title"].format(
         old=diff.old, old_period=diff.old_period, new=diff.new, new_period=diff.new_period
     )
@@ -271,7 +225,7 @@ def render_junit(diff: PlanDiff, lang: Lang = "da") -> str:
 
 
 def w_change(goal: GoalDiff, lang: Lang) -> str:
-    return _WORDS[lang][goal.change]
+    return section(lang, "diff")[goal.change]
 
 
 def table(diff: PlanDiff, options: Options) -> Rendered:

@@ -17,7 +17,8 @@ from beskplan import charts
 from beskplan.render import Options, Rendered
 from beskplan.results import GoalResult, Reading, Report
 from beskplan.rules.words import explain, label
-from beskplan.wording import HEADERS, Lang, gap_unit, number, status, when
+from beskplan.wording import HEADERS, gap_unit, number, status, when
+from beskplan.words import Lang, section
 
 CSS = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 52em;
@@ -42,33 +43,6 @@ footer { border-top: 1px solid #999; margin-top: 2em; font-size: .85em; color: #
 @media print { body { margin: 0; max-width: none; } }
 """
 
-_WORDS: dict[Lang, dict[str, str]] = {
-    "da": {
-        "value": "Værdi",
-        "reference": "Reference",
-        "gap": "Forskel",
-        "rank": "Placering",
-        "trend": "Udviklingen i {name} og {reference} over perioderne i data.",
-        "members": "Klyngens kommuner i {period}, bedste først; {municipality} er fremhævet.",
-        "course": "Kurs",
-        "focus": "Fokusområde",
-        "sources": "Data",
-        "of": "af",
-    },
-    "en": {
-        "value": "Value",
-        "reference": "Reference",
-        "gap": "Gap",
-        "rank": "Rank",
-        "trend": "{name} and {reference} over the periods in the data.",
-        "members": "The cluster's members in {period}, best first; {municipality} highlighted.",
-        "course": "Course",
-        "focus": "Focus area",
-        "sources": "Data",
-        "of": "of",
-    },
-}
-
 
 def requirement_line(goal: GoalResult) -> list[Decimal | None] | None:
     """Where a goal asks for a margin, the line its value must reach at each period."""
@@ -81,7 +55,7 @@ def requirement_line(goal: GoalResult) -> list[Decimal | None] | None:
 
 
 def _figure(goal: GoalResult, report: Report, members: Sequence[Reading], lang: Lang) -> str:
-    w = _WORDS[lang]
+    w = section(lang, "html")
     parts = []
     points = [*goal.history] or [(goal.period, goal.outcome)]
     if any(o.value is not None or o.reference is not None for _, o in points):
@@ -106,7 +80,7 @@ def _figure(goal: GoalResult, report: Report, members: Sequence[Reading], lang: 
 
 
 def _section(goal: GoalResult, report: Report, members: Sequence[Reading], lang: Lang) -> str:
-    w = _WORDS[lang]
+    w = section(lang, "html")
     o = goal.outcome
     unit = f" {goal.unit}" if goal.unit else ""
     rows = [
@@ -169,7 +143,7 @@ def render(
         f"<p>{escape(_first_up(when(report, lang)))}</p>\n{source}\n"
         f'<p class="summary">{escape(summary)}</p>\n</header>\n'
         f"<main>\n{sections}\n</main>\n"
-        f"<footer><p>{escape(_WORDS[lang]['sources'])}: {files}</p></footer>\n"
+        f"<footer><p>{escape(section(lang, 'html')['sources'])}: {files}</p></footer>\n"
         "</body>\n</html>\n"
     )
 

@@ -16,7 +16,8 @@ from beskplan import __version__
 from beskplan.render import Options, Rendered
 from beskplan.results import GoalResult, Report
 from beskplan.rules.words import explain, label
-from beskplan.wording import Lang, trimmed
+from beskplan.wording import trimmed
+from beskplan.words import Lang
 
 SCHEMA_VERSION = 1
 

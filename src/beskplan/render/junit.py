@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from beskplan.render import Options, Rendered
 from beskplan.results import Report, Status
 from beskplan.rules.words import explain
-from beskplan.wording import Lang
+from beskplan.words import Lang
 
 
 @dataclass(frozen=True)

@@ -12,36 +12,7 @@ from rich.text import Text
 from beskplan.goalfile import Plan
 from beskplan.overview import Overview
 from beskplan.render import Options, Rendered
-from beskplan.wording import Lang
-
-_WORDS: dict[Lang, dict[str, str]] = {
-    "da": {
-        "plan": "Plan",
-        "municipality": "Kommune",
-        "year": "År",
-        "goals": "Mål",
-        "period": "Periode",
-        "source": "Kilde",
-        "met": "Opfyldt",
-        "overview": "Ministermål {year}: hvilke planer sætter et målbart mål for hvert",
-        "legend": "X: målbart mål i planen; (X): indsats beskrevet uden mål",
-        "none": "ingen ministermål for året",
-        "of": "af",
-    },
-    "en": {
-        "plan": "Plan",
-        "municipality": "Municipality",
-        "year": "Year",
-        "goals": "Goals",
-        "period": "Period",
-        "source": "Source",
-        "met": "Met",
-        "overview": "Ministerial goals {year}: which plans set a measurable goal for each",
-        "legend": "X: a measurable goal in the plan; (X): an effort described without a goal",
-        "none": "no ministerial goals for the year",
-        "of": "of",
-    },
-}
+from beskplan.words import Lang, section, text
 
 
 def plans_record(plans: list[Plan]) -> list[dict[str, Any]]:
@@ -61,13 +32,12 @@ def plans_record(plans: list[Plan]) -> list[dict[str, Any]]:
 
 
 def render_plans(plans: list[Plan], console: Console, lang: Lang = "da") -> None:
-    w = _WORDS[lang]
+    w = section(lang, "listing")
     table = Table(show_lines=False)
     for key in ("plan", "municipality", "year", "goals", "period", "source"):
         table.add_column(w[key], overflow="fold", justify="right" if key == "goals" else "left")
     for p in plans:
-        source = (p.source or "") + (" (rekonstrueret)" if p.reconstructed and lang == "da" else "")
-        source += " (reconstructed)" if p.reconstructed and lang == "en" else ""
+        source = (p.source or "") + (text(lang, "listing.reconstructed") if p.reconstructed else "")
         table.add_row(
             Text(p.id),
             Text(p.municipality),
@@ -104,7 +74,7 @@ def overview_record(overview: Overview) -> dict[str, Any]:
 
 
 def render_overview(overview: Overview, console: Console, lang: Lang = "da") -> None:
-    w = _WORDS[lang]
+    w = section(lang, "listing")
     for year in overview.years():
         columns = overview.columns(year)
         table = Table(title=Text(w["overview"].format(year=year)), title_justify="left")

@@ -11,7 +11,8 @@ import re
 from beskplan.render import Options, Rendered
 from beskplan.results import Report, Status
 from beskplan.rules.words import explain, label
-from beskplan.wording import HEADERS, Lang, number, period_note, status, when
+from beskplan.wording import HEADERS, number, period_note, status, when
+from beskplan.words import Lang, text
 
 ICON = {Status.MET: "✅", Status.UNMET: "❌", Status.NO_DATA: "➖"}
 
@@ -45,7 +46,7 @@ def render(report: Report, lang: Lang = "da", previous: Report | None = None) ->
         compare = [f"{status(old.status, lang)} {number(old.outcome.value, lang)}" if old else "-"]
         ref = number(o.reference, lang) if o.reference is not None else "-"
         ref_label = label(o.reference_label, lang)
-        rank = (f"{o.rank} af {o.of}" if lang == "da" else f"{o.rank} of {o.of}") if o.rank else ""
+        rank = text(lang, "table.rank", rank=o.rank, of=o.of) if o.rank else ""
         value = number(o.value, lang) + period_note(g, report)
         rows.append(
             [

@@ -14,7 +14,8 @@ from beskplan.render.html import requirement_line
 from beskplan.render.markdown import escape
 from beskplan.results import Reading, Report
 from beskplan.rules.words import explain, label
-from beskplan.wording import HEADERS, Lang, gap_unit, number, status, when
+from beskplan.wording import HEADERS, gap_unit, number, status, when
+from beskplan.words import Lang
 
 
 def render(

@@ -15,7 +15,8 @@ from rich.text import Text
 from beskplan.render import Options, Rendered
 from beskplan.results import Report, Status
 from beskplan.rules.words import explain, label
-from beskplan.wording import HEADERS, Lang, number, period_note, status, when
+from beskplan.wording import HEADERS, number, period_note, status, when
+from beskplan.words import Lang, text
 
 STYLE = {Status.MET: "green", Status.UNMET: "red", Status.NO_DATA: "yellow"}
 
@@ -67,7 +68,7 @@ def render(
     if ranked:
         table.add_column(h["rank"], justify="right", overflow="fold")
     if trend:
-        table.add_column("Udvikling" if lang == "da" else "Trend", no_wrap=True)
+        table.add_column(text(lang, "table.trend"), no_wrap=True)
     table.add_column(h["explanation"], ratio=3, overflow="fold")
     for goal in report.goals:
         o = goal.outcome
@@ -75,7 +76,7 @@ def render(
         ref_label = label(o.reference_label, lang)
         if ref_label:
             reference += f"\n{ref_label}"
-        rank = f"{o.rank} af {o.of}" if lang == "da" else f"{o.rank} of {o.of}"
+        rank = text(lang, "table.rank", rank=o.rank, of=o.of)
         # Text, not str: a goal title is the user's text, never rich markup
         cells = [
             Text(goal.id),

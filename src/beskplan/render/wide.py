@@ -18,39 +18,12 @@ from beskplan.render import Options, Rendered
 from beskplan.render import csv as csv_render
 from beskplan.results import GoalResult, Status
 from beskplan.rules.words import explain
-from beskplan.wording import Lang, trimmed
+from beskplan.wording import trimmed
+from beskplan.words import Lang, section
 
 SCHEMA_VERSION = 1
 MARK = {Status.MET: "✔", Status.UNMET: "✘", Status.NO_DATA: "·"}
 STYLE = {Status.MET: "green", Status.UNMET: "red", Status.NO_DATA: "yellow"}
-
-_WORDS: dict[Lang, dict[str, str]] = {
-    "da": {
-        "municipality": "Kommune",
-        "met": "Opfyldt",
-        "all": "{title}: alle kommuner, periode {period}",
-        "legend": "✔ opfyldt, ✘ ikke opfyldt, · ingen data; "
-        "* sammenlignet med landsgennemsnittet (ingen klynge)",
-        "goal": "Mål",
-        "name": "Titel",
-        "timeline": "{title} — {municipality}, {first} til {last}",
-        "of": "af",
-        "periods": "Perioder med tal",
-        "counted": "; opfyldt tælles blandt perioderne med tal",
-    },
-    "en": {
-        "municipality": "Municipality",
-        "met": "Met",
-        "all": "{title}: every municipality, period {period}",
-        "legend": "✔ met, ✘ unmet, · no data; * compared with the national level (no cluster)",
-        "goal": "Goal",
-        "name": "Title",
-        "timeline": "{title} — {municipality}, {first} to {last}",
-        "of": "of",
-        "periods": "Periods with figures",
-        "counted": "; met is counted among the periods with figures",
-    },
-}
 
 
 def _num(value: Decimal | None) -> float | None:
@@ -72,7 +45,7 @@ def _goal(goal: GoalResult) -> dict[str, Any]:
 
 
 def all_table(applied: list[Applied], console: Console, lang: Lang = "da") -> None:
-    w = _WORDS[lang]
+    w = section(lang, "wide")
     first = applied[0].report
     table = Table(
         title=Text(w["all"].format(title=first.title, period=first.period)), title_justify="left"
@@ -149,7 +122,7 @@ def all_csv(applied: list[Applied]) -> str:
 
 def timeline_table(line: Timeline, console: Console, lang: Lang = "da") -> None:
     """A strip per goal, a mark at each period its data publishes in the range."""
-    w = _WORDS[lang]
+    w = section(lang, "wide")
     title = w["timeline"].format(
         title=line.title, municipality=line.municipality, first=line.first, last=line.last
     )

@@ -18,7 +18,8 @@ from beskplan.results import GoalResult, Msg
 from beskplan.rules import RULES
 from beskplan.rules.base import Words
 from beskplan.rules.references import WORDS as REFERENCE_WORDS
-from beskplan.wording import Lang, course, gap_unit, number
+from beskplan.wording import course, gap_unit, number
+from beskplan.words import Lang
 
 WORDS: Words = {
     "da": {
