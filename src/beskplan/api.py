@@ -28,11 +28,12 @@ if TYPE_CHECKING:
     from beskplan.check import Checked
     from beskplan.diff import PlanDiff
     from beskplan.evaluate import Context
+    from beskplan.extracts.reading import Reading
     from beskplan.goalfile import Plan
     from beskplan.nationwide import Applied, Timeline
     from beskplan.overview import Overview
     from beskplan.periods import Choice
-    from beskplan.results import Reading, Report
+    from beskplan.results import Report
 
 Step = Callable[[], None]
 Progress = Callable[[int], AbstractContextManager[Step]]  # total -> a context giving a step

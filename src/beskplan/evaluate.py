@@ -31,9 +31,10 @@ from beskplan.catalogue import (
 )
 from beskplan.errors import InputError, MeasureError, Problem, UnknownCluster, did_you_mean
 from beskplan.extracts import DataStore
+from beskplan.extracts.reading import Reading
 from beskplan.goalfile import Goal, Plan
 from beskplan.periods import Choice, Period, parse_period
-from beskplan.results import GoalResult, Msg, Outcome, Reading, Report, Status
+from beskplan.results import GoalResult, Msg, Outcome, Report, Status
 from beskplan.rules.base import NATIONAL
 from beskplan.sources import SourceFile, describe, fingerprint
 from beskplan.trajectory import Assessment, assess

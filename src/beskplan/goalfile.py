@@ -181,22 +181,10 @@ def _parse_goal(raw: Any, loc: Loc, source: Located) -> tuple[Goal | None, list[
     own = {k: v for k, v in raw.items() if k in GOAL_KEYS}
     extra = {k: v for k, v in raw.items() if k not in GOAL_KEYS}
     fields, problems = validate(GoalFields, own, source, loc)
-    params, param_problems = validate(kind.Params, extra, source, loc, f"for rule {name}")
-    for problem in param_problems:
-        if problem.message.startswith("unknown key"):
-            valid = sorted(GOAL_KEYS | set(kind.Params.model_fields))
-            key = problem.message.split("'")[1]
-            problems.append(
-                Problem(
-                    f"unknown key '{key}' for rule {name}{did_you_mean(key, valid)}; "
-                    f"valid keys: {', '.join(valid)}",
-                    problem.path,
-                    problem.line,
-                    problem.column,
-                )
-            )
-        else:
-            problems.append(problem)
+    params, param_problems = validate(
+        kind.Params, extra, source, loc, f"for rule {name}", also=GOAL_KEYS
+    )
+    problems.extend(param_problems)
     if fields is None or params is None:
         return None, problems
     return Goal(fields, kind, params, loc), problems

@@ -32,21 +32,6 @@ class Msg:
 
 
 @dataclass(frozen=True)
-class Reading:
-    """One published figure: an area's value of a measure at a period.
-
-    ``value`` is ``None`` when the figure is missing; ``raw`` then keeps the
-    suppression token as published (``..``, ``x``, ``-``), or is ``None`` when
-    the data has no row at all.
-    """
-
-    area: str
-    value: Decimal | None
-    period: Period | None = None
-    raw: str | None = None
-
-
-@dataclass(frozen=True)
 class Outcome:
     """What a rule says about one goal."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
@@ -18,8 +19,14 @@ def validate(
     source: Located,
     prefix: Loc = (),
     what: str = "",
+    also: Iterable[str] = (),
 ) -> tuple[M | None, list[Problem]]:
-    """Validate ``data`` as ``model``; on failure return every problem, each at its line."""
+    """Validate ``data`` as ``model``; on failure return every problem, each at its line.
+
+    ``what`` says whose keys they are (``for rule threshold``); ``also`` are keys valid
+    beside the model's, listed where an unknown key is refused.
+    """
+    known = set(also)
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
@@ -27,7 +34,7 @@ def validate(
             (
                 source.problem(
                     (*prefix, *_clean(e["loc"])),
-                    _wording(e, _fields_at(model, _clean(e["loc"])), what),
+                    _wording(e, sorted(known | set(_fields_at(model, _clean(e["loc"])))), what),
                     at_key=e["type"] == "extra_forbidden",
                 )
                 for e in exc.errors(include_url=False)

@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 
+from beskplan.extracts.reading import Reading
 from beskplan.periods import Period, parse_period
-from beskplan.results import Reading, Status
+from beskplan.results import Status
 from beskplan.rules import RULES
 
 NOW = parse_period("2018M06")

@@ -30,8 +30,8 @@ from beskplan.extracts.layout import (
     Locator,
     label_key,
 )
+from beskplan.extracts.reading import Reading
 from beskplan.periods import Period, parse_period
-from beskplan.results import Reading
 from beskplan.sources import SourceFile
 
 

@@ -24,7 +24,8 @@ from beskplan.errors import InputError, Problem
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from beskplan.results import Reading, Report
+    from beskplan.extracts.reading import Reading
+    from beskplan.results import Report
     from beskplan.words import Lang
 
 RENDERERS: dict[str, dict[str, str]] = {

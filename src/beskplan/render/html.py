@@ -14,8 +14,9 @@ from decimal import Decimal
 from html import escape
 
 from beskplan import charts
+from beskplan.extracts.reading import Reading
 from beskplan.render import Options, Rendered
-from beskplan.results import GoalResult, Reading, Report
+from beskplan.results import GoalResult, Report
 from beskplan.rules.words import explain, label
 from beskplan.wording import HEADERS, gap_unit, number, status, when
 from beskplan.words import Lang, section

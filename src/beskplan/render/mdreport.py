@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from beskplan import charts
+from beskplan.extracts.reading import Reading
 from beskplan.render import Options, Rendered
 from beskplan.render.html import requirement_line
 from beskplan.render.markdown import escape
-from beskplan.results import Reading, Report
+from beskplan.results import Report
 from beskplan.rules.words import explain, label
 from beskplan.wording import HEADERS, gap_unit, number, status, when
 from beskplan.words import Lang

@@ -18,8 +18,9 @@ from typing import Annotated, Any, Protocol
 
 from pydantic import Field
 
+from beskplan.extracts.reading import Reading
 from beskplan.periods import Period
-from beskplan.results import Msg, Outcome, Reading, Status
+from beskplan.results import Msg, Outcome, Status
 from beskplan.rules import compare
 from beskplan.rules.compare import ZERO
 from beskplan.schema import Strict, Text

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from beskplan.areas import area_key
+from beskplan.extracts.reading import Reading
 from beskplan.periods import Period
-from beskplan.results import Msg, Reading
+from beskplan.results import Msg
 from beskplan.rules import compare
 from beskplan.rules.base import NATIONAL, GoalView, Words, missing_note
 
