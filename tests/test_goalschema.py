@@ -10,9 +10,11 @@ import jsonschema
 import pytest
 import yaml
 
-from beskplan.goalschema import SCHEMA_FILE, goal_file_schema, render
+from beskplan.goalschema import goal_file_schema, render
 from beskplan.rules import RULES
 from tests.conftest import GOALS
+
+SCHEMA_FILE = "beskplan.schema.json"  # beside the bundled goal files, which name it
 
 
 def test_committed_schema_is_the_generated_one(golden: Callable[[str, str], None]) -> None:

@@ -135,19 +135,6 @@ def test_every_pair_of_frequencies(asked: str, published: str, holds: bool, read
 
 
 @pytest.mark.parametrize(
-    ("period", "month"),
-    [
-        ("2018Q02", "2018M06"),
-        ("2018H02", "2018M12"),
-        ("2021QMAT02", "2021M06"),
-        ("2024Y01", "2024M12"),
-    ],
-)
-def test_the_last_month_of_a_period(period: str, month: str) -> None:
-    assert parse_period(period).last_month_period() == parse_period(month)
-
-
-@pytest.mark.parametrize(
     ("codes", "said"),
     [
         (["2017M01"], "2017M01"),

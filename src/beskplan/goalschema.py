@@ -15,8 +15,6 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from beskplan.rules import RULES
 from beskplan.schema import GoalFields, PlanFields
 
-SCHEMA_FILE = "beskplan.schema.json"
-
 
 def _goal_model(name: str) -> type[BaseModel]:
     kind = RULES[name]

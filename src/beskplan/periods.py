@@ -117,14 +117,6 @@ class Period:
         """Whether ``other`` lies within this period (a month within its quarter, year, ...)."""
         return self.first_month <= other.first_month and other.last_month <= self.last_month
 
-    def ends_within(self, first: Period, last: Period) -> bool:
-        """Whether this period ends between the end of ``first`` and the end of ``last``."""
-        return first.last_month <= self.last_month <= last.last_month
-
-    def last_month_period(self) -> Period:
-        """The month this period ends with: 2018M06 for 2018Q02."""
-        return Period(Kind.MONTH, self.last_month // 12, self.last_month % 12 + 1)
-
     def half_year(self) -> Period:
         """The half-year that holds this month or quarter."""
         months = self.index * _MONTHS[self.kind]

@@ -59,20 +59,6 @@ def _cp1252(data: bytes, path: Path) -> str:
     return text
 
 
-def is_clean_utf8(path: Path) -> tuple[bool, bool]:
-    """Whether the whole file is UTF-8, and whether it holds garbled letters, in bounded memory."""
-    decoder = codecs.getincrementaldecoder("utf-8-sig")()
-    garbled = False
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK_BYTES):
-            try:
-                text = decoder.decode(chunk)
-            except UnicodeDecodeError:
-                return False, False
-            garbled = garbled or MOJIBAKE.search(text) is not None
-    return True, garbled
-
-
 def lines(path: Path, encoding: str, repair: bool) -> Iterator[str]:
     """The file's lines as text, decoded and repaired, one chunk of memory at a time."""
     with path.open("rb") as handle:

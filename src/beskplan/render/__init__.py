@@ -7,14 +7,14 @@ It gives text (JSON, CSV, Markdown, JUnit, HTML), or a table to draw on a consol
 charts). The command line builds its ``--format`` choices from :data:`RENDERERS`;
 adding a format is a function in a module here and one line in the table.
 
-Entries name ``module:function`` and are imported when used, so that ``--help``
-imports no renderer.
+Entries name the module whose ``RENDERS`` table holds the renderer by (kind,
+format); a module is imported when used, so that ``--help`` imports no renderer.
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, cast
@@ -28,34 +28,27 @@ if TYPE_CHECKING:
     from beskplan.results import Report
     from beskplan.words import Lang
 
+# kind -> format -> the module whose RENDERS table has the kind's renderer
 RENDERERS: dict[str, dict[str, str]] = {
     "evaluation": {
-        "table": "table:evaluation",
-        "json": "json:evaluation",
-        "csv": "csv:evaluation",
-        "markdown": "markdown:evaluation",
-        "junit": "junit:evaluation",
+        "table": "table",
+        "json": "json",
+        "csv": "csv",
+        "markdown": "markdown",
+        "junit": "junit",
     },
-    "municipalities": {
-        "table": "wide:municipalities_table",
-        "json": "wide:municipalities_json",
-        "csv": "wide:municipalities_csv",
-    },
-    "timeline": {
-        "table": "wide:timeline_table_",
-        "json": "wide:timeline_json",
-        "csv": "wide:timeline_csv_",
-    },
+    "municipalities": {"table": "wide", "json": "wide", "csv": "wide"},
+    "timeline": {"table": "wide", "json": "wide", "csv": "wide"},
     "diff": {
-        "table": "difference:table",
-        "json": "difference:json",
-        "csv": "difference:csv",
-        "markdown": "difference:markdown",
-        "junit": "difference:junit",
+        "table": "difference",
+        "json": "difference",
+        "csv": "difference",
+        "markdown": "difference",
+        "junit": "difference",
     },
-    "plans": {"table": "listing:plans_table", "json": "listing:plans_json"},
-    "overview": {"table": "listing:overview_table", "json": "listing:overview_json"},
-    "report": {"html": "html:report", "markdown": "mdreport:report"},
+    "plans": {"table": "listing", "json": "listing"},
+    "overview": {"table": "listing", "json": "listing"},
+    "report": {"html": "html", "markdown": "mdreport"},
 }
 
 
@@ -103,15 +96,6 @@ def render(kind: str, format: str, document: object, options: Options) -> Render
                 + f" or {known[-1]}"
             )
         )
-    module, name = found.split(":")
-    function: Callable[[object, Options], Rendered] = getattr(
-        importlib.import_module(f"beskplan.render.{module}"), name
-    )
-    return function(document, options)
-
-
-def registered() -> Iterable[tuple[str, str, str]]:
-    """Every (kind, format, module:function) in the registry."""
-    for kind, table in RENDERERS.items():
-        for format, target in table.items():
-            yield kind, format, target
+    module = importlib.import_module(f"beskplan.render.{found}")
+    table: Mapping[tuple[str, str], Callable[[Any, Options], Rendered]] = module.RENDERS
+    return table[(kind, format)](document, options)

@@ -106,3 +106,9 @@ def render(report: Report, lang: Lang = "da", previous: Report | None = None) ->
 
 def evaluation(report: Report, options: Options) -> Rendered:
     return Rendered(render(report, options.lang, options.previous))
+
+
+# this module's renderers in the registry (beskplan.render.RENDERERS), by kind and format
+RENDERS = {
+    ("evaluation", "csv"): evaluation,
+}

@@ -246,3 +246,13 @@ def markdown(diff: PlanDiff, options: Options) -> Rendered:
 
 def junit(diff: PlanDiff, options: Options) -> Rendered:
     return Rendered(render_junit(diff, options.lang))
+
+
+# this module's renderers in the registry (beskplan.render.RENDERERS), by kind and format
+RENDERS = {
+    ("diff", "table"): table,
+    ("diff", "json"): json,
+    ("diff", "csv"): csv,
+    ("diff", "markdown"): markdown,
+    ("diff", "junit"): junit,
+}

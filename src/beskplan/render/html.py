@@ -156,3 +156,9 @@ def _first_up(text: str) -> str:
 
 def report(result: Report, options: Options) -> Rendered:
     return Rendered(render(result, options.members, options.lang))
+
+
+# this module's renderers in the registry (beskplan.render.RENDERERS), by kind and format
+RENDERS = {
+    ("report", "html"): report,
+}

@@ -118,3 +118,12 @@ def overview_table(overview: Overview, options: Options) -> Rendered:
 
 def overview_json(overview: Overview, options: Options) -> Rendered:
     return Rendered(render_json(overview_record(overview)))
+
+
+# this module's renderers in the registry (beskplan.render.RENDERERS), by kind and format
+RENDERS = {
+    ("plans", "table"): plans_table,
+    ("plans", "json"): plans_json,
+    ("overview", "table"): overview_table,
+    ("overview", "json"): overview_json,
+}

@@ -87,3 +87,9 @@ def _first_up(text: str) -> str:
 def report(result: Report, options: Options) -> Rendered:
     text, files = render(result, options.members, options.charts, options.lang)
     return Rendered(text, files=files)
+
+
+# this module's renderers in the registry (beskplan.render.RENDERERS), by kind and format
+RENDERS = {
+    ("report", "markdown"): report,
+}

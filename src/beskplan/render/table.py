@@ -114,3 +114,9 @@ def evaluation(report: Report, options: Options) -> Rendered:
     return Rendered(
         paint=lambda console: render(report, console, options.lang, options.previous, options.trend)
     )
+
+
+# this module's renderers in the registry (beskplan.render.RENDERERS), by kind and format
+RENDERS = {
+    ("evaluation", "table"): evaluation,
+}

@@ -216,3 +216,14 @@ def timeline_json(line: Timeline, options: Options) -> Rendered:
 
 def timeline_csv_(line: Timeline, options: Options) -> Rendered:
     return Rendered(timeline_csv(line))
+
+
+# this module's renderers in the registry (beskplan.render.RENDERERS), by kind and format
+RENDERS = {
+    ("municipalities", "table"): municipalities_table,
+    ("municipalities", "json"): municipalities_json,
+    ("municipalities", "csv"): municipalities_csv,
+    ("timeline", "table"): timeline_table_,
+    ("timeline", "json"): timeline_json,
+    ("timeline", "csv"): timeline_csv_,
+}

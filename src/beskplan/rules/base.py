@@ -112,7 +112,7 @@ class RuleKind(Protocol):
     def requirement(self, params: Any) -> Requirement: ...
 
 
-def to_national(rule_params: RuleParams, requirement: Requirement) -> Retarget:
+def to_national(requirement: Requirement) -> Retarget:
     """The national level instead of a cluster, keeping the goal's margin and strictness."""
     from beskplan.rules import national
 
@@ -128,7 +128,7 @@ def with_cluster(
     """The rule ``name`` with the municipality's own cluster as its ``cluster`` parameter, or
     the national level without one."""
     if cluster is None:
-        return to_national(params, requirement)
+        return to_national(requirement)
     return Retarget(name, params.model_copy(update={"cluster": cluster}))
 
 
