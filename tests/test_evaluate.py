@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 
-from beskplan.evaluate import Context, evaluate_plan, latest_period
+from beskplan.context import Context
+from beskplan.evaluate import evaluate_plan
 from beskplan.goalfile import load_plan
+from beskplan.timing import latest_period
 
 # Two tables released on different days, as Y60J01 (to 2026M06) and the others (to 2026M07)
 # in the real v3 figures; the municipality's 2026M07 figure in U is suppressed.

@@ -20,7 +20,8 @@ from decimal import Decimal
 
 import pytest
 
-from beskplan.evaluate import Context, evaluate_plan
+from beskplan.context import Context
+from beskplan.evaluate import evaluate_plan
 from beskplan.goalfile import load_plan
 from beskplan.periods import parse_period
 from beskplan.results import Report, Status

@@ -11,7 +11,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from beskplan.evaluate import Context, evaluate_plan
+from beskplan.context import Context
+from beskplan.evaluate import evaluate_plan
 from beskplan.goalfile import parse_plan
 from beskplan.render import json as json_render
 from beskplan.results import Status

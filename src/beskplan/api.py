@@ -26,8 +26,8 @@ from beskplan.bundled import bundled
 
 if TYPE_CHECKING:
     from beskplan.check import Checked
+    from beskplan.context import Context
     from beskplan.diff import PlanDiff
-    from beskplan.evaluate import Context
     from beskplan.extracts.reading import Reading
     from beskplan.goalfile import Plan
     from beskplan.nationwide import Applied, Timeline
@@ -56,7 +56,7 @@ class Project:
     @cached_property
     def context(self) -> Context:
         """The data folder's extracts and catalogues, read as goals ask for them."""
-        from beskplan.evaluate import Context
+        from beskplan.context import Context
 
         return Context.open(self.data, self.use_cache)
 
@@ -81,8 +81,8 @@ class Project:
         self, plan: Plan, period: Choice = None, progress: Progress | None = None
     ) -> list[Applied]:
         """The plan's goals for every municipality in the data, most goals met first."""
-        from beskplan.evaluate import latest_period
         from beskplan.nationwide import apply_all, municipalities
+        from beskplan.timing import latest_period
 
         if period == "latest":  # the plan's municipality decides: every row at one period
             period = latest_period(plan, self.context)

@@ -18,19 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from beskplan.areas import area_key
+from beskplan.context import Context, columns
 from beskplan.errors import InputError, MeasureError, Problem
-from beskplan.evaluate import (
-    Context,
-    Prepared,
-    columns,
-    figure_periods,
-    latest_period,
-    prepare_goal,
-)
+from beskplan.evaluate import Prepared, prepare_goal
 from beskplan.extracts import Table
 from beskplan.goalfile import Plan
 from beskplan.periods import Choice, Period, runs
 from beskplan.rules.base import NATIONAL
+from beskplan.timing import figure_periods, latest_period
 
 
 @dataclass

@@ -13,54 +13,21 @@ its baseline), said in words.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
-from pathlib import Path
+from dataclasses import dataclass
 
 from beskplan.areas import area_key
-from beskplan.catalogue import (
-    CLUSTERS_FILE,
-    MEASURES_FILE,
-    Clusters,
-    ColumnSpec,
-    Measure,
-    Measures,
-    Spec,
-    load_clusters,
-    load_measures,
-)
+from beskplan.catalogue import CLUSTERS_FILE, MEASURES_FILE, ColumnSpec, Measure
+from beskplan.context import Context, columns
 from beskplan.errors import InputError, MeasureError, Problem, UnknownCluster, did_you_mean
-from beskplan.extracts import DataStore
 from beskplan.extracts.reading import Reading
 from beskplan.goalfile import Goal, Plan
 from beskplan.periods import Choice, Period, parse_period
 from beskplan.results import GoalResult, Msg, Outcome, Report, Status
 from beskplan.rules.base import NATIONAL
-from beskplan.sources import SourceFile, describe, fingerprint
+from beskplan.sources import describe, fingerprint
+from beskplan.timing import figure_periods, latest_period
 from beskplan.trajectory import Assessment, assess
-
-
-@dataclass
-class Context:
-    """What evaluation reads from: the extracts and the two catalogues."""
-
-    store: DataStore
-    measures: Measures
-    clusters: Clusters
-    catalogues: tuple[SourceFile, ...] = ()
-
-    @classmethod
-    def open(cls, data_dir: Path, use_cache: bool = True) -> Context:
-        store = DataStore(data_dir, use_cache)
-        catalogues = tuple(
-            describe(path, path.read_bytes(), None, path.name)
-            for path in (data_dir / MEASURES_FILE, data_dir / CLUSTERS_FILE)
-            if path.is_file()
-        )
-        return cls(store, load_measures(data_dir), load_clusters(data_dir), catalogues)
-
-    def sources(self) -> tuple[SourceFile, ...]:
-        return (*self.catalogues, *self.store.sources())
+from beskplan.view import View, members_at
 
 
 def evaluate_plan(
@@ -130,57 +97,6 @@ def _newest(plan: Plan, goal: Goal, context: Context, history: bool, courses: bo
     return first or _evaluate_goal(plan, goal, context, plan.period, history, courses)
 
 
-def figure_periods(plan: Plan, goal: Goal, context: Context) -> set[Period]:
-    """The periods at which the municipality has a figure in every column the goal reads."""
-    measure = context.measures.resolve(goal.fields.measure)
-    found: list[set[str]] = []
-    for spec in columns(measure.spec):
-        table = context.store.table(spec.table)
-        column, filters = table.column(spec.column), table.filters(dict(spec.where))
-        found.append(table.figure_periods(plan.municipality, column, filters))
-    return {parse_period(code) for code in set.intersection(*found)} if found else set()
-
-
-def latest_period(plan: Plan, context: Context) -> Period:
-    """The newest period at which every goal has the municipality's figure.
-
-    A figure is a number: a period where it is suppressed (``..``) or absent does
-    not count. Goals with a period of their own are left out. Where no period
-    serves every goal, the newest at which any goal has a figure; where none
-    has, the plan's.
-    """
-    available: list[set[str]] = []
-    problems: list[Problem] = []
-    for goal in plan.goals:
-        if goal.fields.period is not None:
-            continue
-        try:
-            available.append({p.code for p in figure_periods(plan, goal, context)})
-        except MeasureError as exc:
-            problems.append(plan.file.problem((*goal.loc, "measure"), f"goal {goal.id}: {exc}"))
-    if problems:
-        raise InputError(problems)
-    candidates = sorted(
-        {parse_period(code) for codes in available for code in codes}, key=Period.sort_key
-    )
-    if not candidates:
-        return plan.period
-    finest = min(p.kind for p in candidates)
-    candidates = [p for p in candidates if p.kind == finest]
-    for candidate in reversed(candidates):
-        order = {p.code for p in candidate.lookup_order()}
-        if all(order & codes for codes in available):
-            return candidate
-    return candidates[-1]
-
-
-def columns(spec: Spec) -> list[ColumnSpec]:
-    """The table columns a measure reads, a sum's parts in order."""
-    if isinstance(spec, ColumnSpec):
-        return [spec]
-    return [c for part in spec.parts for c in columns(part)]
-
-
 @dataclass(frozen=True)
 class Prepared:
     """A goal checked against the catalogues and the data, ready to evaluate."""
@@ -239,7 +155,7 @@ def prepare_goal(
     members: list[str] = []
     if cluster is not None:
         try:
-            members = _members(cluster, context.clusters, period)
+            members = members_at(cluster, context.clusters, period)
             if area_key(plan.municipality) not in {area_key(m) for m in members}:
                 problem(
                     reads.cluster_key,
@@ -288,7 +204,7 @@ def _evaluate_goal(
             Status.NO_DATA, Msg("not_evaluable", {"period": period, "later": ready.later})
         )
     else:
-        view = _View(plan.municipality, period, better, measure, context, areas)
+        view = View(plan.municipality, period, better, measure, context, areas)
         outcome = goal.kind.evaluate(goal.params, view)
     course = bool(goal.fields.deadline) and courses and ready.later is None
     history = _history(plan, ready, context, outcome.period) if course or with_history else ()
@@ -341,9 +257,9 @@ def _history(
     )
     points = []
     for period in periods:
-        members = _members(ready.cluster, context.clusters, period) if ready.cluster else []
+        members = members_at(ready.cluster, context.clusters, period) if ready.cluster else []
         areas = [plan.municipality, NATIONAL, *members, *ready.named]
-        view = _View(plan.municipality, period, ready.better, ready.measure, context, areas)
+        view = View(plan.municipality, period, ready.better, ready.measure, context, areas)
         points.append((period, goal.kind.evaluate(goal.params, view)))
     return tuple(points)
 
@@ -370,86 +286,10 @@ def _cluster_name(cluster: str | Sequence[str]) -> str:
     return f"'{cluster}'" if isinstance(cluster, str) else "(inline list)"
 
 
-def _members(cluster: str | Sequence[str], clusters: Clusters, period: Period) -> list[str]:
-    if isinstance(cluster, str):
-        return clusters.members(cluster, period)
-    return list(cluster)
-
-
-@dataclass
-class _View:
-    """The figures of one goal, read in one query per period and table."""
-
-    municipality: str
-    period: Period
-    better: str
-    measure: Measure
-    context: Context
-    areas: list[str]
-    _cache: dict[tuple[str, str], Reading] = field(default_factory=dict)
-
-    def members(self, cluster: str | Sequence[str]) -> list[str]:
-        return _members(cluster, self.context.clusters, self.period)
-
-    def read(self, area: str, period: Period | None = None) -> Reading:
-        at = period or self.period
-        key = (area_key(area), at.code)
-        if key not in self._cache:
-            wanted = {area_key(a): a for a in [*self.areas, area]}
-            for k, reading in self._read_spec(self.measure.spec, wanted, at).items():
-                self._cache[(k, at.code)] = reading
-        cached = self._cache[key]
-        return Reading(area, cached.value, cached.period, cached.raw)
-
-    def _read_spec(self, spec: Spec, areas: dict[str, str], at: Period) -> dict[str, Reading]:
-        if isinstance(spec, ColumnSpec):
-            table = self.context.store.table(spec.table)
-            found = table.period_for(at.lookup_order())
-            if found is None:
-                return {k: Reading(name, None, None, None) for k, name in areas.items()}
-            return table.read(
-                table.column(spec.column), table.filters(dict(spec.where)), areas, found
-            )
-        parts = [self._read_spec(part, areas, at) for part in spec.parts]
-        return {k: _sum_readings(name, [p[k] for p in parts]) for k, name in areas.items()}
-
-
-def _sum_readings(area: str, parts: list[Reading]) -> Reading:
-    period = next((p.period for p in parts if p.period is not None), None)
-    values = [p.value for p in parts]
-    if any(v is None for v in values):
-        missing = next(p for p in parts if p.value is None)
-        return Reading(area, None, missing.period, missing.raw)
-    return Reading(area, sum((v for v in values if v is not None), Decimal(0)), period)
-
-
 def member_figures(plan: Plan, goal: Goal, context: Context, at: Period) -> list[Reading]:
     """The figures of every member of the goal's cluster at the goal's period (none without one)."""
     ready = prepare_goal(plan, goal, context, at, asked=True)
     if not ready.members:
         return []
-    view = _View(plan.municipality, ready.period, ready.better, ready.measure, context, ready.areas)
+    view = View(plan.municipality, ready.period, ready.better, ready.measure, context, ready.areas)
     return [view.read(member) for member in ready.members]
-
-
-def finer_periods(report: Report, plan: Plan, context: Context, at: Period) -> dict[str, Period]:
-    """The goals without a figure at ``at`` because their data publishes only finer periods
-    (``2018Q02`` asked of a monthly table), each with the period that would be read: the
-    finest one its data publishes that ends with ``at`` (``2018M06``)."""
-    found: dict[str, Period] = {}
-    for goal, result in zip(plan.goals, report.goals, strict=True):
-        if goal.fields.period is not None or result.outcome.value is not None:
-            continue
-        best: Period | None = None
-        for spec in columns(context.measures.resolve(goal.fields.measure).spec):
-            table = context.store.table(spec.table)
-            if table.period_for(at.lookup_order()) is not None:
-                best = None  # the table has the period: its figure is missing, not finer
-                break
-            for period in table.periods.values():
-                inside = at.contains(period) and period.last_month == at.last_month
-                if inside and period != at and (best is None or period.kind < best.kind):
-                    best = period
-        if best is not None:
-            found[goal.id] = best
-    return found

@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 
 from beskplan.areas import area_key
 from beskplan.catalogue import Clusters
+from beskplan.context import Context, columns
 from beskplan.errors import InputError, MeasureError, Problem
-from beskplan.evaluate import Context, columns, evaluate_plan
+from beskplan.evaluate import evaluate_plan
 from beskplan.goalfile import Goal, Plan
 from beskplan.periods import Choice, Period, parse_period
 from beskplan.results import GoalResult, Report, Status

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from beskplan.evaluate import Context, evaluate_plan
+from beskplan.context import Context
+from beskplan.evaluate import evaluate_plan
 from beskplan.extracts import readers
 from beskplan.goalfile import load_plan
 from tests.conftest import DATA, GOALS

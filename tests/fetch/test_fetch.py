@@ -17,7 +17,8 @@ from typer.testing import CliRunner
 from werkzeug import Request, Response
 
 from beskplan.cli import app
-from beskplan.evaluate import Context, evaluate_plan
+from beskplan.context import Context
+from beskplan.evaluate import evaluate_plan
 from beskplan.goalfile import load_plan
 from tests.fetch import fake_api
 from tests.formats import write_csv

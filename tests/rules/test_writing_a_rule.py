@@ -20,7 +20,8 @@ from typing import Any
 
 import pytest
 
-from beskplan.evaluate import Context, member_figures
+from beskplan.context import Context
+from beskplan.evaluate import member_figures
 from beskplan.goalfile import load_plan
 from beskplan.rules import RULES
 from tests.conftest import DATA, GOALS, ROOT

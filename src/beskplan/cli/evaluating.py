@@ -125,8 +125,8 @@ def _no_figure_at(report: Report, plan: Plan, project: Project, at: Choice, opti
     read (``2018Q02`` on monthly data names ``2018M06``): refused where no goal has a figure,
     a note beside the result where some goals have none."""
     from beskplan.errors import InputError, Problem
-    from beskplan.evaluate import finer_periods
     from beskplan.periods import KIND_NAMES, Period
+    from beskplan.timing import finer_periods
 
     if not isinstance(at, Period):
         return
