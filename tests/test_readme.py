@@ -66,3 +66,19 @@ def test_every_command_is_documented() -> None:
     names = {c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands}
     for name in names:
         assert f"beskplan {name}" in README, name
+
+
+def test_the_python_api_example_runs() -> None:
+    section = README.split("## Python API", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```python\n(.*?)```", section, flags=re.DOTALL)
+    assert block is not None
+    result = subprocess.run(
+        [sys.executable, "-c", block.group(1)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 8 and lines[0].startswith("A ")  # Frederiksberg 2019 has goals A to H

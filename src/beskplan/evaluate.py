@@ -124,7 +124,7 @@ def prepare_goal(
     that comes after it (a later baseline) is then no mistake in the goal file: the goal
     cannot be evaluated at that period, and :attr:`Prepared.later` says why.
     """
-    source = plan.file
+    goal_file = plan.file
     period = goal.fields.period or at
     reads = goal.kind.reads(goal.params)
     later = next((p for p in reads.periods if p.is_after(period)), None)
@@ -133,7 +133,7 @@ def prepare_goal(
     problems: list[Problem] = []
 
     def problem(key: str, message: str) -> None:
-        problems.append(source.problem((*goal.loc, key), f"goal {goal.id}: {message}"))
+        problems.append(goal_file.problem((*goal.loc, key), f"goal {goal.id}: {message}"))
 
     measure: Measure | None = None
     try:
@@ -198,7 +198,7 @@ def _evaluate_goal(
         ready.cluster,
         ready.areas,
     )
-    source = plan.file
+    goal_file = plan.file
     if ready.later is not None:
         outcome = Outcome(
             Status.NO_DATA, Msg("not_evaluable", {"period": period, "later": ready.later})
@@ -228,7 +228,7 @@ def _evaluate_goal(
         asked_period=period,
         outcome=outcome,
         sources=tuple(sorted(files)),
-        definition=fingerprint(source.data["goals"][goal.loc[1]]),
+        definition=fingerprint(goal_file.data["goals"][goal.loc[1]]),
         trajectory=_course(ready, history, outcome) if course else None,
         history=history,
         margin=goal.kind.requirement(goal.params).margin,
