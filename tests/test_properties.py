@@ -18,7 +18,7 @@ from beskplan.render import json as json_render
 from beskplan.results import Status
 from beskplan.rules import RULES
 from beskplan.yamlfile import parse_yaml
-from tests.rules.test_rules import BASE, HOME, NATIONAL, NOW, FakeView
+from tests.rules.cases import BASE, HOME, NATIONAL, NOW, FakeView
 
 OTHERS = ["A", "B", "C", "D"]
 figure = st.integers(min_value=0, max_value=999).map(lambda n: Decimal(n) / 10)

@@ -66,7 +66,7 @@ def goals(tmp_path: Path) -> Path:
 
 
 def test_the_module_declares_the_whole_contract(median_rule: ModuleType) -> None:
-    from tests.rules.test_registry import contract
+    from tests.rules.test_rules import contract
 
     assert [m for m in contract() if not hasattr(median_rule, m)] == []
 

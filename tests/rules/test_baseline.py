@@ -1,0 +1,47 @@
+"""``baseline``: its cases as data (tests/rules/cases.py), and what it declares to the rest of
+beskplan: what it reads, how it is re-aimed at another municipality, what it requires."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from beskplan.periods import parse_period
+from beskplan.results import Status
+from beskplan.rules import RULES
+from beskplan.rules.base import Reads, Requirement
+from tests.rules.cases import cases_of, check_case, check_improving_never_unmeets
+
+RULE = RULES["baseline"]
+
+
+def params(**values: Any) -> Any:
+    return RULE.Params.model_validate(values)
+
+
+@pytest.mark.parametrize(
+    ("params", "better", "now", "base", "status", "gap", "rank"), cases_of("baseline")
+)
+def test_case(
+    params: dict[str, Any],
+    better: str,
+    now: dict[str, str | None],
+    base: dict[str, str | None] | None,
+    status: Status,
+    gap: str | None,
+    rank: int | None,
+) -> None:
+    check_case("baseline", params, better, now, base, status, gap, rank)
+
+
+def test_improving_the_value_never_unmeets() -> None:
+    check_improving_never_unmeets("baseline")
+
+
+def test_it_reads_its_baseline_and_follows_each_municipality() -> None:
+    given = params(baseline="2020M02")
+    assert RULE.reads(given) == Reads(periods=(parse_period("2020M02"),))
+    assert RULE.retarget(given, ["Gentofte"]) is None
+    assert RULE.requirement(given) == Requirement()
+    assert [key for key, _ in RULE.problems(given, parse_period("2020M01"))] == ["baseline"]
