@@ -22,17 +22,15 @@ def test_a_trend_is_svg_with_a_point_per_period_and_the_requirement() -> None:
     assert "http" not in svg.replace("http://www.w3.org", "")  # nothing from outside
 
 
-def test_a_cluster_chart_lists_the_members_best_first() -> None:
+def _names(svg: str) -> list[str]:
+    """The chart's text that is not a number: the members' names."""
     import re
 
+    return [t for t in re.findall(r">([^<>]+)</text>", svg) if not t.strip()[0].isdigit()]
+
+
+def test_a_cluster_chart_lists_the_members_best_first() -> None:
     members = [("Bo", Decimal("2.5")), ("Frederiksberg", Decimal("3.1")), ("Al", Decimal("2.0"))]
-    svg = cluster(members, "Frederiksberg", "lower")
-    names = [t for t in re.findall(r">([^<>]+)</text>", svg) if not t.strip()[0].isdigit()]
     # best first from the top; the SVG writes the axis labels from the bottom up
-    assert names == ["Frederiksberg", "Bo", "Al"]
-    higher = [
-        t
-        for t in re.findall(r">([^<>]+)</text>", cluster(members, "Al", "higher"))
-        if not t[0].isdigit()
-    ]
-    assert higher == ["Al", "Bo", "Frederiksberg"]
+    assert _names(cluster(members, "Frederiksberg", "lower")) == ["Frederiksberg", "Bo", "Al"]
+    assert _names(cluster(members, "Al", "higher")) == ["Al", "Bo", "Frederiksberg"]
