@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from beskplan.fetch import metadata
-from beskplan.fetch.client import _retry_after, url
 from beskplan.periods import parse_period
 
 
@@ -67,22 +66,3 @@ def test_dimensions_without_hierarchy_ids_or_values_are_passed_over() -> None:
 def test_table_ids_are_found_wherever_the_list_puts_them() -> None:
     answer = {"tables": [{"table_id": "Y60A02"}, {"group": [{"tableId": "ptv_a02"}]}], "count": 2}
     assert metadata.table_ids(answer) == {"y60a02", "ptv_a02"}
-
-
-def test_retry_after_in_seconds_or_as_a_date() -> None:
-    assert _retry_after("3") == 3.0
-    assert _retry_after("100000") == 120.0  # capped
-    assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # a date past
-    assert _retry_after("soon") is None
-    assert _retry_after(None) is None
-
-
-def test_urls_keep_the_apis_characters_readable() -> None:
-    assert url(
-        "https://api.jobindsats.dk/v3",
-        "data/y60a02",
-        [("mgroup.*", "*"), ("hierarchy._kon", "/,k"), ("period.M", "latest:3")],
-    ) == (
-        "https://api.jobindsats.dk/v3/data/y60a02?mgroup.*=*&hierarchy._kon=/,k&period.M=latest:3"
-    )
-    assert url("http://x/v3", "tables", [("q", "a b&c")]) == "http://x/v3/tables?q=a%20b%26c"

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from beskplan.catalogue import ColumnSpec, Measures, Spec
+from beskplan.catalogue import Measures
+from beskplan.context import columns
 from beskplan.errors import InputError, MeasureError, Problem
 from beskplan.goalfile import Plan
 from beskplan.periods import Period
@@ -27,12 +28,6 @@ class Need:
     @property
     def earliest(self) -> Period:
         return min(self.periods, key=lambda p: p.first_month)
-
-
-def columns(spec: Spec) -> list[ColumnSpec]:
-    if isinstance(spec, ColumnSpec):
-        return [spec]
-    return [c for part in spec.parts for c in columns(part)]
 
 
 def needs(plans: Sequence[Plan], measures: Measures) -> dict[str, Need]:

@@ -1,0 +1,47 @@
+"""The data directory: files matched to tables by name, read by the reader their content asks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from beskplan.errors import InputError, MeasureError
+from beskplan.extracts import DataStore
+from tests.conftest import write
+
+ROWS = "Område;Periode;Andel (pct.)\nA;2020;1,0\n"
+
+
+def test_files_belong_to_a_table_by_name(tmp_path: Path) -> None:
+    for name in ("Y01A02.csv", "y01a02_2018.csv", "Y01A02 juni.csv", "Y01A02X.csv", ".Y01A02.csv"):
+        write(tmp_path / name, ROWS)
+    store = DataStore(tmp_path)
+    assert [p.name for p in store.files_for("Y01A02")] == ["Y01A02 juni.csv", "Y01A02.csv", "y01a02_2018.csv"]
+
+
+def test_a_table_in_another_format_and_one_not_read(tmp_path: Path) -> None:
+    (tmp_path / "T.json").write_text('{"columns": ["Periode", "Område", "X"], "rows": [["2020", "A", 1]]}', "utf-8")
+    (tmp_path / "U.ods").write_bytes(b"PK\x03\x04")
+    store = DataStore(tmp_path)
+    assert store.table("T").frame.height == 1
+    with pytest.raises(MeasureError, match=r"U.ods is there but .ods is not read \(read: .csv, .json, .xlsx\)"):
+        store.table("U")
+
+
+def test_a_file_that_fails_fails_the_same_way_every_time(tmp_path: Path) -> None:
+    (tmp_path / "T.json").write_text('{"code": 401, "cause": "Unauthorized"}', "utf-8")
+    store = DataStore(tmp_path, use_cache=False)
+    with pytest.raises(InputError) as first:
+        store.table("T")
+    with pytest.raises(InputError) as second:
+        store.table("T")
+    assert first.value is second.value  # read once, said once
+
+
+def test_the_directory_must_be_one(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="does not exist"):
+        DataStore(tmp_path / "none")
+    write(tmp_path / "file.csv", ROWS)
+    with pytest.raises(InputError, match="must be a directory of extracts"):
+        DataStore(tmp_path / "file.csv")
