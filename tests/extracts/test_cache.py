@@ -85,7 +85,7 @@ def test_a_cached_json_extract_places_its_cells_as_a_fresh_read(
     """The reader and its locator are kept with the entry: the message does not change on a hit."""
     from beskplan.errors import InputError
 
-    folder = Path(__file__).resolve().parent / "bad_inputs" / case
+    folder = Path(__file__).resolve().parents[1] / "bad_inputs" / case
     monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
     plan = load_plan(folder / "goals" / "p.yaml", folder / "goals")
     messages = []

@@ -10,7 +10,9 @@ import beskplan.extracts
 
 def test_the_record_rules_read_does_not_import_polars() -> None:
     code = "import sys; import beskplan.extracts.reading; print('polars' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip() == "False"
 
 

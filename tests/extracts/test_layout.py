@@ -24,17 +24,25 @@ HEADER = ["Område", "Periode", "Køn", "Andel (pct.)"]
 
 def frame(rows: list[list[str]], comma: bool | None = None) -> pl.DataFrame:
     cells = pl.DataFrame(
-        {**{h: [r[i] for r in rows] for i, h in enumerate(HEADER)}, LINE: list(range(2, len(rows) + 2))},
+        {
+            **{h: [r[i] for r in rows] for i, h in enumerate(HEADER)},
+            LINE: list(range(2, len(rows) + 2)),
+        },
         schema={**dict.fromkeys(HEADER, pl.String), LINE: pl.UInt32},
     )
-    return build(Path("T.csv"), HEADER, lambda n: cells.lazy().head(n), len(rows), comma, Locator()).frame
+    return build(
+        Path("T.csv"), HEADER, lambda n: cells.lazy().head(n), len(rows), comma, Locator()
+    ).frame
 
 
 def test_a_measure_and_its_decimals() -> None:
     got = frame([["A", "2020", "Køn i alt", "1,50"], ["B", "2020", "Køn i alt", ".."]])
     assert got["Andel (pct.)"].to_list() == [1.5, None]
     assert got["Andel (pct.)" + DECIMALS].to_list() == [2, TOKEN_CODES[".."]]
-    assert got["Køn"].dtype == pl.Categorical and got["_period"].cast(pl.String).to_list() == ["2020", "2020"]
+    assert got["Køn"].dtype == pl.Categorical and got["_period"].cast(pl.String).to_list() == [
+        "2020",
+        "2020",
+    ]
 
 
 def test_a_number_in_the_other_form_is_invalid_not_missing() -> None:
@@ -48,7 +56,9 @@ def test_an_empty_period_is_refused_at_its_cell() -> None:
 
 
 def test_labels_and_places() -> None:
-    assert label_key("Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år") == label_key("fuldtidspersoner  i pct. af arbejdsstyrken")
+    assert label_key("Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år") == label_key(
+        "fuldtidspersoner  i pct. af arbejdsstyrken"
+    )
     assert [column_letters(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
     cell = Locator("cell", (), "Data").problem("bad", "T.xlsx", 12, 4)
     assert str(cell) == "T.xlsx, sheet 'Data', cell D12: bad"

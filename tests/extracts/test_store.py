@@ -17,15 +17,23 @@ def test_files_belong_to_a_table_by_name(tmp_path: Path) -> None:
     for name in ("Y01A02.csv", "y01a02_2018.csv", "Y01A02 juni.csv", "Y01A02X.csv", ".Y01A02.csv"):
         write(tmp_path / name, ROWS)
     store = DataStore(tmp_path)
-    assert [p.name for p in store.files_for("Y01A02")] == ["Y01A02 juni.csv", "Y01A02.csv", "y01a02_2018.csv"]
+    assert [p.name for p in store.files_for("Y01A02")] == [
+        "Y01A02 juni.csv",
+        "Y01A02.csv",
+        "y01a02_2018.csv",
+    ]
 
 
 def test_a_table_in_another_format_and_one_not_read(tmp_path: Path) -> None:
-    (tmp_path / "T.json").write_text('{"columns": ["Periode", "Område", "X"], "rows": [["2020", "A", 1]]}', "utf-8")
+    (tmp_path / "T.json").write_text(
+        '{"columns": ["Periode", "Område", "X"], "rows": [["2020", "A", 1]]}', "utf-8"
+    )
     (tmp_path / "U.ods").write_bytes(b"PK\x03\x04")
     store = DataStore(tmp_path)
     assert store.table("T").frame.height == 1
-    with pytest.raises(MeasureError, match=r"U.ods is there but .ods is not read \(read: .csv, .json, .xlsx\)"):
+    with pytest.raises(
+        MeasureError, match=r"U.ods is there but .ods is not read \(read: .csv, .json, .xlsx\)"
+    ):
         store.table("U")
 
 

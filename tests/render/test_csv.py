@@ -1,0 +1,38 @@
+"""CSV for spreadsheets: numbers as numbers, and never a formula from a goal file."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+
+def test_csv_values_are_numbers(run: Any) -> None:
+    rows = list(
+        csv.DictReader(io.StringIO(run("evaluate", "frederiksberg-2019", "--format", "csv").stdout))
+    )
+    d = next(r for r in rows if r["id"] == "D")
+    assert (d["value"], d["reference"], d["gap"], d["status"]) == ("3.1", "2.3", "0.8", "unmet")
+
+
+def test_csv_never_carries_a_formula(run: Any, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    (data).mkdir()
+    (data / "own.csv").write_text(
+        "Område;Periode;Andel (pct.)\nA;2020;1,0\nHele landet;2020;2,0\n", encoding="utf-8"
+    )
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "plan: p\ntitle: '=HYPERLINK(\"http://x\")'\nmunicipality: A\nperiod: 2020\ngoals:\n"
+        "  - id: '@SUM(1)'\n    title: '+cmd|calc'\n    name: '-2+3'\n"
+        "    measure: {table: own, column: Andel (pct.)}\n    better: lower\n    rule: national\n",
+        encoding="utf-8",
+    )
+    result = run("evaluate", str(plan), "--data", str(data), "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    (row,) = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert (row["id"], row["title"], row["name"]) == ("'@SUM(1)", "'+cmd|calc", "'-2+3")
+    assert row["gap"] == "-1.0"  # a negative number stays a number
+    text_cells = [v for k, v in row.items() if k not in ("value", "reference", "gap", "rank", "of")]
+    assert not any(v.startswith(("=", "+", "-", "@")) for v in text_cells)

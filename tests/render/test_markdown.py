@@ -1,0 +1,24 @@
+"""Markdown: a table per report, text from goal files escaped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def test_markdown_escapes_text_from_goal_files(run: Any, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "own.csv").write_text(
+        "Område;Periode;Andel (pct.)\nA;2020;1,0\nHele landet;2020;2,0\n", encoding="utf-8"
+    )
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "plan: p\ntitle: t\nmunicipality: A\nperiod: 2020\ngoals:\n"
+        "  - id: x\n    title: '<script>alert(1)</script> | *bold*'\n"
+        "    measure: {table: own, column: Andel (pct.)}\n    better: lower\n    rule: national\n",
+        encoding="utf-8",
+    )
+    out = run("evaluate", str(plan), "--data", str(data), "--format", "markdown").stdout
+    assert "<script>" not in out
+    assert r"\<script\>alert(1)\</script\> \| \*bold\*" in out
