@@ -232,3 +232,13 @@ def test_inline_measures_and_clusters_run_on_any_directory_of_extracts(
     goal = json.loads(result.stdout)["goals"][0]
     assert (goal["status"], goal["value"], goal["reference"]) == ("met", 3.0, 3.4)
     assert "Vejle ('..')" in goal["explanation"]  # a suppressed member is left out and named
+
+
+def test_a_file_without_the_measures_column_gives_no_data_not_a_crash(run: Any) -> None:
+    """Y38A02's 2021 files say '... i pct. af befolkningen' where the others say '...
+    arbejdsstyrken': goal C reads no figure for 2021M01 from them."""
+    result = run("evaluate", "frederiksberg-2019", "--period", "2021M01", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    c = next(g for g in json.loads(result.stdout)["goals"] if g["id"] == "C")
+    assert (c["status"], c["value"]) == ("no_data", None)
+    assert run("check", "frederiksberg-2019", "--period", "2021M01").exit_code == 2

@@ -290,18 +290,24 @@ def text_cell(
     )
 
 
-def _decimal(value: float | None, code: int) -> Decimal | None:
-    """The published figure: the number with exactly its published decimals."""
-    if value is None or code < 0:
+def _decimal(value: float | None, code: int | None) -> Decimal | None:
+    """The published figure: the number with exactly its published decimals.
+
+    ``code`` is ``None`` where the row's file has no such column (a table split over
+    files whose labels changed): there is no figure.
+    """
+    if value is None or code is None or code < 0:
         return None
     return Decimal(f"{value:.{code}f}")
 
 
-def _token(code: int) -> str | None:
+def _token(code: int | None) -> str | None:
+    if code is None:
+        return None
     return MISSING_TOKENS[-code - 1] if -len(MISSING_TOKENS) <= code < 0 else None
 
 
-def _show(value: float | None, code: int) -> str:
+def _show(value: float | None, code: int | None) -> str:
     number = _decimal(value, code)
     return repr(str(number) if number is not None else _token(code) or "")
 
