@@ -92,3 +92,73 @@ def test_progress_shows_on_a_terminal(
 def test_overview_on_a_pipe_prints_no_progress(run: Any) -> None:
     result = run("overview")
     assert result.exit_code == 0 and "\r" not in result.stderr and result.stderr == ""
+
+
+def test_a_fifo_is_written_through_not_replaced(run: Any, tmp_path: Path) -> None:
+    import os
+    import stat
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    got: list[str] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    result = run("evaluate", "frederiksberg-2019", "--format", "json", "--output", str(fifo))
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still a FIFO
+    assert got and got[0].startswith("{")
+
+
+def test_a_symlink_is_followed_and_kept(run: Any, tmp_path: Path) -> None:
+    target = tmp_path / "target.json"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    assert (
+        run("evaluate", "frederiksberg-2019", "--format", "json", "--output", str(link)).exit_code
+        == 0
+    )
+    assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("{")
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (".", "--output: this is a folder; give the name of a file to write"),
+        ("/dev/full", "--output: cannot write: No space left on device"),
+    ],
+)
+def test_what_cannot_take_the_report_is_refused_and_kept(run: Any, name: str, message: str) -> None:
+    result = run("evaluate", "frederiksberg-2019", "--output", name)
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith(message)
+    assert "Traceback" not in result.output
+
+
+def test_a_long_name_and_the_file_size_limit(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    long = tmp_path / ("x" * 250)
+    done = subprocess.run(
+        [sys.executable, "-m", "beskplan", "evaluate", "frederiksberg-2019", "--output", str(long)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and long.is_file(), done.stderr
+    limited = subprocess.run(
+        [
+            "bash",
+            "-c",
+            f"ulimit -f 1; {sys.executable} -m beskplan evaluate frederiksberg-2019 --format json --output {tmp_path / 'big.json'}",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert limited.returncode == 2
+    assert limited.stderr.strip().endswith("--output: cannot write the file: File too large")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left

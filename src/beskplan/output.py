@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,11 +23,32 @@ FILE_WIDTH = 120
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file renamed into place."""
-    folder = path.parent if str(path.parent) else Path()
+    """Write ``text`` to ``path``: the one writer of every file beskplan writes.
+
+    A regular file (or a new one) is written to a temporary file beside it and renamed
+    into place, so that a failed run leaves the old file and no partial one. A symbolic
+    link is followed and its target written; a FIFO, a device or a socket is written
+    through, never replaced. A directory, a folder that does not exist or cannot be
+    written, and a write the system refuses (a full disk, the file-size limit, a name too
+    long) are input errors that say so.
+    """
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        kind = target.stat().st_mode if target.exists() else None
+    except OSError as exc:
+        raise InputError(Problem(f"cannot write the file: {exc.strerror}", path)) from None
+    if kind is not None and stat.S_ISDIR(kind):
+        raise InputError(Problem("this is a folder; give the name of a file to write", path))
+    if kind is not None and not stat.S_ISREG(kind):
+        _write_through(target, text, path)
+        return
+    folder = target.parent if str(target.parent) else Path()
     if not folder.is_dir():
-        raise InputError(Problem("--output: the folder does not exist", folder))
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        raise InputError(Problem("the folder does not exist", folder))
+    try:
+        fd, temp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(Problem(f"cannot write in this folder: {exc.strerror}", folder)) from None
     umask = os.umask(0)
     os.umask(umask)
     Path(temp).chmod(0o666 & ~umask)  # a report is for sharing, as any file the user writes
@@ -35,10 +57,22 @@ def write_atomic(path: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        Path(temp).replace(path)
+        Path(temp).replace(target)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise InputError(Problem(f"cannot write the file: {exc.strerror}", path)) from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _write_through(target: Path, text: str, named: Path) -> None:
+    """Write to what is not a regular file (a FIFO, ``/dev/stdout``) as it is."""
+    try:
+        with target.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise InputError(Problem(f"cannot write: {exc.strerror}", named)) from None
 
 
 def console(no_color: bool = False) -> Console:

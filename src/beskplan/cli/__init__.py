@@ -139,7 +139,7 @@ def _deliver(
     """Rendered output to the terminal or, atomically, to ``--output``; files it brings
     (a Markdown report's charts) beside it."""
     from beskplan.errors import InputError, Problem
-    from beskplan.output import console, write_atomic
+    from beskplan.output import console
     from beskplan.output import rendered as rendered_text
 
     if rendered.files:
@@ -148,20 +148,42 @@ def _deliver(
                 Problem("--format markdown writes chart files beside the report: give --output")
             )
         folder = output.with_name(output.stem + "-charts")
-        folder.mkdir(exist_ok=True)
+        if folder.exists() and not folder.is_dir():
+            raise InputError(
+                Problem("the charts go in a folder of this name, but it is a file", folder)
+            )
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise InputError(Problem(f"cannot make the folder: {exc.strerror}", folder)) from None
         for name, content in rendered.files.items():
-            write_atomic(folder / name, content)
+            _write(folder / name, content)
     if rendered.paint is not None:
         if output is not None:
-            write_atomic(output, rendered_text(rendered.paint))
+            _write(output, rendered_text(rendered.paint))
         elif not quiet:
             rendered.paint(console(no_color))
         return
     text = rendered.text or ""
     if output is not None:
-        write_atomic(output, text)
+        _write(output, text)
     elif not quiet:
         sys.stdout.write(text)
+
+
+def _write(path: Path, text: str) -> None:
+    """``--output``'s file, through the one writer; its problems name the option."""
+    from dataclasses import replace
+
+    from beskplan.errors import InputError
+    from beskplan.output import write_atomic
+
+    try:
+        write_atomic(path, text)
+    except InputError as exc:
+        raise InputError(
+            [replace(p, message=f"--output: {p.message}") for p in exc.problems]
+        ) from None
 
 
 def _version(value: bool) -> None:
@@ -180,6 +202,12 @@ def _main(
 
 
 def main() -> None:
+    import signal
+
+    # past the file-size limit a write fails with an error to report, not a killed process
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    # a terminated run cleans up as an interrupted one does (temporary copies, partial files)
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     app()
 
 

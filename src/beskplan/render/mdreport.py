@@ -40,7 +40,7 @@ def render(
         "",
     ]
     files: dict[str, str] = {}
-    for goal in report.goals:
+    for index, goal in enumerate(report.goals):
         o = goal.outcome
         out += [
             f"## {escape(goal.id)}. {escape(goal.name or goal.title)}",
@@ -56,7 +56,7 @@ def render(
         out += [" · ".join(facts), "", escape(explain(goal, lang)), ""]
         points = [*goal.history] or [(goal.period, o)]
         if any(p.value is not None or p.reference is not None for _, p in points):
-            name = f"{_safe(goal.id)}-trend.svg"
+            name = f"{_safe(goal.id, index)}-trend.svg"
             files[name] = charts.trend(
                 [p.code for p, _ in points],
                 [p.value for _, p in points],
@@ -69,14 +69,16 @@ def render(
             out += [f"![{escape(goal.id)}]({folder}/{name})", ""]
         present = [(r.area, r.value) for r in members.get(goal.id, ()) if r.value is not None]
         if present:
-            name = f"{_safe(goal.id)}-cluster.svg"
+            name = f"{_safe(goal.id, index)}-cluster.svg"
             files[name] = charts.cluster(present, report.municipality, goal.better, lang)
             out += [f"![{escape(goal.id)}]({folder}/{name})", ""]
     return "\n".join(out), files
 
 
-def _safe(goal_id: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_" else "_" for c in goal_id)
+def _safe(goal_id: str, index: int) -> str:
+    """A file name for a goal's chart: its place in the plan first, so that goals whose ids
+    differ only in characters a file name cannot hold (``1.a``, ``1_a``) keep their own."""
+    return f"{index + 1:02d}-" + "".join(c if c.isalnum() or c in "-_" else "_" for c in goal_id)
 
 
 def _first_up(text: str) -> str:
