@@ -27,3 +27,36 @@ def test_closest() -> None:
     assert closest("FREDERIKSBERG", ["Frederiksberg", "Gentofte"]) == "Frederiksberg"
     assert closest("xyz", ["national"]) is None
     assert did_you_mean("nationl", ["national"]) == " (did you mean 'national'?)"
+
+
+def test_a_newline_in_a_file_name_cannot_forge_a_line(run: object, tmp_path: object) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    (folder / "data").mkdir()
+    (folder / "data" / "T_x\nforged: line.csv").write_text(
+        "Område;Periode;Andel (pct.)\nA;2020;n/a\nHele landet;2020;2,0\n", encoding="utf-8"
+    )
+    (folder / "p.yaml").write_text(
+        "plan: p\ntitle: P\nmunicipality: A\nperiod: 2020\ngoals:\n  - id: A\n    title: A\n"
+        "    measure: {table: T, column: Andel (pct.)}\n    better: lower\n    rule: national\n",
+        encoding="utf-8",
+    )
+    result = run("evaluate", str(folder / "p.yaml"), "--data", str(folder / "data"))  # type: ignore[operator]
+    assert result.exit_code == 2
+    (line,) = result.stderr.splitlines()
+    assert "T_x\\nforged: line.csv:2:3: 'n/a'" in line
+
+
+def test_no_control_character_survives_a_problem() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from beskplan.errors import CONTROL
+
+    @given(st.text(), st.text())
+    def check(message: str, path: str) -> None:
+        assert not CONTROL.search(str(Problem(message, path, 1, 1)).replace("\n", ""))
+        assert "\n" not in str(Problem(message, path))
+
+    check()

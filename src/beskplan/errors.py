@@ -8,8 +8,25 @@ escapes is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+# characters that move the cursor, clear the screen, set a window title or turn text
+# around: C0 and C1 controls (tab and newline aside), DEL, and the bidi overrides
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str, keep_newlines: bool = False) -> str:
+    """``text`` safe to print: each control character written as its escape (``\\x1b``)."""
+    found = CONTROL if keep_newlines else re.compile(CONTROL.pattern[:-1] + "\n\t]")
+    return found.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def control_character(text: str) -> str | None:
+    """The first control character in ``text``, escaped, or ``None``."""
+    found = CONTROL.search(text)
+    return found.group().encode("unicode_escape").decode("ascii") if found else None
 
 
 @dataclass(frozen=True)
@@ -28,6 +45,7 @@ class Problem:
     where: str | None = None
 
     def __str__(self) -> str:
+        """The problem as one line: text from the input is shown with its controls escaped."""
         place = ""
         if self.path is not None:
             place = str(self.path)
@@ -38,7 +56,7 @@ class Problem:
                 if self.column is not None:
                     place += f":{self.column}"
             place += ": "
-        return place + self.message
+        return shown(place) + shown(self.message)
 
 
 class MeasureError(ValueError):

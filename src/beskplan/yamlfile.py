@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from beskplan.errors import InputError, Problem
+from beskplan.errors import InputError, Problem, control_character
 
 MAX_BYTES = 1_000_000
 MAX_NODES = 100_000
@@ -86,7 +86,10 @@ def parse_yaml(text: str, path: Path) -> Located:
                 Problem("the file is empty; a goal file is a mapping of keys", path, 1)
             )
         located = Located(path, None, text)
-        _walk(node, (), located, _Budget())
+        budget = _Budget()
+        _walk(node, (), located, budget)
+        if budget.problems:
+            raise InputError(budget.problems)
         located.data = loader.construct_document(node)
     except yaml.reader.ReaderError as exc:
         raise InputError(_reader_problem(exc, text, path)) from None
@@ -116,6 +119,7 @@ def _reader_problem(exc: yaml.reader.ReaderError, text: str, path: Path) -> Prob
 
 class _Budget:
     def __init__(self) -> None:
+        self.problems: list[Problem] = []  # text that cannot be printed safely, all of it
         self.left = MAX_NODES
         self.entry: tuple[int, int] = (1, 1)  # the top-level key being walked
 
@@ -140,6 +144,15 @@ def _walk(node: yaml.Node, loc: Loc, out: Located, budget: _Budget) -> None:
         for key_node, value_node in node.value:
             key = str(key_node.value)
             line = key_node.start_mark.line + 1
+            if (found := control_character(key)) is not None:
+                budget.problems.append(
+                    Problem(
+                        f"the key holds a control character ({found}); remove it",
+                        out.path,
+                        line,
+                        key_node.start_mark.column + 1,
+                    )
+                )
             if key == "<<":
                 raise InputError(
                     Problem("merge keys (<<) are not supported; write the keys out", out.path, line)
@@ -162,6 +175,18 @@ def _walk(node: yaml.Node, loc: Loc, out: Located, budget: _Budget) -> None:
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, (*loc, index), out, budget)
+    elif isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
+        found = control_character(node.value)
+        if found is not None:
+            budget.problems.append(
+                Problem(
+                    f"the text holds a control character ({found}), written with a YAML escape; "
+                    "a goal file's text is printed as it is, so remove it",
+                    out.path,
+                    node.start_mark.line + 1,
+                    node.start_mark.column + 1,
+                )
+            )
 
 
 def _yaml_problem(exc: yaml.MarkedYAMLError, path: Path) -> Problem:

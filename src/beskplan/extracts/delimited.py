@@ -60,6 +60,11 @@ def read(path: Path, name: str | None = None) -> Extract:
     """
     text, encoding = textfile.head(path)
     header_index, separator = _find_header(text.splitlines(), path)
+    # the lines are read with \x01 as their only separator: a file that holds one is refused
+    if (line := textfile.line_of_byte(path, b"\x01")) is not None:
+        raise InputError(
+            Problem("the line holds a control character (\\x01); remove it", path, line)
+        )
     garbled = False
     if encoding == "utf-8":
         encoding = "utf-8-sig"

@@ -28,7 +28,7 @@ from typing import Any
 import polars as pl
 
 from beskplan.areas import area_key
-from beskplan.errors import InputError, Problem
+from beskplan.errors import InputError, Problem, control_character
 from beskplan.periods import Kind, PeriodError, parse_period
 from beskplan.sources import SourceFile
 
@@ -140,6 +140,10 @@ def check_header(header: list[str], problem: Callable[[str, int], Problem]) -> N
     """Refuse an unnamed or repeated column; ``problem(message, column)`` places it."""
     seen: dict[str, int] = {}
     for index, cell in enumerate(header, start=1):
+        if (found := control_character(cell)) is not None:
+            raise InputError(
+                problem(f"the column name holds a control character ({found}); remove it", index)
+            )
         if not cell:
             raise InputError(problem(f"column {index} of the header has no name", index))
         key = label_key(cell)
@@ -191,6 +195,7 @@ def build(
         .collect(engine="streaming")
     )
     extract = Extract(path, frame, dimensions, measures, columns=columns, locator=locator)
+    _no_controls(extract, {AREA: area_col, PERIOD: period_col, **{d: d for d in dimensions}})
     frame = _checked(extract, columns[area_col], columns[period_col])
     # the match key of each area, worked out once per distinct name rather than per row
     names = frame.get_column(AREA).cast(pl.String).unique().to_list()
@@ -255,6 +260,25 @@ def _checked(extract: Extract, area_no: int, period_no: int) -> pl.DataFrame:
             pl.col(PERIOD).cast(pl.String).replace_strict(codes).cast(pl.Categorical)
         )
     return frame
+
+
+def _no_controls(extract: Extract, labels: dict[str, str]) -> None:
+    """Refuse a control character in an area, period or category: the text is printed as
+    it is in tables and reports, where it would move the cursor or clear the screen."""
+    for column, label in labels.items():
+        values = extract.frame.get_column(column).cast(pl.String).unique().drop_nulls()
+        for value in values.to_list():
+            found = control_character(value)
+            if found is None:
+                continue
+            at = extract.frame.filter(pl.col(column).cast(pl.String) == value)[LINE].min()
+            raise InputError(
+                extract.problem(
+                    f"the cell holds a control character ({found}); remove it",
+                    int(at) if isinstance(at, int) else None,
+                    extract.columns.get(label),
+                )
+            )
 
 
 def _numeric_columns(frame: pl.DataFrame, columns: list[str]) -> set[str]:

@@ -128,3 +128,15 @@ def line_at(path: Path, number: int, encoding: str, repair: bool) -> str:
         if index == number:
             return line.rstrip("\r")
     return ""
+
+
+def line_of_byte(path: Path, byte: bytes) -> int | None:
+    """The line number of the first ``byte`` in the file, or ``None``: one pass in chunks."""
+    line = 1
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK_BYTES):
+            at = chunk.find(byte)
+            if at >= 0:
+                return line + chunk.count(b"\n", 0, at)
+            line += chunk.count(b"\n")
+    return None
