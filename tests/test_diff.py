@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.conftest import DATA, GOALS, write
 
 
@@ -129,3 +131,40 @@ def test_results_diff_refuses_other_json(run: Any, tmp_path: Path) -> None:
     result = run("diff", str(other), str(other), "--results")
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{other}: not a saved evaluation")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["goals"][0].pop("status"), "goals.0.status: Field required"),
+        (
+            lambda d: d["goals"][1].update(rank="first"),
+            "goals.1.rank: Input should be a valid integer",
+        ),
+        (
+            lambda d: d["goals"][2].update(title="x\u001b[2J"),
+            "goals.2.title: Value error, the text holds a control character (\\x1b)",
+        ),
+        (lambda d: d.update(goals="none"), "goals: Input should be a valid list"),
+    ],
+)
+def test_results_diff_refuses_a_damaged_saved_evaluation(
+    run: Any, tmp_path: Path, change: Any, message: str
+) -> None:
+    saved = run("evaluate", "frederiksberg-2019", "--format", "json").stdout
+    (tmp_path / "a.json").write_text(saved, encoding="utf-8")
+    damaged = json.loads(saved)
+    change(damaged)
+    (tmp_path / "b.json").write_text(json.dumps(damaged), encoding="utf-8")
+    result = run("diff", "--results", str(tmp_path / "a.json"), str(tmp_path / "b.json"))
+    assert result.exit_code == 2, result.stdout
+    assert message in result.stderr and "Traceback" not in result.output
+
+
+def test_results_diff_refuses_deep_nesting(run: Any, tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text(
+        '{"schema_version": 1, "goals": ' + "[" * 100_000 + "]" * 100_000 + "}", "utf-8"
+    )
+    result = run("diff", "--results", str(deep), str(deep))
+    assert result.exit_code == 2 and "nested too deeply" in result.stderr

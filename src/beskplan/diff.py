@@ -18,9 +18,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from beskplan.errors import InputError, Problem
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+
+from beskplan.errors import InputError, Problem, control_character
 from beskplan.goalfile import Goal, Plan
 from beskplan.results import GoalResult, Report, Status
 
@@ -163,13 +165,63 @@ def diff_plans(old: Plan, old_report: Report, new: Plan, new_report: Report) -> 
     return PlanDiff(old.id, new.id, old_report.period.code, new_report.period.code, tuple(goals))
 
 
+def _printable(value: str) -> str:
+    if (found := control_character(value)) is not None:
+        raise ValueError(f"the text holds a control character ({found})")
+    return value
+
+
+_Text = Annotated[str, AfterValidator(_printable)]
+
+
+class _SavedGoal(BaseModel):
+    """What diff --results reads of a saved goal; other keys are left as they are."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    id: _Text
+    title: _Text
+    name: _Text | None = None
+    status: Status
+    period: _Text
+    value: float | None = None
+    reference: float | None = None
+    gap: float | None = None
+    rank: int | None = None
+    of: int | None = None
+    definition_sha256: str | None = None
+    sources: list[_Text] = Field(default_factory=list)
+
+
+class _SavedSource(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    path: _Text
+    sha256: str
+
+
+class _Saved(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    schema_version: Literal[1]
+    plan: _Text
+    period: _Text
+    goals: list[_SavedGoal]
+    sources: list[_SavedSource] = Field(default_factory=list)
+
+
 def _load_saved(path: Path) -> dict[str, Any]:
+    """A saved evaluation, checked key by key: a wrong one is said with where it is."""
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise InputError(Problem(f"cannot read the file: {exc.strerror}", path)) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise InputError(Problem(f"not a JSON file: {exc}", path)) from None
+    except RecursionError:
+        raise InputError(
+            Problem("not a saved evaluation: the JSON is nested too deeply", path)
+        ) from None
     if not isinstance(doc, dict) or doc.get("schema_version") != 1 or "goals" not in doc:
         raise InputError(
             Problem(
@@ -178,7 +230,19 @@ def _load_saved(path: Path) -> dict[str, Any]:
                 path,
             )
         )
-    return doc
+    try:
+        saved = _Saved.model_validate(doc)
+    except ValidationError as exc:
+        raise InputError(
+            [
+                Problem(
+                    f"not a saved evaluation: {'.'.join(str(p) for p in e['loc'])}: {e['msg']}",
+                    path,
+                )
+                for e in exc.errors(include_url=False)[:10]
+            ]
+        ) from None
+    return saved.model_dump()
 
 
 def _side(goal: dict[str, Any]) -> Side:
