@@ -39,12 +39,12 @@ KIND_NAMES = {
 }
 
 _FORMS = (
-    (re.compile(r"(\d+)M(\d+)", re.IGNORECASE), Kind.MONTH),
-    (re.compile(r"(\d+)QMAT(\d+)", re.IGNORECASE), Kind.MOVING_YEAR),
-    (re.compile(r"(\d+)[QK](\d+)", re.IGNORECASE), Kind.QUARTER),
-    (re.compile(r"(\d+)H(\d+)", re.IGNORECASE), Kind.HALF_YEAR),
-    (re.compile(r"(\d+)Y(\d+)", re.IGNORECASE), Kind.YEAR),
-    (re.compile(r"(\d+)"), Kind.YEAR),
+    (re.compile(r"([0-9]+)M([0-9]+)", re.IGNORECASE), Kind.MONTH),
+    (re.compile(r"([0-9]+)QMAT([0-9]+)", re.IGNORECASE), Kind.MOVING_YEAR),
+    (re.compile(r"([0-9]+)[QK]([0-9]+)", re.IGNORECASE), Kind.QUARTER),
+    (re.compile(r"([0-9]+)H([0-9]+)", re.IGNORECASE), Kind.HALF_YEAR),
+    (re.compile(r"([0-9]+)Y([0-9]+)", re.IGNORECASE), Kind.YEAR),
+    (re.compile(r"([0-9]+)"), Kind.YEAR),
 )
 _LIMIT = {Kind.MONTH: 12, Kind.QUARTER: 4, Kind.HALF_YEAR: 2, Kind.MOVING_YEAR: 4, Kind.YEAR: 1}
 _MONTHS = {Kind.MONTH: 1, Kind.QUARTER: 3, Kind.HALF_YEAR: 6, Kind.MOVING_YEAR: 3, Kind.YEAR: 12}

@@ -319,7 +319,7 @@ def _string_form(rows: list[tuple[int, list[Any]]]) -> bool:
     for _, cells in rows:
         for cell in cells:
             if type(cell) is str and loose.match(cell):
-                if re.search(r"\d,\d", cell):
+                if re.search(r"[0-9],[0-9]", cell):
                     return True
                 seen_point = seen_point or bool(point.match(cell))
     return not seen_point
@@ -330,7 +330,7 @@ def _text(cell: Any, comma: bool, locator: Locator, path: Path, line: int, index
         return ""
     if isinstance(cell, _Number):
         text = str(cell)
-        if not re.fullmatch(r"-?\d+(\.\d+)?", text):
+        if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
             try:
                 text = format(Decimal(text), "f")
             except InvalidOperation:  # pragma: no cover - json only passes numbers

@@ -43,16 +43,18 @@ DECIMALS = "\x00decimals"  # suffix of the column holding a measure's decimals o
 MISSING_TOKENS = ("", "-", ".", "..", "x", "X", "null")
 TOKEN_CODES = {token: -1 - i for i, token in enumerate(MISSING_TOKENS)}  # "" -1 ... "null" -7
 INVALID = -8
+TOO_LONG = -9  # more significant digits than a figure is compared exactly with
+MAX_DIGITS = 15
 MISSING_WORDS = "missing values are written empty, '-', '.', '..', 'x' or null"
 
 SAMPLE_ROWS = 20_000
 AREA_HEADERS = {"area", "område", "omraade", "områder", "kommune", "jobcenter"}
 PERIOD_HEADERS = {"periode", "period", "perioder", "tid", "måned", "kvartal", "år"}
 
-NUMBER_LOOSE = r"^-?\d[\d.,]*$"
-COMMA_NUMBER = r"^-?(\d+|[1-9]\d{0,2}(\.\d{3})+)(,\d+)?$"
-POINT_NUMBER = r"^-?\d+(\.\d+)?$"
-POINT_DECIMAL_NOT_THOUSANDS = r"^-?(0\.\d+|\d+\.(\d{1,2}|\d{4,}))$"
+NUMBER_LOOSE = r"^-?[0-9][0-9.,]*$"
+COMMA_NUMBER = r"^-?([0-9]+|[1-9][0-9]{0,2}(\.[0-9]{3})+)(,[0-9]+)?$"
+POINT_NUMBER = r"^-?[0-9]+(\.[0-9]+)?$"
+POINT_DECIMAL_NOT_THOUSANDS = r"^-?(0\.[0-9]+|[0-9]+\.([0-9]{1,2}|[0-9]{4,}))$"
 
 
 @dataclass(frozen=True)
@@ -216,13 +218,22 @@ def _measure(column: str, comma: bool) -> tuple[pl.Expr, pl.Expr]:
         if comma
         else cell
     )
-    decimals = plain.str.extract(r"\.(\d+)$").str.len_chars().fill_null(0).cast(pl.Int8)
+    decimals = (
+        plain.str.extract(r"\.([0-9]+)$").str.len_chars().fill_null(0).cast(pl.Int8, strict=False)
+    )
+    digits = plain.str.replace_all(r"[-.]", "").str.strip_chars_start("0").str.len_chars()
+    exact = valid & (digits <= MAX_DIGITS)  # a Float64 holds 15 significant digits exactly
     tokens = cell.replace_strict(
         list(TOKEN_CODES), list(TOKEN_CODES.values()), default=INVALID, return_dtype=pl.Int8
     )
     return (
-        pl.when(valid).then(plain.cast(pl.Float64, strict=False)).alias(column),
-        pl.when(valid).then(decimals).otherwise(tokens).alias(column + DECIMALS),
+        pl.when(exact).then(plain.cast(pl.Float64, strict=False)).alias(column),
+        pl.when(exact)
+        .then(decimals)
+        .when(valid)
+        .then(pl.lit(TOO_LONG, pl.Int8))
+        .otherwise(tokens)
+        .alias(column + DECIMALS),
     )
 
 
@@ -302,7 +313,9 @@ def decimal_comma(frame: pl.DataFrame, measures: list[str]) -> bool:
     if not measures:
         return True
     found = frame.select(
-        pl.any_horizontal(pl.col(c).str.contains(r"\d,\d").any() for c in measures).alias("comma"),
+        pl.any_horizontal(pl.col(c).str.contains(r"[0-9],[0-9]").any() for c in measures).alias(
+            "comma"
+        ),
         pl.any_horizontal(
             pl.col(c).str.contains(POINT_DECIMAL_NOT_THOUSANDS).any() for c in measures
         ).alias("point"),

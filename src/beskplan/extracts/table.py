@@ -24,9 +24,11 @@ from beskplan.extracts.layout import (
     INVALID,
     KEY,
     LINE,
+    MAX_DIGITS,
     MISSING_TOKENS,
     MISSING_WORDS,
     PERIOD,
+    TOO_LONG,
     Locator,
     label_key,
 )
@@ -208,6 +210,17 @@ class Table:
             (value, code), file, line = seen[key]
             if code == INVALID:
                 raise self._invalid(column, file, line)
+            if code == TOO_LONG:
+                raise InputError(
+                    self.place(
+                        f"the figure in column '{self.measures[column]}' has more than "
+                        f"{MAX_DIGITS} significant digits; beskplan compares figures exactly "
+                        "and reads at most that many",
+                        file,
+                        line,
+                        column,
+                    )
+                )
             readings[key] = Reading(name, _decimal(value, code), period, _token(code))
         return readings
 
@@ -275,7 +288,7 @@ def text_cell(
     """The error for text in a column of numbers, at the first cell that is not a number."""
     cell = pl.col(column).cast(pl.String)
     bad = frame.filter(
-        cell.is_not_null() & ~cell.is_in(MISSING_TOKENS) & ~cell.str.contains(r"^-?\d[\d.,]*$")
+        cell.is_not_null() & ~cell.is_in(MISSING_TOKENS) & ~cell.str.contains(r"^-?[0-9][0-9.,]*$")
     ).head(1)
     if not bad.height:  # pragma: no cover - a text column always has a text cell
         return MeasureError(f"column '{label}' holds text, not numbers")
@@ -313,8 +326,8 @@ def _show(value: float | None, code: int | None) -> str:
 
 
 def _format_hint(raw: str) -> str:
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+,\d+", raw):
+    if re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3})+,[0-9]+", raw):
         return " (it is written the Danish way, 1.234,5, in a file that uses decimal points)"
-    if re.fullmatch(r"-?\d+\.\d+", raw):
+    if re.fullmatch(r"-?[0-9]+\.[0-9]+", raw):
         return " (it has a decimal point in a file that uses decimal commas)"
     return ""

@@ -42,10 +42,10 @@ NAME = "xlsx"
 SUFFIXES = (".xlsx", ".xlsm", ".xls")
 HEADER_SCAN = 50
 
-_POINT = re.compile(r"-?\d+(\.\d+)?")
-_DANISH = re.compile(r"-?(\d+|[1-9]\d{0,2}(\.\d{3})+),\d+")
-_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+")
-_TEXT_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})*\.\d\d0")  # no number ends in 0
+_POINT = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_DANISH = re.compile(r"-?([0-9]+|[1-9][0-9]{0,2}(\.[0-9]{3})+),[0-9]+")
+_THOUSANDS = re.compile(r"-?[1-9][0-9]{0,2}(\.[0-9]{3})+")
+_TEXT_THOUSANDS = re.compile(r"-?[1-9][0-9]{0,2}(\.[0-9]{3})*\.[0-9][0-9]0")  # no number ends in 0
 
 
 def sniff(head: bytes) -> bool:
