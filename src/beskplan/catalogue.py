@@ -169,8 +169,29 @@ def load_clusters(data_dir: Path) -> Clusters:
                     f"valid from {version.valid_from}",
                 )
             )
+        twice = repeated(version.members)
+        if twice:
+            raise InputError(
+                source.problem(("clusters", index, "members"), f"cluster '{version.name}' {twice}")
+            )
         same.append(version)
     return Clusters(versions)
+
+
+def repeated(members: Sequence[str]) -> str | None:
+    """How a member list names a municipality twice (``Aarhus`` and ``aarhus kommune``), or
+    ``None``: a member counted twice would weigh twice in a mean."""
+    from beskplan.areas import area_key
+
+    seen: dict[str, str] = {}
+    for member in members:
+        key = area_key(member)
+        if key in seen:
+            first = seen[key]
+            same = f"'{first}'" + (f" and '{member}'" if member != first else " twice")
+            return f"lists {same}; list each member once"
+        seen[key] = member
+    return None
 
 
 def load_ministermaal(data_dir: Path) -> dict[int, dict[int, str]]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from beskplan.areas import area_key
-from beskplan.catalogue import CLUSTERS_FILE, MEASURES_FILE, ColumnSpec, Measure
+from beskplan.catalogue import CLUSTERS_FILE, MEASURES_FILE, ColumnSpec, Measure, repeated
 from beskplan.context import Context, columns
 from beskplan.errors import InputError, MeasureError, Problem, UnknownCluster, did_you_mean
 from beskplan.extracts.reading import Reading
@@ -156,6 +156,8 @@ def prepare_goal(
     if cluster is not None:
         try:
             members = members_at(cluster, context.clusters, period)
+            if (twice := repeated(members)) is not None:
+                problem(reads.cluster_key, f"the cluster {twice}")
             if area_key(plan.municipality) not in {area_key(m) for m in members}:
                 problem(
                     reads.cluster_key,
