@@ -41,3 +41,37 @@ def test_files_over_the_limit_and_not_utf8(tmp_path: Path) -> None:
     latin.write_bytes("plan: K\xf8ge\n".encode("latin-1"))
     with pytest.raises(InputError, match="not UTF-8"):
         read_yaml(latin)
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("010", "010"),
+        ("0x1F", "0x1F"),
+        ("1.10", "1.10"),
+        ("1:30", "1:30"),
+        ("1_000", "1_000"),
+        ("7", "7"),
+    ],
+)
+def test_ids_and_titles_stay_as_written(written: str, read: str) -> None:
+    """YAML 1.1 would read 010 as 8, 0x1F as 31, 1.10 as 1.1 and 1:30 as 90."""
+    from beskplan.goalfile import parse_plan
+
+    text = (
+        f"plan: p\ntitle: {written}\nmunicipality: A\nperiod: 2020\ngoals:\n"
+        f"  - id: {written}\n    title: {written}\n    measure: {{table: T, column: X}}\n"
+        "    better: lower\n    rule: national\n"
+    )
+    plan = parse_plan(parse_yaml(text, Path("p.yaml")))
+    assert (plan.title, plan.goals[0].id, plan.goals[0].fields.title) == (read, read, read)
+
+
+def test_numbers_keep_their_decimals_and_rewritten_forms_are_refused() -> None:
+    from beskplan.goalfile import parse_plan
+
+    base = "plan: p\ntitle: P\nmunicipality: A\nperiod: 2020\ngoals:\n  - id: A\n    title: T\n    measure: {table: T, column: X}\n    better: lower\n    rule: national\n"
+    plan = parse_plan(parse_yaml(base + "    margin: 0.50\n", Path("p.yaml")))
+    assert str(plan.goals[0].params.margin) == "0.50"  # type: ignore[attr-defined]
+    with pytest.raises(InputError, match="'0x10' is not a plain number"):
+        parse_plan(parse_yaml(base + "    margin: 0x10\n", Path("p.yaml")))

@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from beskplan.periods import Period, parse_period
+from beskplan.yamlfile import AmbiguousNumber, RawFloat, RawInt
 
 
 class Strict(BaseModel):
@@ -54,9 +55,16 @@ _DANISH_DECIMAL = re.compile(r"\s*-?\d+,\d+\s*")
 
 
 def _to_decimal(value: object) -> Decimal:
-    """Numbers exactly as written: ``1.0`` in YAML becomes ``Decimal('1.0')``."""
+    """Numbers exactly as written: ``1.10`` in YAML becomes ``Decimal('1.10')``."""
     if isinstance(value, bool):
         raise ValueError(f"expected a number, got {str(value).lower()}")
+    if isinstance(value, RawInt | RawFloat):
+        return Decimal(value.raw)
+    if isinstance(value, AmbiguousNumber):
+        raise ValueError(
+            f"'{value}' is not a plain number (YAML would rewrite it); write it with the "
+            "digits 0-9 and a decimal point, as 8 or 0.5"
+        )
     if isinstance(value, int | float):
         return Decimal(repr(value))
     if isinstance(value, Decimal):
@@ -81,9 +89,12 @@ Number = Annotated[
 
 
 def _to_text(value: object) -> str:
-    """Ids and names may be written as bare numbers in YAML (``id: 1``)."""
+    """Ids and names may be written as bare numbers in YAML (``id: 1``): kept as written,
+    so that ``id: 010`` is ``010`` and ``title: 1:30`` is ``1:30``."""
     if isinstance(value, bool) or value is None:
         raise ValueError("expected text")
+    if isinstance(value, RawInt | RawFloat):
+        return value.raw
     if isinstance(value, int | float | str):
         return str(value)
     raise ValueError(f"expected text, got {type(value).__name__}")

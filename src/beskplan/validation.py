@@ -103,9 +103,9 @@ def _wording(error: Any, allowed: list[str], what: str) -> str:
         message = str(error.get("ctx", {}).get("error", error["msg"]))
         return f"{name}: {message}" if name and not message.startswith(f"'{name}") else message
     if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return f"'{name}' must be a mapping of keys, not {type(error['input']).__name__}"
+        return f"'{name}' must be a mapping of keys, not {_type_name(error['input'])}"
     if kind == "list_type":
-        return f"'{name}' must be a list, not {type(error['input']).__name__}"
+        return f"'{name}' must be a list, not {_type_name(error['input'])}"
     ctx = error.get("ctx", {})
     if kind == "too_short" and name == "goals":
         return "the plan has no goals; add at least one under 'goals:'"
@@ -127,7 +127,7 @@ def _wording(error: Any, allowed: list[str], what: str) -> str:
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"'{name}' must be a whole number, not {error['input']!r}"
     if kind in ("string_type",):
-        return f"'{name}' must be text, not {type(error['input']).__name__}"
+        return f"'{name}' must be text, not {_type_name(error['input'])}"
     if kind in ("date_type", "date_parsing", "date_from_datetime_parsing"):
         return f"'{name}' must be a date written 2014-01-01, not {error['input']!r}"
     if kind == "string_pattern_mismatch" and name == "plan":
@@ -136,3 +136,8 @@ def _wording(error: Any, allowed: list[str], what: str) -> str:
             "and must start with a letter or digit"
         )
     return f"{name}: {error['msg']}" if name else str(error["msg"])
+
+
+def _type_name(value: object) -> str:
+    """The built-in type a value is, as YAML wrote it (a number keeping its text is an int)."""
+    return next(t.__name__ for t in type(value).__mro__ if t.__module__ == "builtins")

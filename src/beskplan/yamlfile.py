@@ -74,9 +74,57 @@ def read_yaml(path: Path) -> Located:
     return parse_yaml(text, path)
 
 
+class RawInt(int):
+    """A YAML integer with the text it was written as (``raw``)."""
+
+    raw: str
+
+
+class RawFloat(float):
+    """A YAML float with the text it was written as: ``1.10`` keeps its two decimals."""
+
+    raw: str
+
+
+class AmbiguousNumber(str):
+    """A scalar YAML 1.1 would turn into another number than it reads as (``010`` is 8,
+    ``0x1F`` 31, ``1:30`` 90, ``1_000``): kept as the text written, so that an id or a
+    title stays as written and a number is refused rather than rewritten."""
+
+
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
+
+
+def _int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
+    raw = str(node.value)
+    if not _PLAIN_INT.fullmatch(raw):
+        return AmbiguousNumber(raw)
+    value = RawInt(int(raw))
+    value.raw = raw
+    return value
+
+
+def _float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float | str:
+    raw = str(node.value)
+    if not _PLAIN_FLOAT.fullmatch(raw):
+        return AmbiguousNumber(raw)
+    value = RawFloat(float(raw))
+    value.raw = raw
+    return value
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader, with numbers that keep the text they were written as."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _float)
+
+
 def parse_yaml(text: str, path: Path) -> Located:
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
         raise InputError(_reader_problem(exc, text, path)) from None
     try:
