@@ -34,3 +34,8 @@ def test_a_cluster_chart_lists_the_members_best_first() -> None:
     # best first from the top; the SVG writes the axis labels from the bottom up
     assert _names(cluster(members, "Frederiksberg", "lower")) == ["Frederiksberg", "Bo", "Al"]
     assert _names(cluster(members, "Al", "higher")) == ["Al", "Bo", "Frederiksberg"]
+
+
+def test_a_name_with_dollars_is_text_not_math() -> None:
+    svg = cluster([("$\\x$", Decimal("1.0")), ("A", Decimal("2.0"))], "A", "lower")
+    assert "$\\x$" in _names(svg)

@@ -30,6 +30,7 @@ def _plt() -> Any:
     matplotlib.rcParams.update(
         {
             "svg.fonttype": "none",
+            "text.parse_math": False,  # names from the data are text, never $math$
             "svg.hashsalt": "beskplan",
             "font.family": "DejaVu Sans",
             "font.size": 9,

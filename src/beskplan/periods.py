@@ -172,6 +172,8 @@ def parse_period(text: object) -> Period:
                 f"expected {EXPECTED}"
             )
         year = int(year_text)
+        if year < 1000:
+            raise PeriodError(f"period '{raw}' does not parse: there is no year {year_text}")
         index = int(m.group(2)) if pattern.groups > 1 else 0
         if kind is Kind.YEAR:
             if pattern.groups > 1 and index != 1:

@@ -145,6 +145,10 @@ def parse_yaml(text: str, path: Path) -> Located:
         raise InputError(_yaml_problem(exc, path)) from None
     except yaml.YAMLError as exc:
         raise InputError(Problem(f"YAML error: {exc}", path)) from None
+    except RecursionError:
+        raise InputError(
+            Problem("the file is nested too deeply to be a goal or catalogue file", path)
+        ) from None
     finally:
         if "loader" in locals():
             loader.dispose()

@@ -96,3 +96,19 @@ def test_a_cached_json_extract_places_its_cells_as_a_fresh_read(
     assert len(list((tmp_path / "cache").iterdir())) == 1  # the second run was a hit
     assert messages[0] == messages[1]
     assert ", row " in messages[0]  # placed by row and column label, as JSON cells are
+
+
+def test_a_damaged_entry_is_read_again(data: Path) -> None:
+    first = _statuses(data)
+    for meta in cache.folder().glob("*/meta.json"):
+        meta.write_text("[]", encoding="utf-8")  # valid JSON of the wrong shape
+    assert _statuses(data) == first
+
+
+def test_a_failed_rename_leaves_no_temporary(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: Path, target: Path) -> Path:
+        raise OSError("read-only")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    _statuses(data)
+    assert not list(cache.folder().glob("*/.frame.*.parquet"))

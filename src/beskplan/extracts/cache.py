@@ -70,7 +70,14 @@ def read(path: Path, name: str, use_cache: bool = True) -> Extract:
             )
             extract.raw_cell = readers.by_name(extract.reader).raw_reader(path, *extract.reading)
             return extract
-        except (OSError, ValueError, KeyError, StopIteration, pl.exceptions.PolarsError):
+        except (
+            OSError,
+            ValueError,
+            KeyError,
+            TypeError,
+            StopIteration,
+            pl.exceptions.PolarsError,
+        ):
             pass  # a damaged entry is read again
     extract = readers.choose(path).read(path, name)
     _store(entry, extract)
@@ -93,11 +100,13 @@ def _store(entry: Path, extract: Extract) -> None:
         "rows": source.rows,
         "modified": source.modified,
     }
+    temp = entry / f".frame.{os.getpid()}.parquet"
     try:
         entry.mkdir(parents=True, exist_ok=True)
-        temp = entry / f".frame.{os.getpid()}.parquet"
         extract.frame.write_parquet(temp)
         temp.replace(entry / "frame.parquet")
         (entry / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     except OSError:
         pass  # the cache only saves time
+    finally:
+        temp.unlink(missing_ok=True)  # a failed rename leaves no temporary behind

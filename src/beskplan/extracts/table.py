@@ -104,7 +104,13 @@ class Table:
         named: dict[str, str] = {}
         for dim, value in where.items():
             key = label_key(dim)
-            if key not in self.dimensions and key not in self.measures:
+            if key in self.measures:
+                raise MeasureError(
+                    f"'{dim}' is a measure column of table {self.id}, not a dimension; where: "
+                    "chooses categories of dimensions"
+                    + f" ({', '.join(self.dimensions.values()) or 'this table has none'})"
+                )
+            if key not in self.dimensions:
                 hint = closest(dim, list(self.dimensions.values()))
                 raise MeasureError(
                     f"table {self.id} has no dimension '{dim}'"
@@ -143,9 +149,6 @@ class Table:
                     f"Its categories are: {', '.join(values)}"
                 )
             exprs.append(pl.col(key) == (exact or totals)[0])
-        for key, value in named.items():
-            if key in self.measures:
-                exprs.append(pl.col(key) == value)
         return exprs
 
     def _categories(self, key: str) -> list[str]:
