@@ -75,3 +75,17 @@ def test_numbers_keep_their_decimals_and_rewritten_forms_are_refused() -> None:
     assert str(plan.goals[0].params.margin) == "0.50"  # type: ignore[attr-defined]
     with pytest.raises(InputError, match="'0x10' is not a plain number"):
         parse_plan(parse_yaml(base + "    margin: 0x10\n", Path("p.yaml")))
+
+
+def test_only_plain_files_are_read_and_never_past_the_limit(tmp_path: Path) -> None:
+    """A measures.yaml linked to /dev/zero reported 0 bytes and ate memory; a FIFO hung."""
+    import os
+
+    zero = tmp_path / "measures.yaml"
+    zero.symlink_to("/dev/zero")
+    with pytest.raises(InputError, match="is not a plain file"):
+        read_yaml(zero)
+    fifo = tmp_path / "clusters.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(InputError, match="is not a plain file"):
+        read_yaml(fifo)  # refused before it is opened, so it cannot block

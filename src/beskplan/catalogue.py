@@ -63,11 +63,17 @@ class Measure:
     unit: str | None = None
 
 
+MAX_PARTS = 200  # the columns a measure may add up, through sums of sums
+
+
 @dataclass
 class Measures:
     entries: dict[str, CatalogueEntry] = field(default_factory=dict)
 
-    def resolve(self, ref: MeasureRef, depth: int = 0) -> Measure:
+    def resolve(self, ref: MeasureRef, depth: int = 0, parts: list[int] | None = None) -> Measure:
+        """The measure ``ref`` names or writes; sums are bounded in depth and in columns, so
+        that a small catalogue whose sums fan out cannot run for minutes."""
+        parts = [0] if parts is None else parts
         if depth > 10:
             raise MeasureError("measures refer to each other in a circle")
         if isinstance(ref, str):
@@ -83,24 +89,31 @@ class Measures:
                     "{table: ..., column: ...}"
                 )
             if entry.sum is not None:
-                inner = self._sum(entry.sum, depth)
+                inner = self._sum(entry.sum, depth, parts)
             else:
                 assert entry.table is not None and entry.column is not None
                 inner = self.resolve(
                     ColumnMeasure(table=entry.table, column=entry.column, where=entry.where),
                     depth + 1,
+                    parts,
                 )
             return Measure(
                 inner.spec, entry.title or inner.label, entry.better, entry.unit or inner.unit
             )
         if isinstance(ref, SumMeasure):
-            return self._sum(ref.sum, depth)
+            return self._sum(ref.sum, depth, parts)
+        parts[0] += 1
+        if parts[0] > MAX_PARTS:
+            raise MeasureError(
+                f"the measure adds up more than {MAX_PARTS} columns through its sums; "
+                "a measure is the sum of a few columns"
+            )
         where = tuple(sorted(ref.where.items()))
         label = ref.column + "".join(f", {v}" for _, v in where) + f" ({ref.table})"
         return Measure(ColumnSpec(ref.table, ref.column, where), label, unit=_unit(ref.column))
 
-    def _sum(self, refs: Sequence[MeasureRef], depth: int) -> Measure:
-        parts = [self.resolve(r, depth + 1) for r in refs]
+    def _sum(self, refs: Sequence[MeasureRef], depth: int, counted: list[int]) -> Measure:
+        parts = [self.resolve(r, depth + 1, counted) for r in refs]
         units = {p.unit for p in parts}
         return Measure(
             SumSpec(tuple(p.spec for p in parts)),

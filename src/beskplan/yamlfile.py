@@ -9,6 +9,7 @@ Duplicate keys, which YAML would silently collapse to the last one, are errors.
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,19 +55,31 @@ class Located:
 def read_yaml(path: Path) -> Located:
     """Read one YAML document from ``path``; raise :class:`InputError` if it is not usable."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
+            raise InputError(
+                Problem(
+                    "is not a plain file (a folder, a FIFO or a device); goal and catalogue "
+                    "files are plain YAML files",
+                    path,
+                )
+            )
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise InputError(Problem(f"cannot read the file: {exc.strerror}", path)) from None
-    if size > MAX_BYTES:
+    if len(data) > MAX_BYTES:
+        size = max(info.st_size, len(data))
         raise InputError(
             Problem(
-                f"the file is {size:,} bytes; goal and catalogue files are limited to "
-                f"{MAX_BYTES:,} bytes. Split it or remove what is not needed",
+                f"the file is {size:,} bytes{' or more' if size == len(data) else ''}; goal "
+                f"and catalogue files are limited to {MAX_BYTES:,} bytes. Split it or remove "
+                "what is not needed",
                 path,
             )
         )
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
             Problem(f"the file is not UTF-8 (byte {exc.start}); save it as UTF-8", path)
