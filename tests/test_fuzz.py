@@ -257,3 +257,22 @@ def test_workbook_reader_on_any_sheet(
                 sheet.write_string(top + r, c, value)
     book.close()
     fuzz_targets.csv_bytes(buffer.getvalue(), tmp_path_factory.mktemp("x"), "T.xlsx")
+
+
+@FUZZ
+@given(documents)
+def test_diff_results_on_any_json(tmp_path_factory: Any, document: Any) -> None:
+    """Any JSON given to diff --results is read or refused, never a traceback."""
+    import contextlib
+
+    from beskplan.api import diff_results
+    from beskplan.errors import InputError
+
+    folder = tmp_path_factory.mktemp("saved")
+    shaped = {"schema_version": 1, "plan": "p", "period": "2020", "goals": document}
+    for name, value in (("a.json", document), ("b.json", shaped)):
+        (folder / name).write_text(json.dumps(value, default=str), encoding="utf-8")
+    with contextlib.suppress(InputError):
+        diff_results(folder / "a.json", folder / "b.json")
+    with contextlib.suppress(InputError):
+        diff_results(folder / "b.json", folder / "b.json")

@@ -245,3 +245,22 @@ def test_the_same_rows_in_any_format_give_the_same_frame(
         frames[form] = frame.drop("_file", "_line").sort("_key", "_period", "køn")
     for form, frame in frames.items():
         assert frame.equals(frames["csv"]), form
+
+
+@settings(max_examples=60, deadline=None)
+@given(title=st.text(max_size=20))
+def test_text_from_a_goal_file_is_refused_or_printable(title: str) -> None:
+    """Whatever text a goal file's title holds, it is refused or reaches no output with a
+    control character in it (every renderer prints the title as parsed)."""
+    from beskplan.errors import CONTROL, InputError
+
+    text = (
+        f"plan: p\ntitle: {json.dumps(title)}\nmunicipality: A\nperiod: 2020\ngoals:\n"
+        "  - id: A\n    title: T\n    measure: {table: T, column: X}\n    better: lower\n"
+        "    rule: national\n"
+    )
+    try:
+        plan = parse_plan(parse_yaml(text, Path("p.yaml")))
+    except InputError:
+        return
+    assert not CONTROL.search(plan.title)

@@ -223,9 +223,11 @@ def _measure(column: str, comma: bool) -> tuple[pl.Expr, pl.Expr]:
     )
     digits = plain.str.replace_all(r"[-.]", "").str.strip_chars_start("0").str.len_chars()
     exact = valid & (digits <= MAX_DIGITS)  # a Float64 holds 15 significant digits exactly
-    tokens = cell.replace_strict(
-        list(TOKEN_CODES), list(TOKEN_CODES.values()), default=INVALID, return_dtype=pl.Int8
-    )
+    # a chain of comparisons, not replace_strict: its literal lists make planning a query
+    # of many columns quadratic (2,000 columns took minutes)
+    tokens: pl.Expr = pl.lit(INVALID, pl.Int8)
+    for token, code in reversed(TOKEN_CODES.items()):
+        tokens = pl.when(cell == token).then(pl.lit(code, pl.Int8)).otherwise(tokens)
     return (
         pl.when(exact).then(plain.cast(pl.Float64, strict=False)).alias(column),
         pl.when(exact)
