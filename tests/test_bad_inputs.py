@@ -57,3 +57,21 @@ def test_bad_input(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
 
 def test_the_catalogue_has_at_least_40_cases() -> None:
     assert len(list(CASES.iterdir())) >= 40
+
+
+@pytest.mark.parametrize(
+    "case", sorted(p.name for p in CASES.iterdir() if p.name.startswith("data-"))
+)
+def test_a_cache_hit_says_the_same(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A data problem found on a second run, from the cache, is worded and placed the same."""
+    folder = tmp_path / case
+    shutil.copytree(CASES / case, folder)
+    _pad(folder)
+    monkeypatch.chdir(folder)
+    monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
+    args = shlex.split((folder / "args").read_text(encoding="utf-8"))
+    runs = [
+        CliRunner().invoke(app, args, env={"COLUMNS": "120", "NO_COLOR": "1"}) for _ in range(2)
+    ]
+    assert runs[0].stderr == runs[1].stderr
+    assert runs[0].exit_code == runs[1].exit_code
