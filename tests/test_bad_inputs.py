@@ -62,7 +62,9 @@ def test_the_catalogue_has_at_least_40_cases() -> None:
 @pytest.mark.parametrize(
     "case", sorted(p.name for p in CASES.iterdir() if p.name.startswith("data-"))
 )
-def test_a_cache_hit_says_the_same(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_cache_hit_says_the_same(
+    case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A data problem found on a second run, from the cache, is worded and placed the same."""
     folder = tmp_path / case
     shutil.copytree(CASES / case, folder)

@@ -264,3 +264,27 @@ def test_text_from_a_goal_file_is_refused_or_printable(title: str) -> None:
     except InputError:
         return
     assert not CONTROL.search(plan.title)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    area=st.text(min_size=1, max_size=12).filter(
+        lambda t: t.strip() and ";" not in t and "\n" not in t and "\r" not in t and '"' not in t
+    )
+)
+def test_text_from_data_is_refused_or_printable(tmp_path_factory: Any, area: str) -> None:
+    """Whatever an area cell holds, it is refused or reaches no output with a control character."""
+    from beskplan.errors import CONTROL, InputError
+    from beskplan.extracts import DataStore
+
+    folder = tmp_path_factory.mktemp("area")
+    (folder / "T.csv").write_text(
+        f"Område;Periode;Andel (pct.)\n{area};2020;1,0\n", encoding="utf-8", errors="surrogatepass"
+    )
+    try:
+        names = DataStore(folder, use_cache=False).table("T").frame["_area"].cast(str).to_list()
+    except InputError:
+        return
+    assert not any(CONTROL.search(name) for name in names)

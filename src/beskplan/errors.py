@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # characters that move the cursor, clear the screen, set a window title or turn text
-# around: C0 and C1 controls (tab and newline aside), DEL, and the bidi overrides
-CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# around, or that XML and UTF-8 cannot carry: C0 and C1 controls (tab and newline aside),
+# DEL, the bidi overrides, lone surrogates and the noncharacters U+FFFE and U+FFFF
+CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]"
+)
 
 
 def shown(text: str, keep_newlines: bool = False) -> str:
