@@ -296,3 +296,25 @@ def test_a_dead_port_names_the_host(project: Path, monkeypatch: pytest.MonkeyPat
         "note: the API could not be reached (ConnectError); trying again in 0 s (retry 2)",
     ]
     assert "Traceback" not in result.output
+
+
+def test_404_an_unknown_table_gives_the_apis_cause(
+    httpserver: HTTPServer, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def withdrawn(request: Request) -> Response:
+        if request.path == "/v3/table/y60a02":  # listed, but its metadata is gone
+            body = {"code": 404, "cause": "Unknown table: y60a02", "request_id": "r9"}
+            return Response(json.dumps(body), status=404, content_type="application/json")
+        return fake_api.handler(request)
+
+    httpserver.expect_request(re.compile(r"/v3/.*")).respond_with_handler(withdrawn)
+    monkeypatch.setenv("BESKPLAN_JOBINDSATS_URL", httpserver.url_for("/v3"))
+    monkeypatch.setenv("JOBINDSATS_API_KEY", fake_api.KEY)
+    result = fetch(project)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "GET /v3/table/y60a02?format=json: the API answered 404 NOT FOUND: Unknown table: y60a02\n"
+    )
+    assert not (
+        project / "data" / "Y25I01.json"
+    ).exists()  # every query is built before any data is fetched
