@@ -7,7 +7,7 @@ from the rule definitions in the rule modules' docstrings.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -600,3 +600,28 @@ def check_improving_never_unmeets(rule: str) -> None:
             kind.Params.model_validate(params), FakeView(figures(now, base), better)
         )
         assert outcome.status is Status.MET, case[0]
+
+
+def rule_tests(rule: str) -> tuple[Callable[..., None], Callable[[], None]]:
+    """A rule's test module's two table-driven tests: its cases, and that improving a met
+    case's value never turns it unmet."""
+    import pytest
+
+    @pytest.mark.parametrize(
+        ("params", "better", "now", "base", "status", "gap", "rank"), cases_of(rule)
+    )
+    def test_case(
+        params: dict[str, Any],
+        better: str,
+        now: dict[str, str | None],
+        base: dict[str, str | None] | None,
+        status: Status,
+        gap: str | None,
+        rank: int | None,
+    ) -> None:
+        check_case(rule, params, better, now, base, status, gap, rank)
+
+    def test_improving_the_value_never_unmeets() -> None:
+        check_improving_never_unmeets(rule)
+
+    return test_case, test_improving_the_value_never_unmeets

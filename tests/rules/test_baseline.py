@@ -5,13 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from beskplan.periods import parse_period
-from beskplan.results import Status
 from beskplan.rules import RULES
 from beskplan.rules.base import Reads, Requirement
-from tests.rules.cases import cases_of, check_case, check_improving_never_unmeets
+from tests.rules.cases import rule_tests
 
 RULE = RULES["baseline"]
 
@@ -20,23 +17,7 @@ def params(**values: Any) -> Any:
     return RULE.Params.model_validate(values)
 
 
-@pytest.mark.parametrize(
-    ("params", "better", "now", "base", "status", "gap", "rank"), cases_of("baseline")
-)
-def test_case(
-    params: dict[str, Any],
-    better: str,
-    now: dict[str, str | None],
-    base: dict[str, str | None] | None,
-    status: Status,
-    gap: str | None,
-    rank: int | None,
-) -> None:
-    check_case("baseline", params, better, now, base, status, gap, rank)
-
-
-def test_improving_the_value_never_unmeets() -> None:
-    check_improving_never_unmeets("baseline")
+test_case, test_improving_the_value_never_unmeets = rule_tests("baseline")
 
 
 def test_it_reads_its_baseline_and_follows_each_municipality() -> None:

@@ -5,12 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
-from beskplan.results import Status
 from beskplan.rules import RULES
 from beskplan.rules.base import Reads, Requirement
-from tests.rules.cases import CLUSTER, cases_of, check_case, check_improving_never_unmeets
+from tests.rules.cases import CLUSTER, rule_tests
 
 RULE = RULES["cluster_best"]
 
@@ -19,23 +16,7 @@ def params(**values: Any) -> Any:
     return RULE.Params.model_validate(values)
 
 
-@pytest.mark.parametrize(
-    ("params", "better", "now", "base", "status", "gap", "rank"), cases_of("cluster_best")
-)
-def test_case(
-    params: dict[str, Any],
-    better: str,
-    now: dict[str, str | None],
-    base: dict[str, str | None] | None,
-    status: Status,
-    gap: str | None,
-    rank: int | None,
-) -> None:
-    check_case("cluster_best", params, better, now, base, status, gap, rank)
-
-
-def test_improving_the_value_never_unmeets() -> None:
-    check_improving_never_unmeets("cluster_best")
+test_case, test_improving_the_value_never_unmeets = rule_tests("cluster_best")
 
 
 def test_it_reads_its_cluster_and_asks_to_be_strictly_ahead() -> None:

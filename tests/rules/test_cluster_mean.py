@@ -6,12 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import pytest
-
-from beskplan.results import Status
 from beskplan.rules import RULES
 from beskplan.rules.base import Reads, Requirement
-from tests.rules.cases import CLUSTER, cases_of, check_case, check_improving_never_unmeets
+from tests.rules.cases import CLUSTER, rule_tests
 
 RULE = RULES["cluster_mean"]
 
@@ -20,23 +17,7 @@ def params(**values: Any) -> Any:
     return RULE.Params.model_validate(values)
 
 
-@pytest.mark.parametrize(
-    ("params", "better", "now", "base", "status", "gap", "rank"), cases_of("cluster_mean")
-)
-def test_case(
-    params: dict[str, Any],
-    better: str,
-    now: dict[str, str | None],
-    base: dict[str, str | None] | None,
-    status: Status,
-    gap: str | None,
-    rank: int | None,
-) -> None:
-    check_case("cluster_mean", params, better, now, base, status, gap, rank)
-
-
-def test_improving_the_value_never_unmeets() -> None:
-    check_improving_never_unmeets("cluster_mean")
+test_case, test_improving_the_value_never_unmeets = rule_tests("cluster_mean")
 
 
 def test_it_reads_its_cluster_and_takes_the_municipalitys_own() -> None:

@@ -6,13 +6,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import pytest
-
 from beskplan.periods import parse_period
-from beskplan.results import Status
 from beskplan.rules import RULES
 from beskplan.rules.base import Reads
-from tests.rules.cases import CLUSTER, cases_of, check_case, check_improving_never_unmeets
+from tests.rules.cases import CLUSTER, rule_tests
 
 RULE = RULES["gap_shrink"]
 
@@ -21,23 +18,7 @@ def params(**values: Any) -> Any:
     return RULE.Params.model_validate(values)
 
 
-@pytest.mark.parametrize(
-    ("params", "better", "now", "base", "status", "gap", "rank"), cases_of("gap_shrink")
-)
-def test_case(
-    params: dict[str, Any],
-    better: str,
-    now: dict[str, str | None],
-    base: dict[str, str | None] | None,
-    status: Status,
-    gap: str | None,
-    rank: int | None,
-) -> None:
-    check_case("gap_shrink", params, better, now, base, status, gap, rank)
-
-
-def test_improving_the_value_never_unmeets() -> None:
-    check_improving_never_unmeets("gap_shrink")
+test_case, test_improving_the_value_never_unmeets = rule_tests("gap_shrink")
 
 
 def test_it_reads_its_reference_and_its_baseline() -> None:

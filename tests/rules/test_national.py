@@ -6,12 +6,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import pytest
-
-from beskplan.results import Status
 from beskplan.rules import RULES
 from beskplan.rules.base import Reads, Requirement
-from tests.rules.cases import cases_of, check_case, check_improving_never_unmeets
+from tests.rules.cases import rule_tests
 
 RULE = RULES["national"]
 
@@ -20,23 +17,7 @@ def params(**values: Any) -> Any:
     return RULE.Params.model_validate(values)
 
 
-@pytest.mark.parametrize(
-    ("params", "better", "now", "base", "status", "gap", "rank"), cases_of("national")
-)
-def test_case(
-    params: dict[str, Any],
-    better: str,
-    now: dict[str, str | None],
-    base: dict[str, str | None] | None,
-    status: Status,
-    gap: str | None,
-    rank: int | None,
-) -> None:
-    check_case("national", params, better, now, base, status, gap, rank)
-
-
-def test_improving_the_value_never_unmeets() -> None:
-    check_improving_never_unmeets("national")
+test_case, test_improving_the_value_never_unmeets = rule_tests("national")
 
 
 def test_it_reads_the_national_level() -> None:
