@@ -40,3 +40,40 @@ def test_runs_from_another_directory_as_a_module(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["summary"]["met"] == 6
+
+
+def test_a_terminated_run_leaves_no_temporary_copy(tmp_path: Path) -> None:
+    """A Windows-1252 extract is read from a UTF-8 copy in a temporary folder; SIGTERM,
+    as SIGINT, removes it."""
+    import signal
+    import time
+
+    data = tmp_path / "data"
+    data.mkdir()
+    rows = "".join(f"Kommune {i} Køge;2020;1,{i % 10}\n" for i in range(400_000))
+    (data / "T.csv").write_bytes(("Område;Periode;Andel (pct.)\n" + rows).encode("cp1252"))
+    plan = tmp_path / "p.yaml"
+    plan.write_text(
+        "plan: p\ntitle: P\nmunicipality: Kommune 1 Køge\nperiod: 2020\ngoals:\n  - id: A\n"
+        "    title: A\n    measure: {table: T, column: Andel (pct.)}\n    better: lower\n"
+        "    rule: national\n",
+        encoding="utf-8",
+    )
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    env = {**os.environ, "TMPDIR": str(scratch), "BESKPLAN_CACHE": str(tmp_path / "cache")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "beskplan", "evaluate", str(plan), "--data", str(data)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 60
+    while not any(scratch.iterdir()) and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.01)
+    if process.poll() is not None:
+        pytest.skip("the run ended before its temporary copy could be seen")
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=60)
+    assert process.returncode != 0
+    assert list(scratch.iterdir()) == []
