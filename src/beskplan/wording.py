@@ -51,9 +51,11 @@ def trimmed(value: Decimal) -> Decimal:
     return value
 
 
-def gap_unit(unit: str, lang: Lang) -> str:
+def gap_unit(unit: str, lang: Lang, amount: Decimal | None = None) -> str:
+    """The unit of a difference: ``pct.-point`` for a percentage; one point is singular."""
     if unit == "pct.":
-        return text(lang, "unit.pct")
+        one = amount is not None and abs(amount) == 1 and "." not in str(amount)
+        return text(lang, "unit.pct.one" if one else "unit.pct")
     return unit
 
 

@@ -30,3 +30,7 @@ def test_check_is_quiet_and_exits_0_on_the_bundled_plans(run: Any) -> None:
 def test_check_with_a_bad_period_names_the_option(run: Any) -> None:
     result = run("check", "frederiksberg-2019", "--period", "2019M13")
     assert result.exit_code == 2 and result.stderr.startswith("--period: period '2019M13'")
+
+
+def test_check_counts_in_words_a_reader_expects(run: Any) -> None:
+    assert run("check", "frederiksberg-2019").stdout == "1 plan, 8 goals: no problems\n"

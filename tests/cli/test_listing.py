@@ -48,3 +48,8 @@ def test_overview_of_named_plans(run: Any) -> None:
     assert result.exit_code == 0
     assert "kobenhavn-2018" in result.stdout and "frederiksberg-2019" not in result.stdout
     assert "Ministermål 2018" in result.stdout
+
+
+def test_plans_quiet_prints_nothing(run: Any) -> None:
+    result = run("plans", "--quiet")
+    assert (result.exit_code, result.stdout) == (0, "")

@@ -28,3 +28,8 @@ def test_schema_to_a_file(run: Any, tmp_path: Path) -> None:
     out = tmp_path / "schema.json"
     assert run("schema", "--output", str(out)).exit_code == 0
     assert json.loads(out.read_text(encoding="utf-8"))["title"] == "beskplan goal file"
+
+
+def test_report_quiet_prints_nothing(run: Any) -> None:
+    result = run("report", "frederiksberg-2019", "--quiet")
+    assert (result.exit_code, result.stdout) == (0, "")

@@ -83,3 +83,10 @@ def test_labels_indefinite_and_definite() -> None:
 def test_messages_nest() -> None:
     moved = Msg("shrink.larger", {"amount": Decimal("0.3")})
     assert say(moved, "da") == "øget med 0,3" and say(moved, "en") == "grown by 0.3"
+
+
+def test_one_percentage_point_is_singular() -> None:
+    one = compare("1")
+    assert explain(result(one), "en").startswith("1 percentage point above")
+    assert explain(result(compare("1.5")), "en").startswith("1.5 percentage points above")
+    assert explain(result(one), "da").startswith("1 pct.-point over")

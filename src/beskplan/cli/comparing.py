@@ -105,4 +105,6 @@ def check(
         _fail(exc)
     if not quiet:
         count = sum(len(p.goals) for p in loaded)
-        sys.stdout.write(f"{len(loaded)} plans, {count} goals: no problems\n")
+        said = f"{len(loaded)} plan{'' if len(loaded) == 1 else 's'}"
+        said += f", {count} goal{'' if count == 1 else 's'}"
+        sys.stdout.write(f"{said}: no problems\n")

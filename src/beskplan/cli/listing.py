@@ -15,6 +15,7 @@ from beskplan.cli import (
     ListFormatOption,
     NoCacheOption,
     NoColorOption,
+    QuietOption,
     _deliver,
     _fail,
     _lang,
@@ -29,6 +30,7 @@ def plans(
     goals: GoalsOption = None,
     format: ListFormatOption = LIST_TABLE,
     lang: LangOption = DANISH,
+    quiet: QuietOption = False,
     no_color: NoColorOption = False,
 ) -> None:
     """List the plans in the goals directory: municipality, year, goals and source."""
@@ -37,7 +39,7 @@ def plans(
 
     try:
         loaded = _project(goals, None).plans()
-        _deliver(render("plans", format.value, loaded, Options(_lang(lang))), None, False, no_color)
+        _deliver(render("plans", format.value, loaded, Options(_lang(lang))), None, quiet, no_color)
     except InputError as exc:
         _fail(exc)
 

@@ -15,6 +15,7 @@ from beskplan.cli import (
     NoCacheOption,
     OutputOption,
     PeriodOption,
+    QuietOption,
     ReportFormat,
     _deliver,
     _fail,
@@ -39,6 +40,7 @@ def report(
         ReportFormat,
         typer.Option("--format", help="html, or markdown with the charts as SVG files beside."),
     ] = HTML,
+    quiet: QuietOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
     """Write the report for the committee: one self-contained HTML file with a chart per goal."""
@@ -50,7 +52,7 @@ def report(
         result, members = project.report(project.plan(plan), _period(period))
         charts = (output.stem if output else "report") + "-charts"
         options = Options(_lang(lang), members=members, charts=charts)
-        _deliver(render("report", format.value, result, options), output)
+        _deliver(render("report", format.value, result, options), output, quiet)
     except InputError as exc:
         _fail(exc)
 

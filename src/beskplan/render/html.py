@@ -99,7 +99,10 @@ def _section(goal: GoalResult, report: Report, members: Sequence[Reading], lang:
         )
     if o.gap is not None:
         rows.append(
-            (w["gap"], f"{number(o.gap, lang, signed=True)} {gap_unit(goal.unit, lang)}".strip())
+            (
+                w["gap"],
+                f"{number(o.gap, lang, signed=True)} {gap_unit(goal.unit, lang, o.gap)}".strip(),
+            )
         )
     if o.rank is not None:
         rows.append((w["rank"], f"{o.rank} {w['of']} {o.of}"))

@@ -52,7 +52,8 @@ def render(
         if o.reference is not None:
             facts.append(f"{number(o.reference, lang)} ({escape(label(o.reference_label, lang))})")
         if o.gap is not None:
-            facts.append(f"{number(o.gap, lang, signed=True)} {gap_unit(goal.unit, lang)}".strip())
+            unit = gap_unit(goal.unit, lang, o.gap)
+            facts.append(f"{number(o.gap, lang, signed=True)} {unit}".strip())
         out += [" · ".join(facts), "", escape(explain(goal, lang)), ""]
         points = [*goal.history] or [(goal.period, o)]
         if any(p.value is not None or p.reference is not None for _, p in points):

@@ -112,12 +112,14 @@ def _compared(result: GoalResult, lang: Lang, unit: str) -> str:
     else:
         side = _side(o.gap, result.better, lang)
         size = number(abs(o.gap), lang)
-        text = texts["side"].format(size=size, unit=unit, side=side, ref=ref)
+        amount = gap_unit(result.unit, lang, o.gap) if unit else unit
+        text = texts["side"].format(size=size, unit=amount, side=side, ref=ref)
     text = text.replace("  ", " ")
     margin, strict = o.reason.args.get("margin"), o.reason.args.get("strict")
     want = _side(Decimal(-1), result.better, lang)
     if isinstance(margin, Decimal) and margin > 0:
-        asked = texts["asks.margin"].format(margin=number(margin, lang), unit=unit, side=want)
+        per = gap_unit(result.unit, lang, margin) if unit else unit
+        asked = texts["asks.margin"].format(margin=number(margin, lang), unit=per, side=want)
         text += "; " + asked
     elif strict:
         text += "; " + texts["asks.strict"].format(side=want)

@@ -71,6 +71,7 @@ TEXTS: dict[str, str] = {
     "table.rank": "{rank} af {of}",
     "table.trend": "Udvikling",
     "unit.pct": "pct.-point",
+    "unit.pct.one": "pct.-point",
     "wide.all": "{title}: alle kommuner, periode {period}",
     "wide.counted": "; opfyldt tælles blandt perioderne med tal",
     "wide.goal": "Mål",

@@ -71,6 +71,7 @@ TEXTS: dict[str, str] = {
     "table.rank": "{rank} of {of}",
     "table.trend": "Trend",
     "unit.pct": "percentage points",
+    "unit.pct.one": "percentage point",
     "wide.all": "{title}: every municipality, period {period}",
     "wide.counted": "; met is counted among the periods with figures",
     "wide.goal": "Goal",
