@@ -119,6 +119,8 @@ class Project:
             each = check_plan(plan, self.context, period)
             found.problems.extend(each.problems)
             found.warnings.extend(each.warnings)
+            found.plans += each.plans
+            found.goals += each.goals
         return found
 
     def overview(self, names: Sequence[str] = (), progress: Progress | None = None) -> Overview:

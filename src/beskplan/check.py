@@ -34,11 +34,13 @@ class Checked:
 
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    plans: int = 0  # how many plans, and goals, were checked
+    goals: int = 0
 
 
 def check_plan(plan: Plan, context: Context, period: Choice = None) -> Checked:
     """Every problem with ``plan`` on this data, one per line, each at its goal."""
-    found = Checked()
+    found = Checked(plans=1, goals=len(plan.goals))
     if period == "latest":
         period = latest_period(plan, context)
     published = _published(plan, context)

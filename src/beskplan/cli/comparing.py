@@ -100,11 +100,9 @@ def check(
             sys.stderr.write(f"warning: {warning}\n")
         if found.problems:
             raise InputError(found.problems)
-        loaded = project.plans(plan or [])
     except InputError as exc:
         _fail(exc)
     if not quiet:
-        count = sum(len(p.goals) for p in loaded)
-        said = f"{len(loaded)} plan{'' if len(loaded) == 1 else 's'}"
-        said += f", {count} goal{'' if count == 1 else 's'}"
+        said = f"{found.plans} plan{'' if found.plans == 1 else 's'}"
+        said += f", {found.goals} goal{'' if found.goals == 1 else 's'}"
         sys.stdout.write(f"{said}: no problems\n")
