@@ -153,3 +153,17 @@ def test_runs_say_the_gaps(codes: list[str], said: str) -> None:
     from beskplan.periods import runs
 
     assert runs(parse_period(c) for c in codes) == said
+
+
+def test_ranges_and_the_periods_between() -> None:
+    from beskplan.periods import between, parse_range
+
+    first, last = parse_range("2018M11..2019M02")
+    assert [p.code for p in between(first, last)] == ["2018M11", "2018M12", "2019M01", "2019M02"]
+    assert parse_range("2020M01..2021QMAT04")[1].code == "2021QMAT04"  # fetch takes mixed ends
+    with pytest.raises(PeriodError, match="2018M01 comes before 2018M05"):
+        parse_range("2018M05..2018M01")
+    with pytest.raises(PeriodError, match="is not a range"):
+        parse_range("2018M05")
+    with pytest.raises(PeriodError, match="not of the same frequency"):
+        between(parse_period("2018M01"), parse_period("2018Q02"))

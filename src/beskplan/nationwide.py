@@ -18,7 +18,7 @@ from beskplan.context import Context, columns
 from beskplan.errors import InputError, MeasureError, Problem
 from beskplan.evaluate import evaluate_plan
 from beskplan.goalfile import Goal, Plan
-from beskplan.periods import Choice, Period, parse_period
+from beskplan.periods import Choice, Period, PeriodError, between, parse_range
 from beskplan.results import GoalResult, Report, Status
 from beskplan.rules import RULES
 
@@ -121,26 +121,11 @@ def apply_all(
 
 
 def period_range(text: str) -> list[Period]:
-    """``FROM..TO``: every period of FROM's frequency from FROM to TO."""
-    if ".." not in text:
-        raise InputError(
-            Problem(f"--periods: '{text}' is not a range; write FROM..TO, as 2018M01..2018M12")
-        )
-    first_text, last_text = text.split("..", 1)
+    """``--periods FROM..TO``: every period of FROM's frequency from FROM to TO."""
     try:
-        first, last = parse_period(first_text), parse_period(last_text)
-    except ValueError as exc:
+        return between(*parse_range(text))
+    except PeriodError as exc:
         raise InputError(Problem(f"--periods: {exc}")) from None
-    if first.kind != last.kind:
-        raise InputError(Problem(f"--periods: {first} and {last} are not of the same frequency"))
-    if last.is_after(first) is False and last != first:
-        raise InputError(Problem(f"--periods: {last} comes before {first}"))
-    periods = [first]
-    while periods[-1] != last:
-        periods.append(periods[-1].next())
-        if len(periods) > 10_000:  # pragma: no cover - the checks above keep the range finite
-            raise InputError(Problem("--periods: the range is too long"))
-    return periods
 
 
 @dataclass(frozen=True)

@@ -255,3 +255,25 @@ def parse_choice(text: str | None) -> Choice:
     if text == "newest":
         return "newest"
     return parse_period(text)
+
+
+def parse_range(text: str) -> tuple[Period, Period]:
+    """``FROM..TO``: its two periods, the first not after the second; :class:`PeriodError`
+    saying what is wrong otherwise."""
+    first_text, sep, last_text = text.partition("..")
+    if not sep:
+        raise PeriodError(f"'{text}' is not a range; write FROM..TO, as 2018M01..2018M12")
+    first, last = parse_period(first_text), parse_period(last_text)
+    if first.last_month > last.last_month:
+        raise PeriodError(f"{last} comes before {first}")
+    return first, last
+
+
+def between(first: Period, last: Period) -> list[Period]:
+    """Every period of ``first``'s frequency from ``first`` to ``last``."""
+    if first.kind != last.kind:
+        raise PeriodError(f"{first} and {last} are not of the same frequency")
+    found = [first]
+    while found[-1] != last:
+        found.append(found[-1].next())
+    return found

@@ -13,7 +13,10 @@ import pytest
         ("latest:0", "--periods: 'latest:0' wants a whole number of periods, as latest:12"),
         ("2019M12..2019M01", "--periods: 2019M01 comes before 2019M12"),
         ("2019M13..2020M01", "--periods: period '2019M13' does not parse"),
-        ("soon", "--periods: write latest:N or FROM..TO, as 2018M01..2018M12"),
+        (
+            "soon",
+            "--periods: 'soon' is not a range; write FROM..TO, as 2018M01..2018M12 (or latest:N)",
+        ),
     ],
 )
 def test_bad_periods_are_refused_first(

@@ -15,7 +15,7 @@ from beskplan.errors import InputError, Problem
 from beskplan.extracts.layout import label_key
 from beskplan.fetch.metadata import COUNTRY, MUNICIPALITIES, TOTAL, TableMeta
 from beskplan.fetch.needs import Need
-from beskplan.periods import Period, PeriodError, parse_period
+from beskplan.periods import Period, PeriodError, parse_range
 
 
 @dataclass(frozen=True)
@@ -37,15 +37,10 @@ class Periods:
                     Problem(f"--periods: '{text}' wants a whole number of periods, as latest:12")
                 )
             return cls(latest=int(count))
-        first, sep, last = text.partition("..")
         try:
-            if not sep:
-                raise PeriodError("write latest:N or FROM..TO, as 2018M01..2018M12")
-            begin, end = parse_period(first), parse_period(last)
+            begin, end = parse_range(text)
         except PeriodError as exc:
-            raise InputError(Problem(f"--periods: {exc}")) from None
-        if begin.last_month > end.last_month:
-            raise InputError(Problem(f"--periods: {end} comes before {begin}"))
+            raise InputError(Problem(f"--periods: {exc} (or latest:N)")) from None
         return cls(first=begin, last=end)
 
 
