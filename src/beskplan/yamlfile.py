@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -109,30 +110,29 @@ _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)([eE][-+]?[0-9]+)?")
 
 
-def _int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
-    raw = str(node.value)
-    if not _PLAIN_INT.fullmatch(raw):
-        return AmbiguousNumber(raw)
-    value = RawInt(int(raw))
-    value.raw = raw
-    return value
+def _number(
+    plain: re.Pattern[str], kind: type[RawInt] | type[RawFloat]
+) -> Callable[[yaml.SafeLoader, yaml.ScalarNode], object]:
+    """A constructor keeping a plain number's text beside its value, and any form YAML
+    would rewrite as the text written."""
 
+    def construct(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> object:
+        raw = str(node.value)
+        if not plain.fullmatch(raw):
+            return AmbiguousNumber(raw)
+        value = kind(raw)
+        value.raw = raw
+        return value
 
-def _float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float | str:
-    raw = str(node.value)
-    if not _PLAIN_FLOAT.fullmatch(raw):
-        return AmbiguousNumber(raw)
-    value = RawFloat(float(raw))
-    value.raw = raw
-    return value
+    return construct
 
 
 class _Loader(yaml.SafeLoader):
     """YAML's safe loader, with numbers that keep the text they were written as."""
 
 
-_Loader.add_constructor("tag:yaml.org,2002:int", _int)
-_Loader.add_constructor("tag:yaml.org,2002:float", _float)
+_Loader.add_constructor("tag:yaml.org,2002:int", _number(_PLAIN_INT, RawInt))
+_Loader.add_constructor("tag:yaml.org,2002:float", _number(_PLAIN_FLOAT, RawFloat))
 
 
 def parse_yaml(text: str, path: Path) -> Located:
