@@ -20,8 +20,10 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 def _cache_in_tmp(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Tests never write to the user's cache folder."""
+    """Tests never write to the user's cache folder, nor read the user's project choices."""
     monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.delenv("BESKPLAN_GOALS", raising=False)
+    monkeypatch.delenv("BESKPLAN_DATA", raising=False)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

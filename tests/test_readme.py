@@ -13,6 +13,7 @@ import yaml
 from pytest_httpserver import HTTPServer
 
 from beskplan.cli import app
+from beskplan.scaffold import files, init
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -25,9 +26,18 @@ def _ci_workflow() -> dict[str, object]:
     return yaml.safe_load(block.group(1))  # type: ignore[no-any-return]
 
 
+def test_the_ci_example_is_the_workflow_init_writes() -> None:
+    section = README.split("## Use in CI", 1)[1]
+    block = re.search(r"```yaml\n(.*?)```", section, flags=re.DOTALL)
+    assert block is not None
+    assert block.group(1).encode("utf-8") == files()[Path(".github/workflows/beskplan.yml")]
+
+
 def test_the_ci_example_runs(tmp_path: Path, httpserver: HTTPServer) -> None:
-    """Every step runs; the fetch asks a local server that lists no tables, so writes nothing."""
+    """Every step runs in a project made by init; the fetch asks a local server that lists no
+    tables, so writes nothing."""
     httpserver.expect_request("/v3/tables").respond_with_json([])
+    init(tmp_path)
     workflow = _ci_workflow()
     steps = workflow["jobs"]["goals"]["steps"]  # type: ignore[index]
     runs = [s for s in steps if "run" in s and not s["run"].startswith("python -m pip")]
@@ -51,12 +61,10 @@ def test_the_ci_example_runs(tmp_path: Path, httpserver: HTTPServer) -> None:
         result = subprocess.run(
             args, cwd=tmp_path, capture_output=True, text=True, check=False, env=env
         )
-        expected = 1 if "--strict" in args else 0  # frederiksberg-2019 misses goals D and F
+        expected = 1 if "--strict" in args else 0  # the example plan misses goals 1 and 2
         assert result.returncode == expected, (command, result.stderr)
     assert (
-        (tmp_path / "reports" / "frederiksberg-2019.xml")
-        .read_text(encoding="utf-8")
-        .startswith("<?xml")
+        (tmp_path / "reports" / "eksempel-2026.xml").read_text(encoding="utf-8").startswith("<?xml")
     )
     uploads = [s for s in steps if str(s.get("uses", "")).startswith("actions/upload-artifact")]
     assert uploads and uploads[0]["if"] == "always()"
@@ -82,3 +90,4 @@ def test_the_python_api_example_runs() -> None:
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 8 and lines[0].startswith("A ")  # Frederiksberg 2019 has goals A to H
+

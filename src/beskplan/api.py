@@ -1,6 +1,7 @@
 """The small API the command line, the tests and Python users call.
 
-Open a project (a goals folder and a data folder; the bundled ones by default),
+Open a project (a goals folder and a data folder; the bundled ones by default, or
+those the project file and the environment choose with :meth:`Project.find`),
 load plans, and evaluate: one plan, every municipality, a range of periods; diff
 two plans or two saved evaluations; check; the overview; the committee's report.
 Every period a caller gives goes through :func:`beskplan.periods.parse_choice`
@@ -23,6 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from beskplan.bundled import bundled
+from beskplan.errors import InputError, Problem
+from beskplan.settings import Folder
 
 if TYPE_CHECKING:
     from beskplan.check import Checked
@@ -46,31 +49,80 @@ class Project:
     goals: Path = field(default_factory=lambda: bundled("goals"))
     data: Path = field(default_factory=lambda: bundled("data"))
     use_cache: bool = True
+    # what chose each folder, for the messages that name it
+    chosen: tuple[Folder, Folder] | None = None
 
     @classmethod
     def open(
         cls, goals: Path | None = None, data: Path | None = None, use_cache: bool = True
     ) -> Project:
+        """The folders given, the bundled ones for those not given."""
         return cls(goals or bundled("goals"), data or bundled("data"), use_cache)
+
+    @classmethod
+    def find(
+        cls,
+        goals: Path | None = None,
+        data: Path | None = None,
+        use_cache: bool = True,
+        start: Path | None = None,
+        bundled_only: bool = False,
+    ) -> Project:
+        """The folders as the command line chooses them: the arguments, else
+        ``BESKPLAN_GOALS``/``BESKPLAN_DATA``, else the nearest project file from ``start``
+        (the working directory) upward, else the bundled ones (always with
+        ``bundled_only``)."""
+        from beskplan import settings
+
+        if bundled_only:
+            return cls(use_cache=use_cache)
+        found = settings.find(start)
+        goals_folder = settings.folder("goals", goals, found)
+        data_folder = settings.folder("data", data, found)
+        return cls(goals_folder.path, data_folder.path, use_cache, (goals_folder, data_folder))
+
+    @property
+    def _goals(self) -> Folder:
+        return self.chosen[0] if self.chosen else Folder(self.goals, "--goals")
+
+    @property
+    def _data(self) -> Folder:
+        return self.chosen[1] if self.chosen else Folder(self.data, "--data")
 
     @cached_property
     def context(self) -> Context:
         """The data folder's extracts and catalogues, read as goals ask for them."""
         from beskplan.context import Context
 
-        return Context.open(self.data, self.use_cache)
+        return Context.open(self.data, self.use_cache, self._data.setting, self._data.note)
 
     def plan(self, name: str) -> Plan:
         """A plan by id from the goals folder, or by the path of its ``.yaml`` file."""
         from beskplan.goalfile import load_plan
 
-        return load_plan(name, self.goals)
+        if not name.lower().endswith((".yaml", ".yml")):
+            self._goals_there()
+        return load_plan(name, self.goals, self._goals.note)
 
     def plans(self, names: Sequence[str] = ()) -> list[Plan]:
         """The plans named, or every plan in the goals folder."""
         from beskplan.goalfile import load_plans
 
-        return load_plans(list(names), self.goals)
+        if not names or any(not n.lower().endswith((".yaml", ".yml")) for n in names):
+            self._goals_there()
+        return load_plans(list(names), self.goals, self._goals.note)
+
+    def _goals_there(self) -> None:
+        folder = self._goals
+        if not folder.path.is_dir():
+            missing = "does not exist" if not folder.path.exists() else "is not a folder"
+            raise InputError(
+                Problem(
+                    f"the goals folder {missing}{folder.note}; point {folder.setting} at a "
+                    "folder of goal files",
+                    folder.path,
+                )
+            )
 
     def evaluate(self, plan: Plan, period: Choice = None, history: bool = False) -> Report:
         from beskplan.evaluate import evaluate_plan
@@ -146,6 +198,14 @@ class Project:
             for goal, done in zip(plan.goals, result.goals, strict=True)
         }
         return result, members
+
+
+def init(folder: Path) -> list[Path]:
+    """A new project in ``folder``: ``beskplan.toml``, an example plan, its data, a CI
+    workflow; nothing is overwritten. The paths written."""
+    from beskplan.scaffold import init as make
+
+    return make(folder)
 
 
 def diff_results(old: Path, new: Path) -> PlanDiff:

@@ -29,8 +29,12 @@ class Context:
     catalogues: tuple[SourceFile, ...] = ()
 
     @classmethod
-    def open(cls, data_dir: Path, use_cache: bool = True) -> Context:
-        store = DataStore(data_dir, use_cache)
+    def open(
+        cls, data_dir: Path, use_cache: bool = True, setting: str = "--data", note: str = ""
+    ) -> Context:
+        """The folder's extracts and catalogues; ``setting`` and ``note`` name what chose
+        the folder in messages about it."""
+        store = DataStore(data_dir, use_cache, setting, note)
         catalogues = tuple(
             describe(path, path.read_bytes(), None, path.name)
             for path in (data_dir / MEASURES_FILE, data_dir / CLUSTERS_FILE)

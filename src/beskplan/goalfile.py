@@ -56,13 +56,13 @@ def plan_ids(goals_dir: Path) -> list[str]:
     return sorted(p.stem for p in goals_dir.glob("*.yaml"))
 
 
-def load_plans(names: list[str], goals_dir: Path) -> list[Plan]:
+def load_plans(names: list[str], goals_dir: Path, note: str = "") -> list[Plan]:
     """The plans named, or every plan in ``goals_dir``; all their problems raised at once."""
     plans: list[Plan] = []
     problems: list[Problem] = []
     for name in names or plan_ids(goals_dir):
         try:
-            plans.append(load_plan(name, goals_dir))
+            plans.append(load_plan(name, goals_dir, note))
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -70,7 +70,7 @@ def load_plans(names: list[str], goals_dir: Path) -> list[Plan]:
     return plans
 
 
-def find_plan(name: str, goals_dir: Path) -> Path:
+def find_plan(name: str, goals_dir: Path, note: str = "") -> Path:
     """The goal file a plan id or path names. Ids with path separators are refused."""
     if name.lower().endswith((".yaml", ".yml")):
         path = Path(name)
@@ -89,15 +89,16 @@ def find_plan(name: str, goals_dir: Path) -> Path:
         known = plan_ids(goals_dir)
         raise InputError(
             Problem(
-                f"no plan '{name}' in {goals_dir}{did_you_mean(name, known)}; "
+                f"no plan '{name}' in {goals_dir}{note}{did_you_mean(name, known)}; "
                 f"plans there: {', '.join(known) or '(none)'}"
             )
         )
     return path
 
 
-def load_plan(name: str | Path, goals_dir: Path) -> Plan:
-    path = name if isinstance(name, Path) else find_plan(name, goals_dir)
+def load_plan(name: str | Path, goals_dir: Path, note: str = "") -> Plan:
+    """A plan by id in ``goals_dir`` or by path; ``note`` says what chose the folder."""
+    path = name if isinstance(name, Path) else find_plan(name, goals_dir, note)
     source = read_yaml(path)
     return parse_plan(source)
 

@@ -22,8 +22,9 @@ from beskplan.errors import InputError, Problem
 FILE_WIDTH = 120
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path``: the one writer of every file beskplan writes.
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (UTF-8) or bytes to ``path``: the one writer of every file beskplan
+    writes.
 
     A regular file (or a new one) is written to a temporary file beside it and renamed
     into place, so that a failed run leaves the old file and no partial one. A symbolic
@@ -53,8 +54,8 @@ def write_atomic(path: Path, text: str) -> None:
     os.umask(umask)
     Path(temp).chmod(0o666 & ~umask)  # a report is for sharing, as any file the user writes
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(_bytes(text))
             handle.flush()
             os.fsync(handle.fileno())
         Path(temp).replace(target)
@@ -66,11 +67,15 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _write_through(target: Path, text: str, named: Path) -> None:
+def _bytes(text: str | bytes) -> bytes:
+    return text.encode("utf-8") if isinstance(text, str) else text
+
+
+def _write_through(target: Path, text: str | bytes, named: Path) -> None:
     """Write to what is not a regular file (a FIFO, ``/dev/stdout``) as it is."""
     try:
-        with target.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with target.open("wb") as handle:
+            handle.write(_bytes(text))
     except OSError as exc:
         raise InputError(Problem(f"cannot write: {exc.strerror}", named)) from None
 

@@ -53,7 +53,6 @@ TABLE = Format("table")
 DIFF_TABLE = DiffFormat("table")
 LIST_TABLE = ListFormat("table")
 HTML = ReportFormat("html")
-DANISH = Lang("da")
 
 app = typer.Typer(
     name="beskplan",
@@ -65,15 +64,29 @@ app = typer.Typer(
 )
 
 DataOption = Annotated[
-    Path | None, typer.Option(help="Directory of extracts. Default: the bundled data.")
+    Path | None,
+    typer.Option(
+        help="Directory of extracts. Default: BESKPLAN_DATA, else the project file's, else "
+        "the bundled data."
+    ),
 ]
 GoalsOption = Annotated[
-    Path | None, typer.Option(help="Directory of goal files. Default: the bundled goals.")
+    Path | None,
+    typer.Option(
+        help="Directory of goal files. Default: BESKPLAN_GOALS, else the project file's, else "
+        "the bundled goals."
+    ),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", help="Output format.")]
 DiffFormatOption = Annotated[DiffFormat, typer.Option("--format", help="Output format.")]
 ListFormatOption = Annotated[ListFormat, typer.Option("--format", help="Output format.")]
-LangOption = Annotated[Lang, typer.Option(help="Language of tables and explanations.")]
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        help="Language of tables and explanations. Default: the project file's, else da.",
+        show_default=False,
+    ),
+]
 OutputOption = Annotated[
     Path | None,
     typer.Option(help="Write the report to this file (atomically) instead of standard output."),
@@ -114,16 +127,25 @@ def _period(text: str | None, option: str = "--period") -> Choice:
         raise InputError(Problem(f"{option}: {exc}")) from None
 
 
-def _lang(choice: StrEnum) -> Language:
+def _lang(choice: StrEnum | None) -> Language:
+    """``--lang``, else the project file's ``lang``, else Danish."""
     from beskplan.wording import language
 
-    return language(choice.value)
+    if choice is not None:
+        return language(choice.value)
+    from beskplan.settings import find
+
+    found = find()
+    return language(found.lang if found and found.lang else "da")
 
 
-def _project(goals: Path | None, data: Path | None, no_cache: bool = False) -> Project:
+def _project(
+    goals: Path | None, data: Path | None, no_cache: bool = False, bundled_only: bool = False
+) -> Project:
+    """The folders the flags, the environment or the project file choose."""
     from beskplan.api import Project
 
-    return Project.open(goals, data, use_cache=not no_cache)
+    return Project.find(goals, data, use_cache=not no_cache, bundled_only=bundled_only)
 
 
 def _progress(label: str) -> Progress:
@@ -212,5 +234,5 @@ def main() -> None:
 
 
 # the commands register themselves on the app, in the order --help lists them
-for _module in ("evaluating", "comparing", "publishing", "listing", "fetching"):
+for _module in ("evaluating", "comparing", "publishing", "listing", "fetching", "starting"):
     importlib.import_module(f"beskplan.cli.{_module}")

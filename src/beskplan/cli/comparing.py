@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from beskplan.cli import (
-    DANISH,
     DIFF_TABLE,
     DataOption,
     DiffFormatOption,
@@ -54,7 +53,7 @@ def diff(
     data: DataOption = None,
     goals: GoalsOption = None,
     format: DiffFormatOption = DIFF_TABLE,
-    lang: LangOption = DANISH,
+    lang: LangOption = None,
     output: OutputOption = None,
     quiet: QuietOption = False,
     no_color: NoColorOption = False,

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from beskplan.cli import (
-    DANISH,
     TABLE,
     DataOption,
     FormatOption,
@@ -48,7 +47,7 @@ def evaluate(
     data: DataOption = None,
     goals: GoalsOption = None,
     format: FormatOption = TABLE,
-    lang: LangOption = DANISH,
+    lang: LangOption = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when any goal is unmet or has no data.")
     ] = False,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from beskplan.cli import DataOption, GoalsOption, QuietOption, _fail, app
+from beskplan.cli import DataOption, GoalsOption, QuietOption, _fail, _project, app
 
 
 @app.command()
@@ -32,19 +32,18 @@ def fetch(
     Each table's answer is written as received to DATA/<TABLE>.json (atomically), and
     DATA/fetch.json records each request, its time, periods, rows and SHA-256.
     """
-    from beskplan.bundled import bundled
     from beskplan.errors import InputError
     from beskplan.fetch import fetch as run
     from beskplan.fetch.client import Client, base_url, key_from_environment
     from beskplan.fetch.query import Periods
-    from beskplan.goalfile import load_plans
     from beskplan.output import progress
 
-    folder = data or bundled("data")
+    project = _project(goals, data)
+    folder = project.data
     try:
         chosen = Periods.parse(periods)
         key = key_from_environment()
-        loaded = load_plans(plan, goals or bundled("goals"))
+        loaded = project.plans(plan)
         client = Client(key, base_url())
         outcome = run(loaded, folder, client, chosen, dry_run, lambda n: progress(n, "Jobindsats"))
     except InputError as exc:

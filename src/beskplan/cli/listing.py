@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from beskplan.cli import (
-    DANISH,
     LIST_TABLE,
     DataOption,
     GoalsOption,
@@ -28,17 +27,24 @@ from beskplan.cli import (
 @app.command()
 def plans(
     goals: GoalsOption = None,
+    bundled: Annotated[
+        bool, typer.Option("--bundled", help="The bundled plans, whatever the project.")
+    ] = False,
     format: ListFormatOption = LIST_TABLE,
-    lang: LangOption = DANISH,
+    lang: LangOption = None,
     quiet: QuietOption = False,
     no_color: NoColorOption = False,
 ) -> None:
-    """List the plans in the goals directory: municipality, year, goals and source."""
-    from beskplan.errors import InputError
+    """List the plans in the goals directory: municipality, year, goals and source.
+
+    Inside a project (a folder with beskplan.toml) its plans; --bundled for the bundled ones."""
+    from beskplan.errors import InputError, Problem
     from beskplan.render import Options, render
 
     try:
-        loaded = _project(goals, None).plans()
+        if bundled and goals is not None:
+            raise InputError(Problem("--bundled and --goals choose different plans: give one"))
+        loaded = _project(goals, None, bundled_only=bundled).plans()
         _deliver(render("plans", format.value, loaded, Options(_lang(lang))), None, quiet, no_color)
     except InputError as exc:
         _fail(exc)
@@ -53,7 +59,7 @@ def overview(
     data: DataOption = None,
     goals: GoalsOption = None,
     format: ListFormatOption = LIST_TABLE,
-    lang: LangOption = DANISH,
+    lang: LangOption = None,
     no_color: NoColorOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:

@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from beskplan.cli import (
-    DANISH,
     HTML,
     DataOption,
     GoalsOption,
@@ -34,7 +33,7 @@ def report(
     period: PeriodOption = None,
     data: DataOption = None,
     goals: GoalsOption = None,
-    lang: LangOption = DANISH,
+    lang: LangOption = None,
     output: OutputOption = None,
     format: Annotated[
         ReportFormat,

@@ -26,16 +26,23 @@ from beskplan.sources import SourceFile
 class DataStore:
     """A directory of extracts, read table by table as goals ask for them."""
 
-    def __init__(self, root: Path, use_cache: bool = True) -> None:
+    def __init__(
+        self, root: Path, use_cache: bool = True, setting: str = "--data", note: str = ""
+    ) -> None:
+        """``setting`` chose the folder and ``note`` says so after its name (see
+        :class:`beskplan.settings.Folder`)."""
         if not root.exists():
             raise InputError(
                 Problem(
-                    "the data directory does not exist; point --data at a folder of extracts", root
+                    f"the data directory does not exist{note}; point {setting} at a folder of "
+                    "extracts",
+                    root,
                 )
             )
         if not root.is_dir():
-            raise InputError(Problem("--data must be a directory of extracts", root))
+            raise InputError(Problem(f"{setting} must be a directory of extracts", root))
         self.root = root
+        self.note = note
         files = sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith("."))
         read = readers.suffixes()
         self._files = [p for p in files if p.suffix.lower() in read]
@@ -73,14 +80,14 @@ class DataStore:
         if unread:
             kinds = sorted({p.suffix.lower() or "(no suffix)" for p in unread})
             return MeasureError(
-                f"no file for table {table_id} in {self.root}; "
+                f"no file for table {table_id} in {self.root}{self.note}; "
                 f"{', '.join(p.name for p in unread)} {'is' if len(unread) == 1 else 'are'} "
                 f"there but {', '.join(kinds)} {'is' if len(kinds) == 1 else 'are'} not read "
                 f"(read: {read})"
             )
         hint = closest(table_id, self.table_names)
         return MeasureError(
-            f"no file for table {table_id} in {self.root}"
+            f"no file for table {table_id} in {self.root}{self.note}"
             + (f"; did you mean {hint}?" if hint else "")
             + f" (files are matched by name: {table_id}.csv or {table_id}_*.csv; read: {read})"
         )
