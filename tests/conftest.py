@@ -57,7 +57,7 @@ def run() -> Callable[..., object]:
     runner = CliRunner()
 
     def invoke(*args: str) -> object:
-        return runner.invoke(app, list(args), env={"COLUMNS": "200", "NO_COLOR": "1"})
+        return runner.invoke(app, list(args), env={"COLUMNS": None, "NO_COLOR": "1"})
 
     return invoke
 

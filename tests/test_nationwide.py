@@ -37,7 +37,7 @@ def test_all_municipalities_table_and_csv(run: Any) -> None:
     csv = run("evaluate", "frederiksberg-2019", "--all-municipalities", "--format", "csv")
     assert (
         csv.stdout.splitlines()[0]
-        == "municipality,id,period,status,value,reference,gap,national_instead"
+        == "municipality,id,period,status,value,reference,gap,distance,national_instead"
     )
 
 

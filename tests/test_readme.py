@@ -8,6 +8,7 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 from pytest_httpserver import HTTPServer
@@ -91,3 +92,14 @@ def test_the_python_api_example_runs() -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == 8 and lines[0].startswith("A ")  # Frederiksberg 2019 has goals A to H
 
+
+def test_the_opening_sample_is_the_real_output(run: Any) -> None:
+    """The first console block is what ``beskplan evaluate frederiksberg-2019`` prints to a
+    pipe, character for character."""
+    block = re.search(
+        r"```console\n\$ beskplan evaluate frederiksberg-2019\n(.*?)```", README, re.DOTALL
+    )
+    assert block is not None
+    result = run("evaluate", "frederiksberg-2019")
+    assert result.exit_code == 0
+    assert block.group(1) == result.stdout

@@ -25,3 +25,25 @@ def test_number(value: Decimal, da: str, en: str) -> None:
 def test_signed() -> None:
     assert number(Decimal("0.8"), "da", signed=True) == "+0,8"
     assert number(Decimal("-1.4"), "da", signed=True) == "-1,4"
+
+
+def test_distance_counts_the_margin_and_says_which_side() -> None:
+    from beskplan.api import Project
+    from beskplan.wording import distance
+
+    project = Project.open()
+    report = project.evaluate(project.plan("frederikssund-2024"))
+    goals = {g.id: g for g in report.goals}
+    # Frederikssund, Beskæftigelsesplan 2024, Bilag 1: 2a is 1,7 against 2,7 nationally and
+    # asks for 1 point below, so exactly on the requirement although the gap is -1,0
+    assert goals["2a"].outcome.gap == Decimal("-1.0")
+    assert distance(goals["2a"], "da") == "præcis på kravet"
+    # 6a: 83,0 against a target of 85 (higher is better): short by 2,0, not "+2,0"
+    assert distance(goals["6a"], "da") == "2,0 pct.-point fra målet"
+    assert distance(goals["6a"], "en") == "2.0 percentage points short of the goal"
+    # 1b: 10,5 against 9,3 nationally, at least level: 1,2 to spare
+    assert distance(goals["1b"], "da") == "1,2 pct.-point bedre end kravet"
+    # 3a shrinks the gap to the national level by at least 0,2 from 0,6 (August 2023): the
+    # gap is still 0,6, so 0,2 short
+    assert distance(goals["3a"], "da") == "0,2 pct.-point fra målet"
+    assert distance(goals["4b"], "da") == "-"  # no data

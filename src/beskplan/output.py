@@ -19,7 +19,8 @@ from rich.console import Console
 
 from beskplan.errors import InputError, Problem
 
-FILE_WIDTH = 120
+# off a terminal a table is as wide as its content: wider than any content we make
+CONTENT_WIDTH = 10_000
 
 
 def write_atomic(path: Path, text: str | bytes) -> None:
@@ -81,15 +82,20 @@ def _write_through(target: Path, text: str | bytes, named: Path) -> None:
 
 
 def console(no_color: bool = False) -> Console:
-    """The terminal console; colour and control codes only on a terminal, never with NO_COLOR."""
-    return Console(no_color=True if no_color else None, highlight=False)
+    """The standard output's console; colour and control codes only on a terminal, never
+    with NO_COLOR. Off a terminal tables are as wide as their content (``COLUMNS``, when
+    set, caps them)."""
+    out = Console(no_color=True if no_color else None, highlight=False)
+    if not out.is_terminal and "COLUMNS" not in os.environ:
+        out.width = CONTENT_WIDTH
+    return out
 
 
-def rendered(draw: Callable[[Console], None], width: int = FILE_WIDTH) -> str:
+def rendered(draw: Callable[[Console], None], width: int = CONTENT_WIDTH) -> str:
     """What ``draw`` prints, as plain text without control codes (for a file)."""
     buffer = io.StringIO()
     draw(Console(file=buffer, width=width, no_color=True, force_terminal=False, highlight=False))
-    return buffer.getvalue()
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 @contextlib.contextmanager

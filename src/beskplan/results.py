@@ -40,7 +40,10 @@ class Outcome:
     value: Decimal | None = None
     reference: Decimal | None = None
     reference_label: Msg | None = None
-    gap: Decimal | None = None
+    gap: Decimal | None = None  # value against reference: how much worse (negative: better)
+    # how far the value is on the good side of what the goal requires, margin included
+    # (negative: short of it), in the unit of the gap
+    distance: Decimal | None = None
     rank: int | None = None
     of: int | None = None
     notes: tuple[Msg, ...] = ()

@@ -59,6 +59,18 @@ def gap_unit(unit: str, lang: Lang, amount: Decimal | None = None) -> str:
     return unit
 
 
+def distance(goal: GoalResult, lang: Lang) -> str:
+    """How far the goal's figure is from what it requires, in words where a sign would
+    mislead: ``0,3 pct.-point fra målet``, ``0,4 pct.-point bedre end kravet``."""
+    amount = goal.outcome.distance
+    if amount is None:
+        return "-"
+    if amount == 0:
+        return text(lang, "distance.on" if goal.status is Status.MET else "distance.limit")
+    size = f"{number(abs(amount), lang)} {gap_unit(goal.unit, lang, abs(amount))}".strip()
+    return text(lang, "distance.ahead" if amount > 0 else "distance.short", amount=size)
+
+
 def when(report: Report, lang: Lang) -> str:
     """The report's period in its heading: ``periode 2018M06``, or with ``--period newest``
     ``nyeste tal, 2026M06–2026M07``."""

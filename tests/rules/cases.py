@@ -585,6 +585,15 @@ def check_case(
         assert outcome.gap == Decimal(gap)
     if rank is not None:
         assert outcome.rank == rank
+    # the distance to the requirement (margin included) sides with the verdict
+    if status is Status.MET:
+        assert outcome.distance is not None and outcome.distance >= 0
+    elif status is Status.UNMET:
+        assert outcome.distance is not None and outcome.distance <= 0
+    if gap is not None and "margin" in params:
+        # distance and gap differ by exactly the margin: 1,8 against 2,7 with margin 1,0
+        # has gap -0,9 and is 0,1 short
+        assert outcome.distance == -Decimal(gap) - Decimal(str(params["margin"]))
 
 
 def check_improving_never_unmeets(rule: str) -> None:

@@ -184,7 +184,11 @@ def _deliver(
         if output is not None:
             _write(output, rendered_text(rendered.paint))
         elif not quiet:
-            rendered.paint(console(no_color))
+            shown = console(no_color)
+            if shown.is_terminal:
+                rendered.paint(shown)
+            else:  # a pipe: plain lines, no trailing blanks
+                sys.stdout.write(rendered_text(rendered.paint, shown.width))
         return
     text = rendered.text or ""
     if output is not None:

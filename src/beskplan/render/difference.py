@@ -7,7 +7,6 @@ from decimal import Decimal
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from beskplan.diff import GoalDiff, PlanDiff, Side
@@ -15,6 +14,7 @@ from beskplan.render import Options, Rendered
 from beskplan.render import csv as csv_render
 from beskplan.render import junit as junit_render
 from beskplan.render import markdown as md
+from beskplan.render.grid import fixed, grid, prose
 from beskplan.results import Status
 from beskplan.wording import number, status, trimmed
 from beskplan.words import Lang, section
@@ -59,11 +59,14 @@ def render_table(diff: PlanDiff, console: Console, lang: Lang = "da") -> None:
     title = w["title"].format(
         old=diff.old, old_period=diff.old_period, new=diff.new, new_period=diff.new_period
     )
-    table = Table(title=Text(title), title_justify="left")
-    for key in ("id", "name", "change", "old", "new"):
-        table.add_column(w[key], overflow="fold")
-    table.add_column(f"{w['value']} / {w['gap']}", justify="right", overflow="fold")
-    table.add_column(w["fields"], overflow="fold", ratio=2)
+    table = grid(console, title)
+    fixed(table, w["id"])
+    prose(table, w["name"])
+    fixed(table, w["change"])
+    fixed(table, w["old"])
+    fixed(table, w["new"])
+    prose(table, f"{w['value']} / {w['gap']}")
+    prose(table, w["fields"], ratio=2)
     for g in diff.goals:
         flip = g.status_changed
         table.add_row(

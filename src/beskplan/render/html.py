@@ -18,7 +18,7 @@ from beskplan.extracts.reading import Reading
 from beskplan.render import Options, Rendered
 from beskplan.results import GoalResult, Report
 from beskplan.rules.words import explain, label
-from beskplan.wording import HEADERS, gap_unit, number, status, when
+from beskplan.wording import HEADERS, distance, number, status, when
 from beskplan.words import Lang, section
 
 CSS = """
@@ -97,13 +97,8 @@ def _section(goal: GoalResult, report: Report, members: Sequence[Reading], lang:
                 f"{number(o.reference, lang)}{unit} ({label(o.reference_label, lang)})",
             )
         )
-    if o.gap is not None:
-        rows.append(
-            (
-                w["gap"],
-                f"{number(o.gap, lang, signed=True)} {gap_unit(goal.unit, lang, o.gap)}".strip(),
-            )
-        )
+    if o.distance is not None:
+        rows.append((w["gap"], distance(goal, lang)))
     if o.rank is not None:
         rows.append((w["rank"], f"{o.rank} {w['of']} {o.of}"))
     if goal.focus:

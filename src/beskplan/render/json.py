@@ -61,6 +61,7 @@ def goal_record(goal: GoalResult, lang: Lang) -> dict[str, Any]:
         "reference": _num(o.reference),
         "reference_label": label(o.reference_label, lang) or None,
         "gap": _num(o.gap),
+        "distance": _num(o.distance),
         "rank": o.rank,
         "of": o.of,
         "explanation": explain(goal, lang),

@@ -6,12 +6,12 @@ import json
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from beskplan.goalfile import Plan
 from beskplan.overview import Overview
 from beskplan.render import Options, Rendered
+from beskplan.render.grid import fixed, grid, prose
 from beskplan.words import Lang, section, text
 
 
@@ -33,9 +33,13 @@ def plans_record(plans: list[Plan]) -> list[dict[str, Any]]:
 
 def render_plans(plans: list[Plan], console: Console, lang: Lang = "da") -> None:
     w = section(lang, "listing")
-    table = Table(show_lines=False)
-    for key in ("plan", "municipality", "year", "goals", "period", "source"):
-        table.add_column(w[key], overflow="fold", justify="right" if key == "goals" else "left")
+    table = grid(console)
+    fixed(table, w["plan"])
+    prose(table, w["municipality"])
+    fixed(table, w["year"])
+    fixed(table, w["goals"], "right")
+    fixed(table, w["period"])
+    prose(table, w["source"], ratio=3)
     for p in plans:
         source = (p.source or "") + (text(lang, "listing.reconstructed") if p.reconstructed else "")
         table.add_row(
@@ -77,12 +81,12 @@ def render_overview(overview: Overview, console: Console, lang: Lang = "da") -> 
     w = section(lang, "listing")
     for year in overview.years():
         columns = overview.columns(year)
-        table = Table(title=Text(w["overview"].format(year=year)), title_justify="left")
-        table.add_column(w["municipality"], overflow="fold")
-        table.add_column(w["plan"], overflow="fold")
+        table = grid(console, w["overview"].format(year=year))
+        prose(table, w["municipality"])
+        fixed(table, w["plan"])
         for n in columns:
-            table.add_column(str(n), justify="center")
-        table.add_column(w["met"], justify="right")
+            fixed(table, str(n), "center")
+        fixed(table, w["met"], "right")
         for r in (r for r in overview.rows if r.year == year):
             share = f"{r.met} {w['of']} {r.goals} ({round(100 * r.share_met)} %)"
             table.add_row(

@@ -11,7 +11,7 @@ import re
 from beskplan.render import Options, Rendered
 from beskplan.results import Report, Status
 from beskplan.rules.words import explain, label
-from beskplan.wording import HEADERS, number, period_note, status, when
+from beskplan.wording import HEADERS, distance, number, period_note, status, when
 from beskplan.words import Lang, text
 
 ICON = {Status.MET: "✅", Status.UNMET: "❌", Status.NO_DATA: "➖"}
@@ -56,7 +56,7 @@ def render(report: Report, lang: Lang = "da", previous: Report | None = None) ->
                 *(compare if previous else []),
                 value,
                 ref + (f" ({escape(ref_label)})" if ref_label else ""),
-                number(o.gap, lang, signed=True) if o.gap is not None else "-",
+                distance(g, lang),
                 rank,
                 escape(explain(g, lang)),
             ]

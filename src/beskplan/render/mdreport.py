@@ -15,7 +15,7 @@ from beskplan.render.html import requirement_line
 from beskplan.render.markdown import escape
 from beskplan.results import Report
 from beskplan.rules.words import explain, label
-from beskplan.wording import HEADERS, gap_unit, number, status, when
+from beskplan.wording import HEADERS, distance, number, status, when
 from beskplan.words import Lang
 
 
@@ -51,9 +51,8 @@ def render(
         facts = [f"**{status(goal.status, lang)}**", f"{number(o.value, lang)} ({goal.period})"]
         if o.reference is not None:
             facts.append(f"{number(o.reference, lang)} ({escape(label(o.reference_label, lang))})")
-        if o.gap is not None:
-            unit = gap_unit(goal.unit, lang, o.gap)
-            facts.append(f"{number(o.gap, lang, signed=True)} {unit}".strip())
+        if o.distance is not None:
+            facts.append(distance(goal, lang))
         out += [" · ".join(facts), "", escape(explain(goal, lang)), ""]
         points = [*goal.history] or [(goal.period, o)]
         if any(p.value is not None or p.reference is not None for _, p in points):

@@ -9,13 +9,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from beskplan.render import Options, Rendered
+from beskplan.render.grid import fixed, grid, prose
 from beskplan.results import Report, Status
 from beskplan.rules.words import explain, label
-from beskplan.wording import HEADERS, number, period_note, status, when
+from beskplan.wording import HEADERS, distance, number, period_note, status, when
 from beskplan.words import Lang, text
 
 STYLE = {Status.MET: "green", Status.UNMET: "red", Status.NO_DATA: "yellow"}
@@ -52,30 +52,28 @@ def render(
 ) -> None:
     """The table; with ``previous`` (the same plan at another period) a column for it."""
     h = HEADERS[lang]
-    title = Text(f"{report.title} — {report.municipality}, {when(report, lang)}")
-    table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+    table = grid(console, f"{report.title} — {report.municipality}, {when(report, lang)}")
     ranked = any(g.outcome.rank is not None for g in report.goals)
-    # text columns fold long words rather than push the table past the console's width
-    table.add_column(h["id"], overflow="fold")
-    table.add_column(h["title"], ratio=2, overflow="fold")
-    table.add_column(h["status"], overflow="fold")
+    fixed(table, h["id"])
+    prose(table, h["title"], ratio=2)
+    fixed(table, h["status"])
     before = {g.id: g for g in previous.goals} if previous else {}
     if previous:
-        table.add_column(f"{previous.period}", overflow="fold")
-    table.add_column(h["value"], justify="right", overflow="fold")
-    table.add_column(h["reference"], justify="right", ratio=1, overflow="fold")
-    table.add_column(h["gap"], justify="right", overflow="fold")
+        fixed(table, f"{previous.period}")
+    fixed(table, h["value"], "right")
+    prose(table, h["reference"], ratio=1)
+    fixed(table, h["gap"])
     if ranked:
-        table.add_column(h["rank"], justify="right", overflow="fold")
+        fixed(table, h["rank"], "right")
     if trend:
-        table.add_column(text(lang, "table.trend"), no_wrap=True)
-    table.add_column(h["explanation"], ratio=3, overflow="fold")
+        fixed(table, text(lang, "table.trend"))
+    prose(table, h["explanation"], ratio=3)
     for goal in report.goals:
         o = goal.outcome
         reference = number(o.reference, lang) if o.reference is not None else "-"
         ref_label = label(o.reference_label, lang)
         if ref_label:
-            reference += f"\n{ref_label}"
+            reference += f" {ref_label}"
         rank = text(lang, "table.rank", rank=o.rank, of=o.of)
         # Text, not str: a goal title is the user's text, never rich markup
         cells = [
@@ -93,7 +91,7 @@ def render(
         cells += [
             Text(number(o.value, lang) + period_note(goal, report)),
             Text(reference),
-            Text(number(o.gap, lang, signed=True) if o.gap is not None else "-"),
+            Text(distance(goal, lang)),
         ]
         if ranked:
             cells.append(Text(rank if o.rank is not None else ""))

@@ -10,12 +10,12 @@ from decimal import Decimal
 from typing import Any
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from beskplan.nationwide import Applied, Timeline
 from beskplan.render import Options, Rendered
 from beskplan.render import csv as csv_render
+from beskplan.render.grid import fixed, grid, prose
 from beskplan.results import GoalResult, Status
 from beskplan.rules.words import explain
 from beskplan.wording import trimmed
@@ -39,6 +39,7 @@ def _goal(goal: GoalResult) -> dict[str, Any]:
         "value": _num(o.value),
         "reference": _num(o.reference),
         "gap": _num(o.gap),
+        "distance": _num(o.distance),
         "rank": o.rank,
         "of": o.of,
     }
@@ -47,14 +48,12 @@ def _goal(goal: GoalResult) -> dict[str, Any]:
 def all_table(applied: list[Applied], console: Console, lang: Lang = "da") -> None:
     w = section(lang, "wide")
     first = applied[0].report
-    table = Table(
-        title=Text(w["all"].format(title=first.title, period=first.period)), title_justify="left"
-    )
-    table.add_column("#", justify="right")
-    table.add_column(w["municipality"])
-    table.add_column(w["met"], justify="right")
+    table = grid(console, w["all"].format(title=first.title, period=first.period))
+    fixed(table, "#", "right")
+    fixed(table, w["municipality"])
+    fixed(table, w["met"], "right")
     for goal in first.goals:
-        table.add_column(goal.id, justify="center")
+        fixed(table, goal.id, "center")
     for place, a in enumerate(applied, start=1):
         s = a.report.summary
         marks = [
@@ -102,6 +101,7 @@ def all_csv(applied: list[Applied]) -> str:
             g.outcome.value,
             g.outcome.reference,
             g.outcome.gap,
+            g.outcome.distance,
             g.id in a.national_instead,
         )
         for a in applied
@@ -115,6 +115,7 @@ def all_csv(applied: list[Applied]) -> str:
         "value",
         "reference",
         "gap",
+        "distance",
         "national_instead",
     )
     return csv_render.write_rows(header, rows)
@@ -126,11 +127,11 @@ def timeline_table(line: Timeline, console: Console, lang: Lang = "da") -> None:
     title = w["timeline"].format(
         title=line.title, municipality=line.municipality, first=line.first, last=line.last
     )
-    table = Table(title=Text(title), title_justify="left")
-    table.add_column(w["goal"])
-    table.add_column(w["name"], overflow="fold")
-    table.add_column(w["periods"], overflow="fold")
-    table.add_column(w["met"], justify="right")
+    table = grid(console, title)
+    fixed(table, w["goal"])
+    prose(table, w["name"])
+    prose(table, w["periods"], ratio=2)
+    fixed(table, w["met"], "right")
     for goal in line.goals:
         strip = Text()
         for result in goal.steps:
@@ -182,11 +183,22 @@ def timeline_csv(line: Timeline) -> str:
             r.outcome.value,
             r.outcome.reference,
             r.outcome.gap,
+            r.outcome.distance,
         )
         for goal in line.goals
         for r in goal.steps
     ]
-    header = ("plan", "evaluated_at", "id", "period", "status", "value", "reference", "gap")
+    header = (
+        "plan",
+        "evaluated_at",
+        "id",
+        "period",
+        "status",
+        "value",
+        "reference",
+        "gap",
+        "distance",
+    )
     return csv_render.write_rows(header, rows)
 
 

@@ -207,6 +207,7 @@ def compared(
         reference=reference,
         reference_label=label,
         gap=gap,
+        distance=-gap - margin,
         notes=notes,
         period=own.period,
     )

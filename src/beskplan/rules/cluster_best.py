@@ -78,6 +78,7 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
         reference=ref.value,
         reference_label=ref.label,
         gap=gap,
+        distance=-gap,
         rank=rank,
         of=of,
         notes=ref.notes,

@@ -99,6 +99,7 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
         reference=reference,
         reference_label=Msg("ref.rank", {"top": params.top}) if reference is not None else None,
         gap=gap,
+        distance=None if gap is None else -gap,
         rank=rank,
         of=of,
         notes=notes,

@@ -152,11 +152,13 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
     shrunk = gap_base - gap_now
     if params.by is not None:
         required = params.by
-        ok = shrunk >= required
+        distance = shrunk - required
     else:
         assert params.by_percent is not None
         required = gap_base * params.by_percent / Decimal(100)
-        ok = gap_now <= compare.ZERO if gap_base <= compare.ZERO else shrunk >= required
+        # ahead at the baseline, the goal is to stay ahead
+        distance = -gap_now if gap_base <= compare.ZERO else shrunk - required
+    ok = distance >= compare.ZERO
     return Outcome(
         status_of(ok),
         Msg(
@@ -180,6 +182,7 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
         reference=ref.value,
         reference_label=ref.label,
         gap=gap_now,
+        distance=distance,
         notes=notes,
         period=own.period,
     )
