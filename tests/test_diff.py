@@ -20,16 +20,61 @@ def test_frederiksberg_2018_to_2019_adds_goal_c(run: Any) -> None:
     changes = {g["id"]: g for g in doc["goals"]}
     assert changes["C"]["change"] == "added"
     for goal_id in "ABDEFGH":
-        assert changes[goal_id]["change"] in ("unchanged", "changed"), goal_id
-        assert (
-            "rule" not in changes[goal_id]["fields"]
-            and "parameters" not in changes[goal_id]["fields"]
-        )
+        assert changes[goal_id]["change"] == "changed", goal_id
+        names = [f["name"] for f in changes[goal_id]["fields"]]
+        assert "rule" not in names and "cluster" not in names
         assert changes[goal_id]["old"]["period"] in ("2017M06", "2017")
         assert changes[goal_id]["new"]["period"] in ("2018M06", "2018")
-    # the 2019 plan maps F and G to ministerial goals 6 and 7, which 2018 did not have
-    assert changes["F"]["fields"] == ["ministermaal"]
-    assert changes["H"]["status_changed"] is True
+    # the 2019 plan maps F and G to ministerial goals 6 and 7, which 2018 did not have, and
+    # sets every goal's deadline to 2019 (the reconstructed 2018 plan has none)
+    assert changes["F"]["fields"] == [
+        {"name": "ministermaal", "old": [1], "new": [1, 6, 7]},
+        {"name": "deadline", "old": None, "new": 2019},
+    ]
+    # H flips, read in 2018 instead of 2017: the deadline cannot flip a status, the period can
+    assert (changes["H"]["status_changed"], changes["H"]["causes"]) == (True, ["period"])
+    assert (changes["B"]["movement"], changes["A"]["movement"]) == ("worse", "better")
+
+
+def test_the_table_names_each_change_with_its_values_in_the_output_language(
+    run: Any, tmp_path: Path
+) -> None:
+    text = (GOALS / "frederikssund-2024.yaml").read_text(encoding="utf-8")
+    changed = text.replace("    margin: 1.0\n", "    margin: 0.5\n", 1)
+    assert changed != text
+    write(tmp_path / "frederikssund-2024.yaml", changed)
+    args = ("diff", str(tmp_path / "frederikssund-2024.yaml"), "frederikssund-2024")
+    danish = run(*args).stdout
+    row = next(line for line in danish.splitlines() if line.startswith("2a "))
+    # Frederikssund 2a, 1,7 against 2,7 (Bilag 1): met with the plan's margin of 1,0, and with
+    # 0,5; the margin is the one change
+    assert "margin: 0,5 → 1,0" in row and "ændret" in row and "ny status" not in row
+    english = run(*args, "--lang", "en").stdout
+    assert "margin: 0.5 → 1.0" in english
+
+
+def test_a_flip_is_a_change_and_counts_for_the_exit_code(run: Any, tmp_path: Path) -> None:
+    text = (GOALS / "frederikssund-2024.yaml").read_text(encoding="utf-8")
+    write(
+        tmp_path / "frederikssund-2024.yaml",
+        text.replace("    margin: 1.0\n", "    margin: 1.5\n", 1),
+    )
+    result = run(
+        "diff", "frederikssund-2024", str(tmp_path / "frederikssund-2024.yaml"), "--format", "json"
+    )
+    goal = next(g for g in json.loads(result.stdout)["goals"] if g["id"] == "2a")
+    # 1,7 against 2,7 is 1,0 below: met at a margin of 1,0, unmet at 1,5
+    assert (goal["change"], goal["status_changed"], goal["causes"]) == ("changed", True, ["goal"])
+    assert goal["fields"] == [{"name": "margin", "old": 1.0, "new": 1.5}]
+    # the same evaluation at two periods: a flip with the period as its cause
+    before = _saved(run, tmp_path / "a.json", "frederiksberg-2018")
+    after = _saved(run, tmp_path / "b.json", "frederiksberg-2018", "--period", "2018M06")
+    compared = run("diff", "--results", str(before), str(after), "--format", "json")
+    flips = [g for g in json.loads(compared.stdout)["goals"] if g["status_changed"]]
+    assert flips and all(g["change"] == "flipped" for g in flips)
+    assert all(g["causes"] == ["period"] for g in flips)
+    assert run("diff", "--results", str(before), str(after), "--exit-code").exit_code == 1
+    assert run("diff", "--results", str(before), str(before), "--exit-code").exit_code == 0
 
 
 def test_exit_code(run: Any) -> None:
@@ -121,9 +166,13 @@ def test_results_diff_tells_data_from_goal_changes(run: Any, tmp_path: Path) -> 
     )
     doc = json.loads(run("diff", str(before), str(after), "--results", "--format", "json").stdout)
     changes = {g["id"]: g for g in doc["goals"]}
-    assert (changes["D"]["status_changed"], changes["D"]["cause"]) == (True, "data")
-    assert (changes["F"]["status_changed"], changes["F"]["cause"]) == (True, "goal")
-    assert changes["A"]["cause"] is None and not changes["A"]["status_changed"]
+    assert (changes["D"]["status_changed"], changes["D"]["causes"]) == (True, ["data"])
+    assert (changes["F"]["status_changed"], changes["F"]["causes"]) == (True, ["goal"])
+    assert changes["F"]["fields"] == [
+        {"name": "margin", "old": None, "new": -10},
+        {"name": "strict", "old": True, "new": None},
+    ]
+    assert changes["A"]["causes"] is None and not changes["A"]["status_changed"]
 
 
 def test_results_diff_refuses_other_json(run: Any, tmp_path: Path) -> None:

@@ -1,14 +1,16 @@
 """Comparing two plans goal by goal, or two saved evaluations.
 
-Goals are matched by id. A goal in both plans is ``changed`` when any of its
-title, name, measure, rule, parameters, direction, ministerial goals, focus or
-own period differ. Where a goal was removed and another added with the same
-measure, rule and parameters, the diff says that the id may have changed; it
-does not pair them on a guess.
+Goals are matched by id. A goal in both is ``changed`` when any key of it in
+the goal file differs (``title``, ``measure``, ``margin``, ...), and each such
+key is named with its old and new value; ``flipped`` when only its status did;
+``unchanged`` otherwise. Where a goal was removed and another added with the
+same measure, rule and parameters, the diff says that the id may have changed;
+it does not pair them on a guess. Movement is ``better`` or ``worse`` by the
+goal's direction.
 
-From saved JSON evaluations (``beskplan evaluate --format json``) the diff
-also says, for each status change, whether the goal's definition, its data
-(the files it read, by SHA-256), both or neither changed.
+For each status flip the diff says why: the goal changed, its data changed (the
+files it read, by SHA-256, for saved evaluations), the period it was read at
+changed, or none of them.
 """
 
 from __future__ import annotations
@@ -23,11 +25,26 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from beskplan.errors import InputError, Problem, control_character
-from beskplan.goalfile import Goal, Plan
+from beskplan.goalfile import Plan
 from beskplan.results import GoalResult, Report, Status
 
-Change = Literal["added", "removed", "changed", "unchanged"]
-Cause = Literal["goal", "data", "both", "neither"]
+Change = Literal["added", "removed", "changed", "flipped", "unchanged"]
+Cause = Literal["goal", "data", "period"]
+Movement = Literal["better", "worse", "same"]
+CHANGES: tuple[Change, ...] = ("added", "removed", "changed", "flipped", "unchanged")
+# the keys that say what a goal is; the rest say what it requires (its rule's parameters)
+TARGET_KEYS = ("measure", "rule")
+DESCRIPTIVE_KEYS = ("id", "title", "name", "focus", "note", "ministermaal", "deadline", "period")
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """A key of the goal as written that differs: ``margin: 0.5 -> 1.0``. A key inside a
+    mapping is dotted (``measure.column``); a key one side lacks has ``None`` there."""
+
+    name: str
+    old: object
+    new: object
 
 
 @dataclass(frozen=True)
@@ -41,11 +58,25 @@ class Side:
     gap: Decimal | None
     rank: int | None = None
     of: int | None = None
+    better: str | None = None
+    unit: str = ""
+    written: Mapping[str, object] | None = None  # the goal as written, where known
 
     @classmethod
     def of_result(cls, result: GoalResult) -> Side:
         o = result.outcome
-        return cls(result.status, result.period.code, o.value, o.reference, o.gap, o.rank, o.of)
+        return cls(
+            result.status,
+            result.period.code,
+            o.value,
+            o.reference,
+            o.gap,
+            o.rank,
+            o.of,
+            result.better,
+            result.unit,
+            result.written,
+        )
 
 
 @dataclass(frozen=True)
@@ -53,11 +84,12 @@ class GoalDiff:
     id: str
     title: str
     change: Change
-    fields: tuple[str, ...] = ()
+    fields: tuple[FieldChange, ...] = ()
     old: Side | None = None
     new: Side | None = None
     maybe_renamed: str | None = None
-    cause: Cause | None = None
+    # why the status flipped (empty: neither goal, data nor period changed); None without a flip
+    causes: tuple[Cause, ...] | None = None
 
     @property
     def status_changed(self) -> bool:
@@ -75,6 +107,17 @@ class GoalDiff:
             return None
         return _delta(self.old.gap, self.new.gap)
 
+    @property
+    def movement(self) -> Movement | None:
+        """Whether the value moved the way the goal wants (``None``: no direction or value)."""
+        change = self.value_change
+        better = self.new.better if self.new else None
+        if change is None or better not in ("lower", "higher"):
+            return None
+        if change == 0:
+            return "same"
+        return "better" if (change < 0) == (better == "lower") else "worse"
+
 
 def _delta(old: Decimal | None, new: Decimal | None) -> Decimal | None:
     return None if old is None or new is None else new - old
@@ -90,51 +133,81 @@ class PlanDiff:
 
     @property
     def differs(self) -> bool:
+        """Any goal added, removed, changed or with another status."""
         return any(g.change != "unchanged" for g in self.goals)
 
     def count(self, change: Change) -> int:
         return sum(g.change == change for g in self.goals)
 
 
-def _definition(goal: Goal, result: GoalResult) -> dict[str, Any]:
-    f = goal.fields
-    return {
-        "title": f.title,
-        "name": f.name,
-        "measure": f.measure if isinstance(f.measure, str) else f.measure.model_dump(mode="json"),
-        "rule": goal.kind.NAME,
-        "parameters": goal.params.model_dump(mode="json"),
-        "better": result.better,
-        "ministermaal": sorted(f.ministermaal),
-        "focus": f.focus,
-        "period": f.period.code if f.period else None,
-    }
+def changed_fields(
+    old: Mapping[str, object], new: Mapping[str, object], prefix: str = ""
+) -> tuple[FieldChange, ...]:
+    """The keys whose values differ, in the new goal's order then the old's; mappings key by
+    key (``measure.column``)."""
+    found: list[FieldChange] = []
+    for key in [*new, *(k for k in old if k not in new)]:
+        a, b = old.get(key), new.get(key)
+        if a == b:
+            continue
+        if isinstance(a, Mapping) and isinstance(b, Mapping):
+            found.extend(changed_fields(a, b, f"{prefix}{key}."))
+        else:
+            found.append(FieldChange(f"{prefix}{key}", a, b))
+    return tuple(found)
 
 
-def _same_target(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return all(a[k] == b[k] for k in ("measure", "rule", "parameters"))
+def _target(written: Mapping[str, object]) -> dict[str, object]:
+    """What a goal measures and requires: its keys but the descriptive ones."""
+    return {k: v for k, v in written.items() if k not in DESCRIPTIVE_KEYS}
+
+
+def _retargeted(old: Side, new: Side, changed: bool = True) -> bool:
+    """Whether what the goal measures or requires changed (a new title cannot flip a status);
+    ``changed`` decides where the goal as written is not known."""
+    if old.written is None or new.written is None:
+        return changed
+    return _target(old.written) != _target(new.written)
+
+
+def _flip_causes(goal: bool, data: bool, old: Side, new: Side) -> tuple[Cause, ...] | None:
+    if old.status == new.status:
+        return None
+    causes: list[Cause] = []
+    if goal:
+        causes.append("goal")
+    if data:
+        causes.append("data")
+    if old.period != new.period:
+        causes.append("period")
+    return tuple(causes)
+
+
+def _kind(fields: bool, old: Side, new: Side) -> Change:
+    if fields:
+        return "changed"
+    return "flipped" if old.status != new.status else "unchanged"
 
 
 def diff_plans(old: Plan, old_report: Report, new: Plan, new_report: Report) -> PlanDiff:
     """Goal by goal, ``old`` against ``new``, with each side's verdict."""
     old_results = {g.id: g for g in old_report.goals}
     new_results = {g.id: g for g in new_report.goals}
-    old_defs = {g.id: _definition(g, old_results[g.id]) for g in old.goals}
-    new_defs = {g.id: _definition(g, new_results[g.id]) for g in new.goals}
-    removed = [i for i in old_defs if i not in new_defs]
-    added = [i for i in new_defs if i not in old_defs]
+    removed = [i for i in old_results if i not in new_results]
+    added = [i for i in new_results if i not in old_results]
 
     def renamed(
-        goal_id: str, here: dict[str, Any], there: list[str], defs: Mapping[str, Any]
+        here: GoalResult, there: list[str], results: Mapping[str, GoalResult]
     ) -> str | None:
-        return next((o for o in there if _same_target(here, defs[o])), None)
+        return next(
+            (o for o in there if _target(here.written) == _target(results[o].written)), None
+        )
 
     goals: list[GoalDiff] = []
-    order = [g.id for g in new.goals] + removed
-    for goal_id in order:
+    for goal_id in [g.id for g in new.goals] + removed:
         if goal_id in added:
             r = new_results[goal_id]
-            hint = renamed(goal_id, new_defs[goal_id], removed, old_defs)
+            hint = renamed(r, removed, old_results)
             goals.append(
                 GoalDiff(
                     goal_id, r.name or r.title, "added", new=Side.of_result(r), maybe_renamed=hint
@@ -142,24 +215,25 @@ def diff_plans(old: Plan, old_report: Report, new: Plan, new_report: Report) -> 
             )
         elif goal_id in removed:
             r = old_results[goal_id]
-            hint = renamed(goal_id, old_defs[goal_id], added, new_defs)
+            hint = renamed(r, added, new_results)
             goals.append(
                 GoalDiff(
                     goal_id, r.name or r.title, "removed", old=Side.of_result(r), maybe_renamed=hint
                 )
             )
         else:
-            a, b = old_defs[goal_id], new_defs[goal_id]
-            fields = tuple(k for k in a if a[k] != b[k])
             r = new_results[goal_id]
+            a, b = Side.of_result(old_results[goal_id]), Side.of_result(r)
+            fields = changed_fields(old_results[goal_id].written, r.written)
             goals.append(
                 GoalDiff(
                     goal_id,
                     r.name or r.title,
-                    "changed" if fields else "unchanged",
+                    _kind(bool(fields), a, b),
                     fields,
-                    Side.of_result(old_results[goal_id]),
-                    Side.of_result(r),
+                    a,
+                    b,
+                    causes=_flip_causes(_retargeted(a, b), False, a, b),
                 )
             )
     return PlanDiff(old.id, new.id, old_report.period.code, new_report.period.code, tuple(goals))
@@ -189,7 +263,10 @@ class _SavedGoal(BaseModel):
     gap: float | None = None
     rank: int | None = None
     of: int | None = None
+    better: str | None = None
+    unit: str | None = None
     definition_sha256: str | None = None
+    definition: dict[str, Any] | None = None  # the goal as written, in saves that carry it
     sources: list[_Text] = Field(default_factory=list)
 
 
@@ -249,6 +326,16 @@ def _side(goal: dict[str, Any]) -> Side:
     def dec(v: Any) -> Decimal | None:
         return None if v is None else Decimal(str(v))
 
+    def exact(v: Any) -> Any:  # numbers as the decimals they print as
+        if isinstance(v, float | int) and not isinstance(v, bool):
+            return Decimal(str(v))
+        if isinstance(v, dict):
+            return {k: exact(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [exact(x) for x in v]
+        return v
+
+    written = goal.get("definition")
     return Side(
         Status(goal["status"]),
         goal["period"],
@@ -257,6 +344,9 @@ def _side(goal: dict[str, Any]) -> Side:
         dec(goal.get("gap")),
         goal.get("rank"),
         goal.get("of"),
+        goal.get("better"),
+        goal.get("unit") or "",
+        exact(written) if isinstance(written, dict) else None,
     )
 
 
@@ -286,25 +376,24 @@ def diff_results(old_path: Path, new_path: Path) -> PlanDiff:
         definition = a.get("definition_sha256") != b.get("definition_sha256")
         files = set(a.get("sources", [])) | set(b.get("sources", []))
         data = any(old_files.get(f) != new_files.get(f) for f in files)
-        cause: Cause = (
-            "both"
-            if definition and data
-            else "goal"
-            if definition
-            else "data"
-            if data
-            else "neither"
-        )
         old_side, new_side = _side(a), _side(b)
+        fields: tuple[FieldChange, ...] = ()
+        if definition:
+            if old_side.written is not None and new_side.written is not None:
+                fields = changed_fields(old_side.written, new_side.written)
+            # an older save has no definition to compare: the change is named, not detailed
+            fields = fields or (FieldChange("definition", None, None),)
         goals.append(
             GoalDiff(
                 goal_id,
                 b.get("name") or b["title"],
-                "changed" if definition else "unchanged",
-                ("definition",) if definition else (),
+                _kind(definition, old_side, new_side),
+                fields,
                 old_side,
                 new_side,
-                cause=cause if old_side.status != new_side.status else None,
+                causes=_flip_causes(
+                    definition and _retargeted(old_side, new_side), data, old_side, new_side
+                ),
             )
         )
     return PlanDiff(

@@ -28,6 +28,7 @@ from beskplan.sources import describe, fingerprint
 from beskplan.timing import figure_periods, latest_period
 from beskplan.trajectory import Assessment, assess
 from beskplan.view import View, members_at
+from beskplan.yamlfile import as_written
 
 
 def evaluate_plan(
@@ -231,10 +232,18 @@ def _evaluate_goal(
         outcome=outcome,
         sources=tuple(sorted(files)),
         definition=fingerprint(goal_file.data["goals"][goal.loc[1]]),
+        written=_written(goal_file.data["goals"][goal.loc[1]]),
         trajectory=_course(ready, history, outcome) if course else None,
         history=history,
         margin=goal.kind.requirement(goal.params).margin,
     )
+
+
+def _written(goal: object) -> dict[str, object]:
+    """The goal as written in its file (a mapping, or the parser would have refused it)."""
+    found = as_written(goal)
+    assert isinstance(found, dict)
+    return found
 
 
 def _history(

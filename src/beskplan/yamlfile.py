@@ -12,6 +12,7 @@ import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,20 @@ class AmbiguousNumber(str):
     """A scalar YAML 1.1 would turn into another number than it reads as (``010`` is 8,
     ``0x1F`` 31, ``1:30`` 90, ``1_000``): kept as the text written, so that an id or a
     title stays as written and a number is refused rather than rewritten."""
+
+
+def as_written(value: object) -> object:
+    """A parsed YAML value as plain data: numbers as the exact decimals written (``1.10``
+    stays ``Decimal('1.10')``), text as text, mappings and lists item by item."""
+    if isinstance(value, RawInt | RawFloat):
+        return Decimal(value.raw)
+    if isinstance(value, dict):
+        return {str(k): as_written(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_written(v) for v in value]
+    if isinstance(value, AmbiguousNumber):
+        return str(value)
+    return value
 
 
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")

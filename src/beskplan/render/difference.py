@@ -9,17 +9,19 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from beskplan.diff import GoalDiff, PlanDiff, Side
+from beskplan.diff import CHANGES, FieldChange, GoalDiff, PlanDiff, Side
 from beskplan.render import Options, Rendered
 from beskplan.render import csv as csv_render
 from beskplan.render import junit as junit_render
 from beskplan.render import markdown as md
 from beskplan.render.grid import fixed, grid, prose
+from beskplan.render.json import as_json
 from beskplan.results import Status
-from beskplan.wording import number, status, trimmed
+from beskplan.wording import gap_unit, number, status, trimmed
 from beskplan.words import Lang, section
 
-SCHEMA_VERSION = 1
+# 2: fields name each key with its old and new value; causes and movement
+SCHEMA_VERSION = 2
 
 
 def _side_text(side: Side | None, lang: Lang) -> str:
@@ -29,28 +31,78 @@ def _side_text(side: Side | None, lang: Lang) -> str:
 
 
 def _movement(goal: GoalDiff, lang: Lang) -> str:
-    parts = []
-    if goal.value_change is not None:
-        parts.append(number(trimmed(goal.value_change), lang, signed=True))
-    if goal.gap_change is not None:
-        parts.append(number(trimmed(goal.gap_change), lang, signed=True))
-    return " / ".join(parts)
+    """``0,3 pct.-point dårligere``: how far the value moved, and whether that is the way the
+    goal wants; a signed number where the goal has no direction."""
+    change = goal.value_change
+    if change is None:
+        return ""
+    w = section(lang, "diff")
+    moved = goal.movement
+    if moved is None:
+        return number(trimmed(change), lang, signed=True)
+    if moved == "same":
+        return w["same"]
+    unit = gap_unit(goal.new.unit if goal.new else "", lang, abs(change))
+    return f"{number(trimmed(abs(change)), lang)} {unit} {w[moved]}".replace("  ", " ")
+
+
+def _value(value: object, lang: Lang) -> str:
+    """A value of a goal file's key as the output's language writes it."""
+    w = section(lang, "diff")
+    if value is None:
+        return w["absent"]
+    if isinstance(value, bool):
+        return w["yes"] if value else w["no"]
+    if isinstance(value, Decimal | int):  # as written: no thousands separator in a year
+        return str(value).replace(".", "," if lang == "da" else ".")
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(v, lang) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_value(v, lang)}" for k, v in value.items()) + "}"
+    return str(value)
+
+
+def _field(change: FieldChange, lang: Lang) -> str:
+    if change.name == "definition" and change.old is None and change.new is None:
+        return section(lang, "diff")["definition"]
+    return f"{change.name}: {_value(change.old, lang)} → {_value(change.new, lang)}"
+
+
+def _causes(goal: GoalDiff, lang: Lang) -> str:
+    if goal.causes is None:
+        return ""
+    w = section(lang, "diff")
+    if not goal.causes:
+        return w["neither"]
+    said = []
+    for cause in goal.causes:
+        if cause == "period" and goal.old and goal.new:
+            said.append(w["period"].format(old=goal.old.period, new=goal.new.period))
+        else:
+            said.append(w[cause])
+    return ", ".join(said)
 
 
 def _note(goal: GoalDiff, lang: Lang) -> str:
     w = section(lang, "diff")
-    notes = []
-    if goal.fields:
-        notes.append(", ".join(goal.fields))
+    notes = [_field(f, lang) for f in goal.fields]
     if goal.maybe_renamed:
         notes.append(w["renamed"].format(other=goal.maybe_renamed))
-    if goal.cause:
-        notes.append(w[goal.cause])
+    if goal.causes is not None:
+        notes.append(_causes(goal, lang))
     return "; ".join(notes)
 
 
+def _change(goal: GoalDiff, lang: Lang) -> str:
+    """``ændret``, ``ny status``, or both where a changed goal also changed status."""
+    w = section(lang, "diff")
+    if goal.change == "changed" and goal.status_changed:
+        return f"{w['changed']}, {w['flipped']}"
+    return w[goal.change]
+
+
 def _summary(diff: PlanDiff, lang: Lang) -> str:
-    counts = {k: diff.count(k) for k in ("added", "removed", "changed", "unchanged")}
+    counts = {k: diff.count(k) for k in CHANGES}
     return section(lang, "diff")["summary"].format(**counts)
 
 
@@ -65,14 +117,14 @@ def render_table(diff: PlanDiff, console: Console, lang: Lang = "da") -> None:
     fixed(table, w["change"])
     fixed(table, w["old"])
     fixed(table, w["new"])
-    prose(table, f"{w['value']} / {w['gap']}")
+    prose(table, w["movement"])
     prose(table, w["fields"], ratio=2)
     for g in diff.goals:
         flip = g.status_changed
         table.add_row(
             Text(g.id),
             Text(g.title),
-            Text(w[g.change]),
+            Text(_change(g, lang), style="bold" if flip else ""),
             Text(_side_text(g.old, lang)),
             Text(_side_text(g.new, lang), style="bold" if flip else ""),
             Text(_movement(g, lang)),
@@ -106,16 +158,19 @@ def record(diff: PlanDiff) -> dict[str, Any]:
         "old": {"plan": diff.old, "period": diff.old_period},
         "new": {"plan": diff.new, "period": diff.new_period},
         "differs": diff.differs,
-        "summary": {k: diff.count(k) for k in ("added", "removed", "changed", "unchanged")},
+        "summary": {k: diff.count(k) for k in CHANGES},
         "goals": [
             {
                 "id": g.id,
                 "title": g.title,
                 "change": g.change,
-                "fields": list(g.fields),
+                "fields": [
+                    {"name": f.name, "old": as_json(f.old), "new": as_json(f.new)} for f in g.fields
+                ],
                 "maybe_renamed": g.maybe_renamed,
                 "status_changed": g.status_changed,
-                "cause": g.cause,
+                "causes": None if g.causes is None else list(g.causes),
+                "movement": g.movement,
                 "old": _side_record(g.old),
                 "new": _side_record(g.new),
                 "value_change": None if g.value_change is None else float(trimmed(g.value_change)),
@@ -143,7 +198,8 @@ CSV_COLUMNS = (
     "old_gap",
     "new_gap",
     "gap_change",
-    "cause",
+    "movement",
+    "causes",
     "maybe_renamed",
 )
 
@@ -156,7 +212,7 @@ def render_csv(diff: PlanDiff, lang: Lang = "da") -> str:
                 g.id,
                 g.title,
                 g.change,
-                ";".join(g.fields),
+                ";".join(f.name for f in g.fields),
                 g.old and g.old.status.value,
                 g.new and g.new.status.value,
                 g.old and g.old.value,
@@ -165,7 +221,8 @@ def render_csv(diff: PlanDiff, lang: Lang = "da") -> str:
                 g.old and g.old.gap,
                 g.new and g.new.gap,
                 g.gap_change,
-                g.cause,
+                g.movement,
+                None if g.causes is None else ";".join(g.causes) or "neither",
                 g.maybe_renamed,
             )
         )
@@ -181,7 +238,7 @@ def render_markdown(diff: PlanDiff, lang: Lang = "da") -> str:
         [
             md.escape(g.id),
             md.escape(g.title),
-            w[g.change],
+            ("**" + _change(g, lang) + "**") if g.status_changed else _change(g, lang),
             md.escape(_side_text(g.old, lang)),
             ("**" + md.escape(_side_text(g.new, lang)) + "**")
             if g.status_changed
@@ -197,7 +254,7 @@ def render_markdown(diff: PlanDiff, lang: Lang = "da") -> str:
         w["change"],
         w["old"],
         w["new"],
-        f"{w['value']} / {w['gap']}",
+        w["movement"],
         w["fields"],
     ]
     return f"## {md.escape(title)}\n\n{_summary(diff, lang)}\n\n" + md.table(header, rows)
@@ -207,7 +264,7 @@ def render_junit(diff: PlanDiff, lang: Lang = "da") -> str:
     """A case per goal: a failure where the goal is now unmet, skipped where it has no data."""
     cases = []
     for g in diff.goals:
-        message = f"{w_change(g, lang)}: {_side_text(g.old, lang)} -> {_side_text(g.new, lang)}"
+        message = f"{_change(g, lang)}: {_side_text(g.old, lang)} -> {_side_text(g.new, lang)}"
         note = _note(g, lang)
         if note:
             message += f" ({note})"
@@ -225,10 +282,6 @@ def render_junit(diff: PlanDiff, lang: Lang = "da") -> str:
             )
         )
     return junit_render.document(f"{diff.old} -> {diff.new}", cases)
-
-
-def w_change(goal: GoalDiff, lang: Lang) -> str:
-    return section(lang, "diff")[goal.change]
 
 
 def table(diff: PlanDiff, options: Options) -> Rendered:

@@ -9,6 +9,7 @@ measure's unit; ``status`` is ``met``, ``unmet`` or ``no_data``.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -48,6 +49,17 @@ def _trajectory(goal: GoalResult) -> dict[str, Any] | None:
     }
 
 
+def as_json(value: object) -> object:
+    """The goal as written, for JSON: exact decimals as numbers."""
+    if isinstance(value, Decimal):
+        return _num(value)
+    if isinstance(value, Mapping):
+        return {str(k): as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [as_json(v) for v in value]
+    return value
+
+
 def goal_record(goal: GoalResult, lang: Lang) -> dict[str, Any]:
     o = goal.outcome
     return {
@@ -73,6 +85,7 @@ def goal_record(goal: GoalResult, lang: Lang) -> dict[str, Any]:
         "trajectory": _trajectory(goal),
         "sources": list(goal.sources),
         "definition_sha256": goal.definition,
+        "definition": as_json(goal.written),
     }
 
 
