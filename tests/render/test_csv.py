@@ -7,6 +7,8 @@ import io
 from pathlib import Path
 from typing import Any
 
+import polars as pl
+
 
 def test_csv_values_are_numbers(run: Any) -> None:
     rows = list(
@@ -36,3 +38,28 @@ def test_csv_never_carries_a_formula(run: Any, tmp_path: Path) -> None:
     assert row["gap"] == "-1.0"  # a negative number stays a number
     text_cells = [v for k, v in row.items() if k not in ("value", "reference", "gap", "rank", "of")]
     assert not any(v.startswith(("=", "+", "-", "@")) for v in text_cells)
+
+
+def test_the_excel_dialect_reads_back_to_the_same_numbers(run: Any) -> None:
+    plain = run("evaluate", "frederiksberg-2019", "--format", "csv")
+    excel = run("evaluate", "frederiksberg-2019", "--format", "csv", "--excel")
+    assert excel.exit_code == 0
+    raw = excel.stdout_bytes
+    assert raw.startswith("\ufeff".encode()) and b"\r\n" in raw
+    assert raw.decode("utf-8-sig").splitlines()[0].startswith("plan;municipality;id;")
+    assert ";10,4;11,8;" in raw.decode("utf-8")  # Frederiksberg's A, as Danish Excel writes it
+    a = pl.read_csv(io.StringIO(plain.stdout))
+    b = pl.read_csv(io.BytesIO(raw), separator=";", decimal_comma=True)
+    assert a["value"].to_list() == b["value"].to_list()
+    assert a["distance"].to_list() == b["distance"].to_list()
+    assert a["explanation"].to_list() == b["explanation"].to_list()
+
+
+def test_excel_goes_only_with_csv(run: Any) -> None:
+    result = run("evaluate", "frederiksberg-2019", "--excel")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "--excel goes with --format csv (for a workbook, --format xlsx), not table\n"
+    )
+    diff = run("diff", "frederiksberg-2018", "frederiksberg-2019", "--format", "csv", "--excel")
+    assert diff.exit_code == 0 and diff.stdout_bytes.startswith("\ufeff".encode())

@@ -42,17 +42,26 @@ def test_every_registered_renderer_renders(
         buffer = io.StringIO()
         rendered.paint(Console(file=buffer, width=120, no_color=True))
         assert buffer.getvalue().strip()
+    elif rendered.data is not None:
+        assert rendered.data.startswith(b"PK")  # a zip: an Office Open XML workbook
     else:
         assert rendered.text
 
 
 def test_a_format_the_kind_has_not_is_refused() -> None:
     with pytest.raises(
-        InputError, match="--format markdown is not available here; use table, json or csv"
+        InputError, match="--format markdown is not available here; use table, json, csv or xlsx"
     ):
         render("timeline", "markdown", None, Options())
 
 
 def test_formats_of_several_kinds_once_each() -> None:
-    assert formats("evaluation", "timeline") == ("table", "json", "csv", "markdown", "junit")
+    assert formats("evaluation", "timeline") == (
+        "table",
+        "json",
+        "csv",
+        "markdown",
+        "junit",
+        "xlsx",
+    )
     assert formats("report") == ("html", "markdown")

@@ -91,6 +91,14 @@ OutputOption = Annotated[
     Path | None,
     typer.Option(help="Write the report to this file (atomically) instead of standard output."),
 ]
+ExcelOption = Annotated[
+    bool,
+    typer.Option(
+        "--excel",
+        help="With --format csv: ';' between fields, decimal commas and a byte-order mark, "
+        "as Danish Excel opens a CSV file.",
+    ),
+]
 QuietOption = Annotated[
     bool, typer.Option("--quiet", "-q", help="Print nothing; the exit code tells.")
 ]
@@ -125,6 +133,20 @@ def _period(text: str | None, option: str = "--period") -> Choice:
         return parse_choice(text)
     except PeriodError as exc:
         raise InputError(Problem(f"{option}: {exc}")) from None
+
+
+def _excel(excel: bool, format: StrEnum) -> bool:
+    """``--excel``, refused where the output is not CSV."""
+    from beskplan.errors import InputError, Problem
+
+    if excel and format.value != "csv":
+        raise InputError(
+            Problem(
+                f"--excel goes with --format csv (for a workbook, --format xlsx), not "
+                f"{format.value}"
+            )
+        )
+    return excel
 
 
 def _lang(choice: StrEnum | None) -> Language:
@@ -180,6 +202,13 @@ def _deliver(
             raise InputError(Problem(f"cannot make the folder: {exc.strerror}", folder)) from None
         for name, content in rendered.files.items():
             _write(folder / name, content)
+    if rendered.data is not None:
+        if output is None:
+            raise InputError(
+                Problem("--format xlsx writes a workbook, not text: give --output FILE.xlsx")
+            )
+        _write(output, rendered.data)
+        return
     if rendered.paint is not None:
         if output is not None:
             _write(output, rendered_text(rendered.paint))
@@ -197,7 +226,7 @@ def _deliver(
         sys.stdout.write(text)
 
 
-def _write(path: Path, text: str) -> None:
+def _write(path: Path, text: str | bytes) -> None:
     """``--output``'s file, through the one writer; its problems name the option."""
     from dataclasses import replace
 

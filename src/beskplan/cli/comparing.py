@@ -12,6 +12,7 @@ from beskplan.cli import (
     DIFF_TABLE,
     DataOption,
     DiffFormatOption,
+    ExcelOption,
     GoalsOption,
     LangOption,
     NoCacheOption,
@@ -20,6 +21,7 @@ from beskplan.cli import (
     PeriodOption,
     QuietOption,
     _deliver,
+    _excel,
     _fail,
     _lang,
     _period,
@@ -53,6 +55,7 @@ def diff(
     data: DataOption = None,
     goals: GoalsOption = None,
     format: DiffFormatOption = DIFF_TABLE,
+    excel: ExcelOption = False,
     lang: LangOption = None,
     output: OutputOption = None,
     quiet: QuietOption = False,
@@ -69,7 +72,8 @@ def diff(
             result = diff_results(Path(old), Path(new))
         else:
             result = _project(goals, data, no_cache).diff(old, new, _period(period))
-        shown = render("diff", format.value, result, Options(_lang(lang)))
+        options = Options(_lang(lang), excel=_excel(excel, format))
+        shown = render("diff", format.value, result, options)
         _deliver(shown, output, quiet, no_color)
     except InputError as exc:
         _fail(exc)

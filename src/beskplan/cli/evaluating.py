@@ -10,6 +10,7 @@ import typer
 from beskplan.cli import (
     TABLE,
     DataOption,
+    ExcelOption,
     FormatOption,
     GoalsOption,
     LangOption,
@@ -19,6 +20,7 @@ from beskplan.cli import (
     PeriodOption,
     QuietOption,
     _deliver,
+    _excel,
     _fail,
     _lang,
     _period,
@@ -47,6 +49,7 @@ def evaluate(
     data: DataOption = None,
     goals: GoalsOption = None,
     format: FormatOption = TABLE,
+    excel: ExcelOption = False,
     lang: LangOption = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when any goal is unmet or has no data.")
@@ -78,8 +81,8 @@ def evaluate(
     from beskplan.render import Options, render
     from beskplan.results import Status
 
-    options = Options(_lang(lang), trend=trend)
     try:
+        options = Options(_lang(lang), trend=trend, excel=_excel(excel, format))
         at = _period(period)
         project = _project(goals, data, no_cache)
         loaded = project.plan(plan)
@@ -108,7 +111,7 @@ def evaluate(
         if earlier is not None:
             previous = project.evaluate(loaded, earlier)
             _no_figure_at(previous, loaded, project, earlier, "--compare")
-            options = Options(_lang(lang), previous=previous, trend=trend)
+            options = Options(_lang(lang), previous=previous, trend=trend, excel=excel)
         if not quiet:
             for notice in report.notices:
                 sys.stderr.write(f"{notice}\n")

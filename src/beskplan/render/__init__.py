@@ -2,10 +2,11 @@
 
 A renderer is ``render(document, options) -> Rendered``: a pure function of the
 document (a report, a diff, a list of plans, ...) that never decides a verdict.
-It gives text (JSON, CSV, Markdown, JUnit, HTML), or a table to draw on a console
-(``paint``), and may give files to write beside the text (a Markdown report's
-charts). The command line builds its ``--format`` choices from :data:`RENDERERS`;
-adding a format is a function in a module here and one line in the table.
+It gives text (JSON, CSV, Markdown, JUnit, HTML), a table to draw on a console
+(``paint``) or a binary file (``data``: an Excel workbook), and may give files to
+write beside the text (a Markdown report's charts). The command line builds its
+``--format`` choices from :data:`RENDERERS`; adding a format is a function in a
+module here and one line in the table.
 
 Entries name the module whose ``RENDERS`` table holds the renderer by (kind,
 format); a module is imported when used, so that ``--help`` imports no renderer.
@@ -36,15 +37,17 @@ RENDERERS: dict[str, dict[str, str]] = {
         "csv": "csv",
         "markdown": "markdown",
         "junit": "junit",
+        "xlsx": "xlsx",
     },
-    "municipalities": {"table": "wide", "json": "wide", "csv": "wide"},
-    "timeline": {"table": "wide", "json": "wide", "csv": "wide"},
+    "municipalities": {"table": "wide", "json": "wide", "csv": "wide", "xlsx": "xlsx"},
+    "timeline": {"table": "wide", "json": "wide", "csv": "wide", "xlsx": "xlsx"},
     "diff": {
         "table": "difference",
         "json": "difference",
         "csv": "difference",
         "markdown": "difference",
         "junit": "difference",
+        "xlsx": "xlsx",
     },
     "plans": {"table": "listing", "json": "listing"},
     "overview": {"table": "listing", "json": "listing"},
@@ -61,15 +64,18 @@ class Options:
     trend: bool = False  # a small chart of each goal's recent values
     members: Mapping[str, Sequence[Reading]] = field(default_factory=dict)  # goal id -> figures
     charts: str = "charts"  # the folder a Markdown report's charts are written to
+    excel: bool = False  # CSV as Danish Excel opens it: ';', decimal commas, a byte-order mark
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """Text, a table to draw on a console, and files to write beside the text."""
+    """Text, a table to draw on a console, or a binary file (a workbook); and files to write
+    beside the text."""
 
     text: str | None = None
     paint: Callable[[Console], None] | None = None
     files: Mapping[str, str] = field(default_factory=dict)
+    data: bytes | None = None
 
 
 def formats(*kinds: str) -> tuple[str, ...]:

@@ -2,6 +2,8 @@
 
 A text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return is prefixed with ``'`` so that a spreadsheet never runs it as a formula.
+The Excel dialect (``--excel``) is what a Danish Excel opens by a double click:
+``;`` between fields, decimal commas, CRLF line ends and a UTF-8 byte-order mark.
 """
 
 from __future__ import annotations
@@ -41,8 +43,9 @@ COLUMNS = (
 )
 
 
-def cell(value: object) -> str | int | float:
-    """A value as written to CSV: numbers stay numbers, text is neutralised."""
+def cell(value: object, excel: bool = False) -> str | int | float:
+    """A value as written to CSV: numbers stay numbers (with a decimal comma in the Excel
+    dialect), text is neutralised."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -50,24 +53,32 @@ def cell(value: object) -> str | int | float:
     if isinstance(value, int):
         return value
     if isinstance(value, Decimal):
-        return format(trimmed(value), "f")
+        written = format(trimmed(value), "f")
+        return written.replace(".", ",") if excel else written
     text = str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def write_rows(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+def write_rows(header: Sequence[str], rows: Iterable[Sequence[object]], excel: bool = False) -> str:
+    """The rows as CSV, or in the Excel dialect."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    if excel:
+        out.write("\ufeff")
+    writer = csv.writer(
+        out, delimiter=";" if excel else ",", lineterminator="\r\n" if excel else "\n"
+    )
     writer.writerow(header)
     for row in rows:
-        writer.writerow([cell(v) for v in row])
+        writer.writerow([cell(v, excel) for v in row])
     return out.getvalue()
 
 
 COMPARE_COLUMNS = ("compare_period", "compare_status", "compare_value", "compare_gap")
 
 
-def render(report: Report, lang: Lang = "da", previous: Report | None = None) -> str:
+def render(
+    report: Report, lang: Lang = "da", previous: Report | None = None, excel: bool = False
+) -> str:
     before = {g.id: g for g in previous.goals} if previous else {}
     rows = []
     for g in report.goals:
@@ -103,11 +114,11 @@ def render(report: Report, lang: Lang = "da", previous: Report | None = None) ->
                 *extra,
             )
         )
-    return write_rows(COLUMNS + (COMPARE_COLUMNS if previous else ()), rows)
+    return write_rows(COLUMNS + (COMPARE_COLUMNS if previous else ()), rows, excel)
 
 
 def evaluation(report: Report, options: Options) -> Rendered:
-    return Rendered(render(report, options.lang, options.previous))
+    return Rendered(render(report, options.lang, options.previous, options.excel))
 
 
 # this module's renderers in the registry (beskplan.render.RENDERERS), by kind and format

@@ -30,7 +30,7 @@ def _side_text(side: Side | None, lang: Lang) -> str:
     return f"{status(side.status, lang)} {number(side.value, lang)}"
 
 
-def _movement(goal: GoalDiff, lang: Lang) -> str:
+def movement_text(goal: GoalDiff, lang: Lang) -> str:
     """``0,3 pct.-point dårligere``: how far the value moved, and whether that is the way the
     goal wants; a signed number where the goal has no direction."""
     change = goal.value_change
@@ -83,17 +83,23 @@ def _causes(goal: GoalDiff, lang: Lang) -> str:
     return ", ".join(said)
 
 
-def _note(goal: GoalDiff, lang: Lang) -> str:
+def field_text(goal: GoalDiff, lang: Lang) -> list[str]:
+    """What changed, one item each: the keys with their values, a possible new id, and why
+    the status flipped."""
     w = section(lang, "diff")
     notes = [_field(f, lang) for f in goal.fields]
     if goal.maybe_renamed:
         notes.append(w["renamed"].format(other=goal.maybe_renamed))
     if goal.causes is not None:
         notes.append(_causes(goal, lang))
-    return "; ".join(notes)
+    return notes
 
 
-def _change(goal: GoalDiff, lang: Lang) -> str:
+def _note(goal: GoalDiff, lang: Lang) -> str:
+    return "; ".join(field_text(goal, lang))
+
+
+def change_text(goal: GoalDiff, lang: Lang) -> str:
     """``ændret``, ``ny status``, or both where a changed goal also changed status."""
     w = section(lang, "diff")
     if goal.change == "changed" and goal.status_changed:
@@ -124,10 +130,10 @@ def render_table(diff: PlanDiff, console: Console, lang: Lang = "da") -> None:
         table.add_row(
             Text(g.id),
             Text(g.title),
-            Text(_change(g, lang), style="bold" if flip else ""),
+            Text(change_text(g, lang), style="bold" if flip else ""),
             Text(_side_text(g.old, lang)),
             Text(_side_text(g.new, lang), style="bold" if flip else ""),
-            Text(_movement(g, lang)),
+            Text(movement_text(g, lang)),
             Text(_note(g, lang)),
         )
     console.print(table)
@@ -204,7 +210,7 @@ CSV_COLUMNS = (
 )
 
 
-def render_csv(diff: PlanDiff, lang: Lang = "da") -> str:
+def render_csv(diff: PlanDiff, lang: Lang = "da", excel: bool = False) -> str:
     rows = []
     for g in diff.goals:
         rows.append(
@@ -226,7 +232,7 @@ def render_csv(diff: PlanDiff, lang: Lang = "da") -> str:
                 g.maybe_renamed,
             )
         )
-    return csv_render.write_rows(CSV_COLUMNS, rows)
+    return csv_render.write_rows(CSV_COLUMNS, rows, excel)
 
 
 def render_markdown(diff: PlanDiff, lang: Lang = "da") -> str:
@@ -238,12 +244,12 @@ def render_markdown(diff: PlanDiff, lang: Lang = "da") -> str:
         [
             md.escape(g.id),
             md.escape(g.title),
-            ("**" + _change(g, lang) + "**") if g.status_changed else _change(g, lang),
+            ("**" + change_text(g, lang) + "**") if g.status_changed else change_text(g, lang),
             md.escape(_side_text(g.old, lang)),
             ("**" + md.escape(_side_text(g.new, lang)) + "**")
             if g.status_changed
             else md.escape(_side_text(g.new, lang)),
-            _movement(g, lang),
+            movement_text(g, lang),
             md.escape(_note(g, lang)),
         ]
         for g in diff.goals
@@ -264,7 +270,7 @@ def render_junit(diff: PlanDiff, lang: Lang = "da") -> str:
     """A case per goal: a failure where the goal is now unmet, skipped where it has no data."""
     cases = []
     for g in diff.goals:
-        message = f"{_change(g, lang)}: {_side_text(g.old, lang)} -> {_side_text(g.new, lang)}"
+        message = f"{change_text(g, lang)}: {_side_text(g.old, lang)} -> {_side_text(g.new, lang)}"
         note = _note(g, lang)
         if note:
             message += f" ({note})"
@@ -293,7 +299,7 @@ def json(diff: PlanDiff, options: Options) -> Rendered:
 
 
 def csv(diff: PlanDiff, options: Options) -> Rendered:
-    return Rendered(render_csv(diff, options.lang))
+    return Rendered(render_csv(diff, options.lang, options.excel))
 
 
 def markdown(diff: PlanDiff, options: Options) -> Rendered:

@@ -91,7 +91,7 @@ def all_record(applied: list[Applied]) -> dict[str, Any]:
     }
 
 
-def all_csv(applied: list[Applied]) -> str:
+def all_csv(applied: list[Applied], excel: bool = False) -> str:
     rows = [
         (
             a.municipality,
@@ -118,7 +118,7 @@ def all_csv(applied: list[Applied]) -> str:
         "distance",
         "national_instead",
     )
-    return csv_render.write_rows(header, rows)
+    return csv_render.write_rows(header, rows, excel)
 
 
 def timeline_table(line: Timeline, console: Console, lang: Lang = "da") -> None:
@@ -172,7 +172,7 @@ def timeline_record(line: Timeline) -> dict[str, Any]:
     }
 
 
-def timeline_csv(line: Timeline) -> str:
+def timeline_csv(line: Timeline, excel: bool = False) -> str:
     rows = [
         (
             line.plan,
@@ -199,7 +199,7 @@ def timeline_csv(line: Timeline) -> str:
         "gap",
         "distance",
     )
-    return csv_render.write_rows(header, rows)
+    return csv_render.write_rows(header, rows, excel)
 
 
 def dumps(record: object) -> str:
@@ -215,7 +215,7 @@ def municipalities_json(applied: list[Applied], options: Options) -> Rendered:
 
 
 def municipalities_csv(applied: list[Applied], options: Options) -> Rendered:
-    return Rendered(all_csv(applied))
+    return Rendered(all_csv(applied, options.excel))
 
 
 def timeline_table_(line: Timeline, options: Options) -> Rendered:
@@ -227,7 +227,7 @@ def timeline_json(line: Timeline, options: Options) -> Rendered:
 
 
 def timeline_csv_(line: Timeline, options: Options) -> Rendered:
-    return Rendered(timeline_csv(line))
+    return Rendered(timeline_csv(line, options.excel))
 
 
 # this module's renderers in the registry (beskplan.render.RENDERERS), by kind and format
