@@ -84,8 +84,8 @@ def test_newest_in_the_table_and_json(folder: Path, run: Any) -> None:
     args = ("evaluate", "p", "--goals", str(folder / "goals"), "--data", str(folder / "data"))
     table = run(*args, "--period", "newest")
     assert table.exit_code == 0, table.stderr
-    assert "Plan — A, nyeste tal, 2026M06–2026M07" in table.stdout
-    assert "1,6 (2026M06)" in table.stdout and "3,9 (2026M07)" in table.stdout
+    assert "Plan — A, nyeste tal, juni 2026–juli 2026" in table.stdout
+    assert "1,6 (juni 2026)" in table.stdout and "3,9 (juli 2026)" in table.stdout
     doc = json.loads(run(*args, "--period", "newest", "--format", "json").stdout)
     assert doc["newest"] == ["2026M06", "2026M07"]
     assert [g["period"] for g in doc["goals"]] == ["2026M06", "2026M07"]

@@ -47,3 +47,34 @@ def test_distance_counts_the_margin_and_says_which_side() -> None:
     # gap is still 0,6, so 0,2 short
     assert distance(goals["3a"], "da") == "0,2 pct.-point fra målet"
     assert distance(goals["4b"], "da") == "-"  # no data
+
+
+@pytest.mark.parametrize(
+    ("code", "da", "en"),
+    [
+        ("2018M06", "juni 2018", "June 2018"),
+        ("2017Q02", "2. kvt. 2017", "Q2 2017"),
+        ("2022H02", "2. halvår 2022", "H2 2022"),
+        ("2021QMAT02", "året til og med 2. kvt. 2021", "the year to Q2 2021"),
+        ("2019", "2019", "2019"),
+        ("2024M01", "januar 2024", "January 2024"),
+    ],
+)
+def test_periods_in_words(code: str, da: str, en: str) -> None:
+    from beskplan.periods import parse_period
+    from beskplan.wording import spoken
+
+    assert (spoken(parse_period(code), "da"), spoken(parse_period(code), "en")) == (da, en)
+
+
+def test_the_required_level_includes_the_margin() -> None:
+    from beskplan.api import Project
+    from beskplan.wording import required
+
+    project = Project.open()
+    goals = {g.id: g for g in project.evaluate(project.plan("frederikssund-2024")).goals}
+    # Bilag 1: the national level is 2,7 and 2a asks for at least 1 point below it
+    assert required(goals["2a"], "da") == "højst 1,7"
+    # 6a: a target of 85 for a higher-is-better share
+    assert required(goals["6a"], "en") == "at least 85.0"
+    assert required(goals["4b"], "da") == "-"  # no figure

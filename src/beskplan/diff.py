@@ -32,8 +32,7 @@ Change = Literal["added", "removed", "changed", "flipped", "unchanged"]
 Cause = Literal["goal", "data", "period"]
 Movement = Literal["better", "worse", "same"]
 CHANGES: tuple[Change, ...] = ("added", "removed", "changed", "flipped", "unchanged")
-# the keys that say what a goal is; the rest say what it requires (its rule's parameters)
-TARGET_KEYS = ("measure", "rule")
+# the keys that describe a goal without changing what it measures or requires
 DESCRIPTIVE_KEYS = ("id", "title", "name", "focus", "note", "ministermaal", "deadline", "period")
 
 

@@ -218,6 +218,7 @@ def _evaluate_goal(
         files.add(MEASURES_FILE)
     if isinstance(cluster, str):
         files.add(CLUSTERS_FILE)
+    required = goal.kind.requirement(goal.params)
     return GoalResult(
         id=goal.id,
         title=goal.fields.title,
@@ -235,7 +236,9 @@ def _evaluate_goal(
         written=_written(goal_file.data["goals"][goal.loc[1]]),
         trajectory=_course(ready, history, outcome) if course else None,
         history=history,
-        margin=goal.kind.requirement(goal.params).margin,
+        margin=required.margin,
+        strict=required.strict,
+        baseline=next(iter(goal.kind.reads(goal.params).periods), None),
     )
 
 

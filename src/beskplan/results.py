@@ -69,6 +69,8 @@ class GoalResult:
     definition: str = ""
     trajectory: Assessment | None = None
     margin: Decimal = Decimal(0)  # how far better than its reference the goal asks to be
+    strict: bool = False  # whether it asks to be strictly better than that
+    baseline: Period | None = None  # the period it measures its progress from, if any
     # the goal as written in its goal file, key by key (numbers as their exact decimals)
     written: Mapping[str, object] = field(default_factory=dict)
     history: tuple[tuple[Period, Outcome], ...] = ()  # the goal at earlier periods, oldest first

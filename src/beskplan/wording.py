@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from beskplan.periods import Kind, Period
 from beskplan.results import GoalResult, Report, Status
 from beskplan.words import LANGS, Lang, section, text
 
@@ -71,29 +72,59 @@ def distance(goal: GoalResult, lang: Lang) -> str:
     return text(lang, "distance.ahead" if amount > 0 else "distance.short", amount=size)
 
 
+def spoken(period: Period, lang: Lang) -> str:
+    """A period as people say it: ``juni 2018``, ``2. kvt. 2017``, ``2. halvår 2022``,
+    ``året til og med 2. kvt. 2021``, ``2019`` (in English ``June 2018``, ``Q2 2017``)."""
+    if period.kind is Kind.MONTH:
+        month = text(lang, f"period.month.{period.index:02d}")
+        return text(lang, "period.month", month=month, year=period.year)
+    if period.kind is Kind.YEAR:
+        return str(period.year)
+    key = {Kind.QUARTER: "quarter", Kind.HALF_YEAR: "half", Kind.MOVING_YEAR: "moving"}
+    return text(lang, f"period.{key[period.kind]}", index=period.index, year=period.year)
+
+
+def required(goal: GoalResult, lang: Lang) -> str:
+    """The level the goal's figure must reach, margin included: ``højst 1,7``, ``under
+    11,8``, ``mindst 75`` (``-`` without a verdict to reach)."""
+    o = goal.outcome
+    if o.value is None or o.distance is None or goal.better not in ("lower", "higher"):
+        return "-"
+    level = o.value + o.distance if goal.better == "lower" else o.value - o.distance
+    key = (
+        ("below" if goal.better == "lower" else "above")
+        if goal.strict
+        else ("at_most" if goal.better == "lower" else "at_least")
+    )
+    return text(lang, f"required.{key}", level=number(level, lang))
+
+
 def when(report: Report, lang: Lang) -> str:
-    """The report's period in its heading: ``periode 2018M06``, or with ``--period newest``
-    ``nyeste tal, 2026M06–2026M07``."""
+    """The report's period in its heading: ``juni 2018``, or with ``--period newest``
+    ``nyeste tal, juni 2026–juli 2026``."""
     h = HEADERS[lang]
     if report.newest is None:
-        return f"{h['period']} {report.period}"
+        return spoken(report.period, lang)
     first, last = report.newest
-    return f"{h['newest']}, {first}" + (f"–{last}" if last != first else "")
+    return f"{h['newest']}, {spoken(first, lang)}" + (
+        f"–{spoken(last, lang)}" if last != first else ""
+    )
 
 
-def period_note(goal: GoalResult, report: Report) -> str:
-    """`` (2026M06)`` beside a value read at another period than the report's, or always
+def period_note(goal: GoalResult, report: Report, lang: Lang) -> str:
+    """`` (juli 2023)`` beside a value read at another period than the report's, or always
     with ``--period newest``, where each goal has its own."""
     same = goal.period == report.period and report.newest is None
-    return "" if same else f" ({goal.period})"
+    return "" if same else f" ({spoken(goal.period, lang)})"
 
 
 def status(value: Status, lang: Lang) -> str:
     return text(lang, f"status.{value.value}")
 
 
-def course(result: GoalResult, lang: Lang = "da") -> str:
-    """The goal's course toward its deadline in words."""
+def course(result: GoalResult, lang: Lang = "da", detail: bool = True) -> str:
+    """The goal's course toward its deadline in words; with ``detail`` the trend it is
+    judged on."""
     t = result.trajectory
     assert t is not None
 
@@ -112,6 +143,6 @@ def course(result: GoalResult, lang: Lang = "da") -> str:
         "unit": gap_unit(result.unit, lang),
     }
     text = words[t.course.value].format(**args)
-    if t.slope is not None:
+    if detail and t.slope is not None:
         text += words["inputs"].format(**args)
     return text

@@ -16,7 +16,7 @@ def test_evaluate_prints_the_table_in_danish(run: Any) -> None:
     result = run("evaluate", "frederiksberg-2019")
     assert result.exit_code == 0, result.output
     out = result.stdout
-    assert "Beskæftigelsesplan 2019 — Frederiksberg, periode 2018M06" in out
+    assert "Beskæftigelsesplan 2019 — Frederiksberg, juni 2018" in out
     assert "6 opfyldt, 2 ikke opfyldt, 0 uden data (8 mål)" in out
     assert "ikke opfyldt" in out
     assert "klyngegennemsnit af 5 øvrige" in out

@@ -47,6 +47,21 @@ def test_a_section_and_a_chart_per_goal(
     assert not re.search(r"<script|<link|@import|url\((?!#)|https?://|href=\"(?!#)", inline)
 
 
+def test_the_report_opens_with_an_overview_linking_to_each_goal(run: Any, tmp_path: Path) -> None:
+    html = _report(run, tmp_path, "frederiksberg-2019")
+    table = html[html.index('<table class="overview">') : html.index("</table>")]
+    assert html.index('<table class="overview">') < html.index('<section class="goal"')
+    rows = re.findall(r"<tr><td>(.*?)</td></tr>", table)
+    assert len(rows) == 8
+    for goal_id in "ABCDEFGH":
+        assert f'href="#goal-{goal_id}"' in table and f'id="goal-{goal_id}"' in html
+    # Beskæftigelsesplan 2019: D, 3,1 against the cluster's 2,3, unmet
+    d = next(r for r in rows if ">D</a>" in r)
+    assert '<span class="badge unmet">ikke opfyldt</span>' in d
+    assert "under 2,3" in d and "0,8 pct.-point fra målet" in d
+    assert "juni 2018" in _text(html)  # the period in words
+
+
 def test_the_charts_have_a_point_per_period(run: Any, tmp_path: Path) -> None:
     html = _report(run, tmp_path, "frederiksberg-vaekst-2021", "--period", "2021M06")
     value = re.search(r'<g id="beskplan-value">(.*?)</g>\s*</g>', html, flags=re.DOTALL)

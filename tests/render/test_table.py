@@ -21,7 +21,7 @@ def test_the_table_in_danish_and_english() -> None:
     project = Project.open()
     report = project.evaluate(project.plan("frederiksberg-2019"))
     da = shown(report)
-    assert "Beskæftigelsesplan 2019 — Frederiksberg, periode 2018M06" in da
+    assert "Beskæftigelsesplan 2019 — Frederiksberg, juni 2018" in da
     assert "6 opfyldt, 2 ikke opfyldt, 0 uden data (8 mål)" in da
     en = shown(report, lang="en")
     assert "6 met, 2 unmet, 0 without data (8 goals)" in en

@@ -10,15 +10,14 @@ and, for cluster goals, the cluster's members in order.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
 from html import escape
 
-from beskplan import charts
 from beskplan.extracts.reading import Reading
 from beskplan.render import Options, Rendered
+from beskplan.render.committee import anchor, goal_charts, overview
 from beskplan.results import GoalResult, Report
 from beskplan.rules.words import explain, label
-from beskplan.wording import HEADERS, distance, number, status, when
+from beskplan.wording import HEADERS, distance, number, spoken, status, when
 from beskplan.words import Lang, section
 
 CSS = """
@@ -40,44 +39,48 @@ dt { font-weight: bold; }
 figure { margin: .8em 0; }
 figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: .85em; color: #444; }
+table.overview { border-collapse: collapse; width: 100%; margin-bottom: 1.5em; font-size: .9em; }
+table.overview caption { text-align: left; font-weight: bold; margin-bottom: .3em; }
+table.overview th, table.overview td { border-bottom: 1px solid #bbb; padding: .25em .4em;
+       text-align: left; vertical-align: top; }
+table.overview .num, table.overview .badge { white-space: nowrap; }
+table.overview a { color: inherit; }
 footer { border-top: 1px solid #999; margin-top: 2em; font-size: .85em; color: #444; }
 @media print { body { margin: 0; max-width: none; } }
 """
 
 
-def requirement_line(goal: GoalResult) -> list[Decimal | None] | None:
-    """Where a goal asks for a margin, the line its value must reach at each period."""
-    margin = goal.margin
-    if margin == 0:
-        return None
-    points = [*goal.history] or [(goal.period, goal.outcome)]
-    sign = -1 if goal.better == "lower" else 1
-    return [None if o.reference is None else o.reference + sign * margin for _, o in points]
-
-
 def _figure(goal: GoalResult, report: Report, members: Sequence[Reading], lang: Lang) -> str:
-    w = section(lang, "html")
-    parts = []
-    points = [*goal.history] or [(goal.period, goal.outcome)]
-    if any(o.value is not None or o.reference is not None for _, o in points):
-        ref_label = label(goal.outcome.reference_label, lang) or w["reference"]
-        svg = charts.trend(
-            [p.code for p, _ in points],
-            [o.value for _, o in points],
-            [o.reference for _, o in points],
-            report.municipality,
-            ref_label,
-            lang,
-            requirement_line(goal),
-        )
-        caption = w["trend"].format(name=escape(report.municipality), reference=escape(ref_label))
-        parts.append(f'<figure class="trend">{svg}<figcaption>{caption}</figcaption></figure>')
-    present = [(r.area, r.value) for r in members if r.value is not None]
-    if present:
-        svg = charts.cluster(present, report.municipality, goal.better, lang)
-        caption = w["members"].format(period=goal.period, municipality=escape(report.municipality))
-        parts.append(f'<figure class="members">{svg}<figcaption>{caption}</figcaption></figure>')
-    return "\n".join(parts)
+    return "\n".join(
+        f'<figure class="{chart.kind}">{chart.svg}'
+        f"<figcaption>{escape(chart.caption)}</figcaption></figure>"
+        for chart in goal_charts(goal, report, members, lang)
+    )
+
+
+def _overview(report: Report, lang: Lang) -> str:
+    """The table that opens the report: a row per goal, linking to its section."""
+    h, w = HEADERS[lang], section(lang, "html")
+    heads = [h["id"], h["title"], h["status"], h["value"], w["requirement"], h["gap"], w["course"]]
+    rows = []
+    for row in overview(report, lang):
+        link = f'href="#{anchor(row.id)}"'
+        badge = f'<span class="badge {row.status.value}">{escape(status(row.status, lang))}</span>'
+        cells = [
+            f"<a {link}>{escape(row.id)}</a>",
+            f"<a {link}>{escape(row.name)}</a>",
+            badge,
+            f'<span class="num">{escape(row.value)}</span>',
+            f'<span class="num">{escape(row.required)}</span>',
+            escape(row.distance),
+            escape(row.course),
+        ]
+        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    head = "".join(f"<th>{escape(x)}</th>" for x in heads)
+    return (
+        f'<table class="overview">\n<caption>{escape(w["overview"])}</caption>\n'
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    )
 
 
 def _section(goal: GoalResult, report: Report, members: Sequence[Reading], lang: Lang) -> str:
@@ -87,7 +90,9 @@ def _section(goal: GoalResult, report: Report, members: Sequence[Reading], lang:
     rows = [
         (
             w["value"],
-            number(o.value, lang) + (unit if o.value is not None else "") + f" ({goal.period})",
+            number(o.value, lang)
+            + (unit if o.value is not None else "")
+            + f" ({spoken(goal.period, lang)})",
         )
     ]
     if o.reference is not None:
@@ -106,7 +111,7 @@ def _section(goal: GoalResult, report: Report, members: Sequence[Reading], lang:
     details = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows)
     name = goal.name or goal.title
     return (
-        f'<section class="goal" id="goal-{escape(goal.id)}">\n'
+        f'<section class="goal" id="{escape(anchor(goal.id))}">\n'
         f"<h2>{escape(goal.id)}. {escape(name)}</h2>\n"
         f'<p class="wording">{escape(goal.title)}</p>\n'
         f'<p><span class="badge {goal.status.value}">'
@@ -141,7 +146,7 @@ def render(
         f"<header>\n<h1>{escape(title)}</h1>\n"
         f"<p>{escape(_first_up(when(report, lang)))}</p>\n{source}\n"
         f'<p class="summary">{escape(summary)}</p>\n</header>\n'
-        f"<main>\n{sections}\n</main>\n"
+        f"<main>\n{_overview(report, lang)}\n{sections}\n</main>\n"
         f"<footer><p>{escape(section(lang, 'html')['sources'])}: {files}</p></footer>\n"
         "</body>\n</html>\n"
     )

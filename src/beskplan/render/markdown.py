@@ -47,7 +47,7 @@ def render(report: Report, lang: Lang = "da", previous: Report | None = None) ->
         ref = number(o.reference, lang) if o.reference is not None else "-"
         ref_label = label(o.reference_label, lang)
         rank = text(lang, "table.rank", rank=o.rank, of=o.of) if o.rank else ""
-        value = number(o.value, lang) + period_note(g, report)
+        value = number(o.value, lang) + period_note(g, report, lang)
         rows.append(
             [
                 escape(g.id),

@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from beskplan import charts
 from beskplan.extracts.reading import Reading
 from beskplan.render import Options, Rendered
-from beskplan.render.html import requirement_line
-from beskplan.render.markdown import escape
+from beskplan.render.committee import anchor, goal_charts, overview
+from beskplan.render.markdown import ICON, escape, table
 from beskplan.results import Report
 from beskplan.rules.words import explain, label
-from beskplan.wording import HEADERS, distance, number, status, when
-from beskplan.words import Lang
+from beskplan.wording import HEADERS, distance, number, spoken, status, when
+from beskplan.words import Lang, section
 
 
 def render(
@@ -39,40 +38,49 @@ def render(
         + "**",
         "",
     ]
+    out += [_overview(report, lang), ""]
     files: dict[str, str] = {}
     for index, goal in enumerate(report.goals):
         o = goal.outcome
         out += [
+            f'<a id="{anchor(goal.id)}"></a>',
+            "",
             f"## {escape(goal.id)}. {escape(goal.name or goal.title)}",
             "",
             f"*{escape(goal.title)}*",
             "",
         ]
-        facts = [f"**{status(goal.status, lang)}**", f"{number(o.value, lang)} ({goal.period})"]
+        read_at = spoken(goal.period, lang)
+        facts = [f"**{status(goal.status, lang)}**", f"{number(o.value, lang)} ({read_at})"]
         if o.reference is not None:
             facts.append(f"{number(o.reference, lang)} ({escape(label(o.reference_label, lang))})")
         if o.distance is not None:
             facts.append(distance(goal, lang))
         out += [" · ".join(facts), "", escape(explain(goal, lang)), ""]
-        points = [*goal.history] or [(goal.period, o)]
-        if any(p.value is not None or p.reference is not None for _, p in points):
-            name = f"{_safe(goal.id, index)}-trend.svg"
-            files[name] = charts.trend(
-                [p.code for p, _ in points],
-                [p.value for _, p in points],
-                [p.reference for _, p in points],
-                report.municipality,
-                label(o.reference_label, lang) or "reference",
-                lang,
-                requirement_line(goal),
-            )
-            out += [f"![{escape(goal.id)}]({folder}/{name})", ""]
-        present = [(r.area, r.value) for r in members.get(goal.id, ()) if r.value is not None]
-        if present:
-            name = f"{_safe(goal.id, index)}-cluster.svg"
-            files[name] = charts.cluster(present, report.municipality, goal.better, lang)
-            out += [f"![{escape(goal.id)}]({folder}/{name})", ""]
+        for chart in goal_charts(goal, report, members.get(goal.id, ()), lang):
+            name = f"{_safe(goal.id, index)}-{chart.kind}.svg"
+            files[name] = chart.svg
+            out += [f"![{escape(chart.caption)}]({folder}/{name})", ""]
     return "\n".join(out), files
+
+
+def _overview(report: Report, lang: Lang) -> str:
+    """The table that opens the report: a row per goal, linking to its section."""
+    h, w = HEADERS[lang], section(lang, "html")
+    rows = [
+        [
+            f"[{escape(row.id)}](#{anchor(row.id)})",
+            f"[{escape(row.name)}](#{anchor(row.id)})",
+            f"{ICON[row.status]} {status(row.status, lang)}",
+            escape(row.value),
+            escape(row.required),
+            escape(row.distance),
+            escape(row.course),
+        ]
+        for row in overview(report, lang)
+    ]
+    heads = [h["id"], h["title"], h["status"], h["value"], w["requirement"], h["gap"], w["course"]]
+    return table(heads, rows)
 
 
 def _safe(goal_id: str, index: int) -> str:

@@ -89,7 +89,7 @@ def render(
                 else Text("-")
             )
         cells += [
-            Text(number(o.value, lang) + period_note(goal, report)),
+            Text(number(o.value, lang) + period_note(goal, report, lang)),
             Text(reference),
             Text(distance(goal, lang)),
         ]

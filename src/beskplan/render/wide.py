@@ -18,7 +18,7 @@ from beskplan.render import csv as csv_render
 from beskplan.render.grid import fixed, grid, prose
 from beskplan.results import GoalResult, Status
 from beskplan.rules.words import explain
-from beskplan.wording import trimmed
+from beskplan.wording import spoken, trimmed
 from beskplan.words import Lang, section
 
 SCHEMA_VERSION = 1
@@ -48,7 +48,7 @@ def _goal(goal: GoalResult) -> dict[str, Any]:
 def all_table(applied: list[Applied], console: Console, lang: Lang = "da") -> None:
     w = section(lang, "wide")
     first = applied[0].report
-    table = grid(console, w["all"].format(title=first.title, period=first.period))
+    table = grid(console, w["all"].format(title=first.title, period=spoken(first.period, lang)))
     fixed(table, "#", "right")
     fixed(table, w["municipality"])
     fixed(table, w["met"], "right")
@@ -125,7 +125,10 @@ def timeline_table(line: Timeline, console: Console, lang: Lang = "da") -> None:
     """A strip per goal, a mark at each period its data publishes in the range."""
     w = section(lang, "wide")
     title = w["timeline"].format(
-        title=line.title, municipality=line.municipality, first=line.first, last=line.last
+        title=line.title,
+        municipality=line.municipality,
+        first=spoken(line.first, lang),
+        last=spoken(line.last, lang),
     )
     table = grid(console, title)
     fixed(table, w["goal"])
