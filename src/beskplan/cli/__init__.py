@@ -61,6 +61,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # plain help, as click writes it: rich's help formatting costs more than the stack's import
+    rich_markup_mode=None,
 )
 
 DataOption = Annotated[
