@@ -129,6 +129,8 @@ class PlanDiff:
     old_period: str
     new_period: str
     goals: tuple[GoalDiff, ...]
+    # each file either side read: its path and SHA-256 before and now (None: not read)
+    sources: tuple[tuple[str, str | None, str | None], ...] = ()
 
     @property
     def differs(self) -> bool:
@@ -235,7 +237,19 @@ def diff_plans(old: Plan, old_report: Report, new: Plan, new_report: Report) -> 
                     causes=_flip_causes(_retargeted(a, b), False, a, b),
                 )
             )
-    return PlanDiff(old.id, new.id, old_report.period.code, new_report.period.code, tuple(goals))
+    files = _files(
+        {s.path: s.sha256 for s in old_report.sources},
+        {s.path: s.sha256 for s in new_report.sources},
+    )
+    return PlanDiff(
+        old.id, new.id, old_report.period.code, new_report.period.code, tuple(goals), files
+    )
+
+
+def _files(
+    old: Mapping[str, str], new: Mapping[str, str]
+) -> tuple[tuple[str, str | None, str | None], ...]:
+    return tuple((path, old.get(path), new.get(path)) for path in sorted({*old, *new}))
 
 
 def _printable(value: str) -> str:
@@ -401,4 +415,5 @@ def diff_results(old_path: Path, new_path: Path) -> PlanDiff:
         old["period"],
         new["period"],
         tuple(goals),
+        _files(old_files, new_files),
     )

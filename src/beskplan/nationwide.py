@@ -21,6 +21,7 @@ from beskplan.goalfile import Goal, Plan
 from beskplan.periods import Choice, Period, PeriodError, between, parse_range
 from beskplan.results import GoalResult, Report, Status
 from beskplan.rules import RULES
+from beskplan.sources import SourceFile
 
 NOT_MUNICIPALITIES = ("hele landet", "uoplyst område", "rar ")
 
@@ -155,6 +156,7 @@ class Timeline:
     first: Period
     last: Period
     goals: tuple[GoalLine, ...]
+    sources: tuple[SourceFile, ...] = ()  # the files the figures came from
 
     @property
     def periods(self) -> list[Period]:
@@ -202,4 +204,6 @@ def timeline(
         )
         for goal in plan.goals
     )
-    return Timeline(plan.id, plan.title, plan.municipality, span[0], span[-1], lines)
+    return Timeline(
+        plan.id, plan.title, plan.municipality, span[0], span[-1], lines, context.sources()
+    )

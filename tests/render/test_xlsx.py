@@ -91,6 +91,7 @@ def test_municipalities_timeline_and_diff_workbooks(run: Any, tmp_path: Path) ->
         == 0
     )
     assert pl.read_excel(line, sheet_name="Forløb")["Vurderet ved"].n_unique() >= 2
+    assert "PTV_A02.csv" in pl.read_excel(line, sheet_name="Kilder")["Fil"].to_list()
     changes = tmp_path / "diff.xlsx"
     assert (
         run(
@@ -107,6 +108,9 @@ def test_municipalities_timeline_and_diff_workbooks(run: Any, tmp_path: Path) ->
     rows = {r["Mål"]: r for r in pl.read_excel(changes, sheet_name="Forskelle").to_dicts()}
     assert rows["C"]["Ændring"] == "tilføjet"
     assert "ministermaal: [1] → [1, 6, 7]" in rows["F"]["Ændringer"]
+    files = pl.read_excel(changes, sheet_name="Kilder")
+    # both plans read the same data folder: a file both read is unchanged
+    assert set(files["Uændret"].to_list()) == {"ja", None}
 
 
 def test_a_workbook_needs_a_file(run: Any) -> None:

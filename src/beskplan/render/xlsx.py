@@ -197,7 +197,7 @@ def timeline(line: Timeline, options: Options) -> Rendered:
     for goal in line.goals:
         for step in goal.steps:
             sheet.rows.append([step.asked_period.code, *_goal_row(step, lang)])
-    return Rendered(data=workbook([sheet]))
+    return Rendered(data=workbook([sheet, _sources(line.sources, lang)]))
 
 
 def diff(result: PlanDiff, options: Options) -> Rendered:
@@ -239,7 +239,14 @@ def diff(result: PlanDiff, options: Options) -> Rendered:
                 "\n".join(field_text(g, lang)) or None,
             ]
         )
-    return Rendered(data=workbook([sheet]))
+    files = Sheet(
+        w["sources"],
+        [w["file"], f"SHA-256 ({d['old'].lower()})", f"SHA-256 ({d['new'].lower()})", w["same"]],
+    )
+    for path, before, now in result.sources:
+        same = None if before is None or now is None else w["yes"] if before == now else w["no"]
+        files.rows.append([path, before, now, same])
+    return Rendered(data=workbook([sheet, files]))
 
 
 # this module's renderers in the registry (beskplan.render.RENDERERS), by kind and format

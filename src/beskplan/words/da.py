@@ -140,4 +140,6 @@ TEXTS: dict[str, str] = {
     "chart.mean": "gennemsnit af de øvrige: {value}",
     "html.requirement": "Krav",
     "html.overview": "Overblik",
+    "xlsx.same": "Uændret",
+    "xlsx.no": "nej",
 }

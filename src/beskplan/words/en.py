@@ -140,4 +140,6 @@ TEXTS: dict[str, str] = {
     "chart.mean": "mean of the others: {value}",
     "html.requirement": "Requirement",
     "html.overview": "Overview",
+    "xlsx.same": "Unchanged",
+    "xlsx.no": "no",
 }
