@@ -56,6 +56,9 @@ class Table:
         default_factory=dict
     )
     _clashes: dict[tuple[str, str, str], Problem] = field(default_factory=dict)
+    # (column, filters) read at one period, and those read at every period
+    _asked: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)
+    _whole: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)
     _category_lists: dict[str, list[str]] = field(default_factory=dict)
     _filters: dict[tuple[tuple[str, str], ...], list[pl.Expr]] = field(default_factory=dict)
 
@@ -230,31 +233,51 @@ class Table:
     def _slice(
         self, column: str, filters: list[pl.Expr], period: Period
     ) -> dict[str, tuple[tuple[float | None, int], str, int]]:
-        cache_key = (column, period.code, tuple(str(f) for f in filters))
+        """Every area's figure in ``column`` at ``period``: area key -> (value and decimals
+        code, file, line). The first period asked reads that period; a second reads every
+        period at once, since a goal's history or a range of periods follows."""
+        where = tuple(str(f) for f in filters)
+        cache_key = (column, period.code, where)
         if cache_key in self._slices:
             return self._slices[cache_key]
+        if (column, where) in self._whole:
+            return {}
+        whole = (column, where) in self._asked
+        self._asked.add((column, where))
+        chosen = [] if whole else [pl.col(PERIOD) == period.code]
         rows = (
             self.frame.lazy()
-            .filter(pl.col(PERIOD) == period.code, *filters)
-            .select(pl.col(KEY).cast(pl.String), column, column + DECIMALS, FILE, LINE)
+            .filter(*chosen, *filters)
+            .select(
+                pl.col(PERIOD).cast(pl.String),
+                pl.col(KEY).cast(pl.String),
+                column,
+                column + DECIMALS,
+                FILE,
+                LINE,
+            )
             .collect()
         )
-        seen: dict[str, tuple[tuple[float | None, int], str, int]] = {}
-        for key, value, code, file, line in rows.iter_rows():
+        found: dict[str, dict[str, tuple[tuple[float | None, int], str, int]]] = {}
+        for code, key, value, decimals, file, line in rows.iter_rows():
+            seen = found.setdefault(code, {})
             first = seen.get(key)
-            if first is not None and first[0] != (value, code):
+            if first is not None and first[0] != (value, decimals):
                 earlier = self.place("", first[1], first[2], None)
-                self._clashes[(column, period.code, key)] = self.place(
-                    f"two rows for \x00area {period.code} disagree on "
+                self._clashes[(column, code, key)] = self.place(
+                    f"two rows for \x00area {code} disagree on "
                     f"'{self.measures[column]}': {_show(*first[0])} on {_at(earlier)} "
-                    f"and {_show(value, code)} here; remove one",
+                    f"and {_show(value, decimals)} here; remove one",
                     file,
                     line,
                     column,
                 )
-            seen.setdefault(key, ((value, code), file, line))
-        self._slices[cache_key] = seen
-        return seen
+            seen.setdefault(key, ((value, decimals), file, line))
+        for code, seen in found.items():
+            self._slices[(column, code, where)] = seen
+        if whole:
+            self._whole.add((column, where))
+        return self._slices.setdefault(cache_key, {})
 
     def _invalid(self, column: str, file: str, line: int) -> InputError:
         position = self.positions.get(file, {}).get(column)
