@@ -272,3 +272,44 @@ def test_reading_cost_grows_with_the_cells_not_their_square(tmp_path: Path) -> N
     extract = read_extract(path)
     assert time.perf_counter() - start < 60
     assert len(extract.measures) == 1500
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Y01A02_2018.csv", "PTV_A02.csv", "Y07A02.csv", "fleksjobledighed.csv", "vision2020.csv"],
+)
+def test_one_pass_and_line_by_line_give_the_same_extract(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plainly regular file is parsed by Polars in one pass; the line-by-line reading of
+    irregular files gives the same frame, line numbers included."""
+    from beskplan.extracts import delimited
+    from tests.conftest import DATA
+
+    fast = read_extract(DATA / name)
+    monkeypatch.setattr(delimited, "_regular_rows", lambda *args: None)
+    slow = read_extract(DATA / name)
+    assert fast.frame.equals(slow.frame)
+    assert (fast.dimensions, fast.measures) == (slow.dimensions, slow.measures)
+
+
+@pytest.mark.parametrize(
+    ("body", "regular"),
+    [
+        ("A;2018M06;1,0\nB;2018M06;2,0\n", True),
+        ("A;2018M06;1,0\nB;2018M06;2,0", True),  # no newline at the end
+        ('A;2018M06;"1,0"\n', False),  # a quote: the CSV parser's rules apply
+        ("A;2018M06;1,0\n\nB;2018M06;2,0\n", False),  # a blank line
+        ("A;2018M06;1,0\nB;2018M06\n", False),  # a short row
+        ("A;2018M06;1,0;9\nB;2018M06\n", False),  # a long row and a short row: counts agree
+        ("A;2018M06;1,0\nKilde: Jobindsats\n", False),  # a footer
+    ],
+)
+def test_only_a_plainly_regular_file_takes_the_one_pass_path(
+    tmp_path: Path, body: str, regular: bool
+) -> None:
+    from beskplan.extracts.delimited import _regular_rows
+
+    path = write(tmp_path / "T.csv", "Område;Periode;Andel\n" + body)
+    found = _regular_rows(path, 0, "Område;Periode;Andel", ";", ["Område", "Periode", "Andel"])
+    assert (found is not None) == regular
