@@ -46,6 +46,7 @@ NAME = "csv"
 SUFFIXES = (".csv", ".tsv")
 SEPARATORS = (";", "\t", ",")
 HEADER_SCAN = 50
+CHUNK = 8 * 1024 * 1024
 
 
 def sniff(head: bytes) -> bool:
@@ -137,17 +138,37 @@ def _read(path: Path, data: Path, header_index: int, separator: str, notices: li
     header_line = textfile.line_at(data, header_index + 1, "utf-8-sig", repair=False)
     header = _split_header(header_line, separator)
     check_header(header, lambda message, column: Problem(message, path, header_index + 1, column))
-    regular = _regular_rows(data, header_index, header_line, separator, header)
-    if regular is not None:
-        rows, quoted = regular.height, False
-    else:
-        rows, quoted = _rows_end(path, data, header_index, separator, len(header))
+    # a comma-separated file writes decimal points; others say so in their cells
+    comma = False if separator == "," else None
+    lines = _regular_lines(data, header_index, header_line, separator, len(header))
+    if lines is not None:  # one pass of Polars' own parser, streamed
+        regular = pl.scan_csv(
+            data,
+            has_header=False,
+            skip_rows=header_index + 1,
+            new_columns=header,
+            separator=separator,
+            quote_char=None,
+            infer_schema=False,
+            empty_string_is_null=False,
+        ).with_row_index("index")
+
+        def parsed(n_rows: int) -> pl.LazyFrame:
+            return _trimmed(regular.head(n_rows), header_index)
+
+        try:
+            extract = build(path, header, parsed, lines, comma, Locator())
+        except pl.exceptions.PolarsError:
+            pass  # a long line after all: read line by line, which says where
+        else:
+            if extract.frame.get_column(LINE).max() == header_index + 1 + lines:
+                extract.notices.extend(notices)
+                return extract
+    rows, quoted = _rows_end(path, data, header_index, separator, len(header))
 
     def cells(n_rows: int) -> pl.LazyFrame:
         """The rows' cells, trimmed, with their line numbers; blank lines left out."""
-        if regular is not None:  # parsed already, in one pass
-            frame = regular.lazy().head(n_rows)
-        elif quoted:  # quotes may hide separators: the CSV parser splits them
+        if quoted:  # quotes may hide separators: the CSV parser splits them
             frame = pl.scan_csv(
                 data,
                 has_header=False,
@@ -169,15 +190,10 @@ def _read(path: Path, data: Path, header_index: int, separator: str, notices: li
                     *(parts.list.get(i, null_on_oob=True).alias(c) for i, c in enumerate(header)),
                 )
             )
-        return (
-            frame.with_columns(pl.all().exclude("index").str.strip_chars())
-            .filter(pl.any_horizontal(pl.all().exclude("index") != ""))
-            .with_columns((pl.col("index") + header_index + 2).cast(pl.UInt32).alias(LINE))
-        )
+        return _trimmed(frame, header_index)
 
     try:
-        # a comma-separated file writes decimal points; others say so in their cells
-        extract = build(path, header, cells, rows, False if separator == "," else None, Locator())
+        extract = build(path, header, cells, rows, comma, Locator())
     except pl.exceptions.PolarsError as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if "utf-8" in first or "utf8" in first:
@@ -193,40 +209,41 @@ def _read(path: Path, data: Path, header_index: int, separator: str, notices: li
     return extract
 
 
-def _regular_rows(
-    data: Path, header_index: int, header_line: str, separator: str, header: list[str]
-) -> pl.DataFrame | None:
-    """The rows, parsed by Polars in one pass, when the file is plainly regular: no quote, no
-    blank line, no footer, and exactly one field per header column on every line after the
-    header (the separators counted over the whole text, and Polars refusing a line with
-    more). Anything else is ``None``, and :func:`_rows_end` finds and words what it is."""
-    raw = data.read_bytes()
-    parts = raw.split(b"\n", header_index + 1)
-    if len(parts) != header_index + 2:
+def _trimmed(frame: pl.LazyFrame, header_index: int) -> pl.LazyFrame:
+    """The rows' cells trimmed, blank rows left out, each with its line number."""
+    return (
+        frame.with_columns(pl.all().exclude("index").str.strip_chars())
+        .filter(pl.any_horizontal(pl.all().exclude("index") != ""))
+        .with_columns((pl.col("index") + header_index + 2).cast(pl.UInt32).alias(LINE))
+    )
+
+
+def _regular_lines(
+    data: Path, header_index: int, header_line: str, separator: str, width: int
+) -> int | None:
+    """The number of lines after the header when the file is plainly regular: no quote, no
+    blank or footer line, and as many separators over the whole text as ``width - 1`` per
+    line (a line with more than that is refused by Polars' parser, so none has fewer).
+    Anything else is ``None``, and :func:`_rows_end` finds and words what it is."""
+    newline, mark = b"\n", separator.encode("utf-8")
+    lines = separators = 0
+    with data.open("rb") as handle:  # counted in chunks: the text is never held whole
+        head = b"".join(handle.readline() for _ in range(header_index + 1))
+        last = b"\n"
+        while chunk := handle.read(CHUNK):
+            if b'"' in chunk:
+                return None
+            lines += chunk.count(newline)
+            separators += chunk.count(mark)
+            last = chunk[-1:]
+    if head.count(newline) != header_index + 1:
         return None
-    head, body = parts[header_index], parts[-1]
-    if head.decode("utf-8-sig", "replace").rstrip("\r") != header_line.rstrip("\r"):
+    if head.splitlines()[-1].decode("utf-8-sig", "replace") != header_line.rstrip("\r"):
         return None  # lines the text reader splits elsewhere (a lone carriage return)
-    if not body or b'"' in body:
+    lines += last != b"\n"  # the last line without its newline
+    if lines == 0 or separators != (width - 1) * lines:
         return None
-    lines = body.count(b"\n") + (0 if body.endswith(b"\n") else 1)
-    if body.count(separator.encode("utf-8")) != (len(header) - 1) * lines:
-        return None
-    try:
-        frame = pl.read_csv(
-            body,
-            has_header=False,
-            new_columns=header,
-            separator=separator,
-            quote_char=None,
-            infer_schema=False,
-            empty_string_is_null=False,
-        )
-    except pl.exceptions.PolarsError:
-        return None
-    if frame.height != lines or frame.width != len(header):
-        return None
-    return frame.with_row_index("index")
+    return lines
 
 
 def _rows_end(
