@@ -89,3 +89,18 @@ def test_only_plain_files_are_read_and_never_past_the_limit(tmp_path: Path) -> N
     os.mkfifo(fifo)
     with pytest.raises(InputError, match="is not a plain file"):
         read_yaml(fifo)  # refused before it is opened, so it cannot block
+
+
+def test_libyaml_and_the_pure_python_loader_read_the_same() -> None:
+    """Files are parsed by libyaml where PyYAML has it; its reading (values, numbers as
+    written, the line and column of every key and value) is the pure-Python loader's."""
+    from beskplan.yamlfile import _FastLoader, _Loader, _parse
+    from tests.conftest import DATA, GOALS
+
+    files = [*GOALS.glob("*.yaml"), *DATA.glob("*.yaml")]
+    assert len(files) >= 8
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        fast, slow = _parse(text, path, _FastLoader), _parse(text, path, _Loader)
+        assert fast.data == slow.data, path
+        assert (fast.keys, fast.values) == (slow.keys, slow.values), path

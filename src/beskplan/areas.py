@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+
+_SPACES = re.compile(r"\s+")
+_SUFFIX = re.compile(r" kommune$")
 
 
+@lru_cache(maxsize=65_536)  # a few hundred names, matched hundreds of thousands of times
 def area_key(name: str) -> str:
     """``"Aarhus Kommune "`` and ``"aarhus"`` are the same area."""
-    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", name).lower()).strip()
-    return re.sub(r" kommune$", "", text)
+    text = _SPACES.sub(" ", unicodedata.normalize("NFC", name).lower()).strip()
+    return _SUFFIX.sub("", text)

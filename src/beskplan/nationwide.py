@@ -56,6 +56,7 @@ def _own_cluster(name: str, municipality: str, clusters: Clusters, period: Perio
     if not versions:
         return None
     benefit = versions[0].benefit
+    own = area_key(municipality)
     for other, found in sorted(clusters.versions.items()):
         if found[0].benefit != benefit:
             continue
@@ -63,7 +64,7 @@ def _own_cluster(name: str, municipality: str, clusters: Clusters, period: Perio
             members = clusters.members(other, period)
         except MeasureError:  # a version not valid at the period is no cluster here
             continue
-        if area_key(municipality) in {area_key(m) for m in members}:
+        if any(area_key(m) == own for m in members):
             return other
     return None
 
