@@ -9,7 +9,9 @@
    ``--periods`` over every period, cold (empty cache) and warm (cache filled), beside
    Polars reading the same CSV files and the Parquet cache;
 4. the same all-municipalities evaluation written the obvious way, with pandas and a
-   Python loop per municipality and goal.
+   Python loop per municipality and goal;
+5. how time grows with the work: ``--all-municipalities`` on data of 1, 10 and 98
+   municipalities (cold and warm), and ``--periods`` over 12, 60 and 240 months (warm).
 
 Every command runs as its own process; wall time is the median of the repeats, and
 peak memory is that process's maximum resident set.
@@ -185,6 +187,7 @@ def run(data: Path | None, repeat: int, generate_args: list[str]) -> str:
         parquet_files = sorted(cache.glob("*/frame.parquet"))
         read_parquet = median(polars_read(parquet_files, parquet=True), repeat)
         pandas = median(pandas_loop(data), 1) if _has_pandas() else None
+        growth = scaling(Path(temp), data, repeat, env, generate_args)
 
     rows = [
         ("stack import floor (polars, typer, rich, yaml, pydantic)", floor, None),
@@ -230,7 +233,67 @@ def run(data: Path | None, repeat: int, generate_args: list[str]) -> str:
     for label, value, op, bound in targets:
         met = value <= bound if op == "<=" else value >= bound
         lines.append(f"| {label} | {value:.2f} | {op} {bound} | {'yes' if met else 'no'} |")
+    lines += ["", *growth]
     return "\n".join(lines) + "\n"
+
+
+def scaling(
+    temp: Path, data: Path, repeat: int, env: dict[str, str], small: list[str]
+) -> list[str]:
+    """A line per amount of work, with the time per unit of it: municipalities (each data
+    folder generated with that many) and periods (spans of the national data)."""
+    cache = Path(env["BESKPLAN_CACHE"])
+    counts = (1, 3, 12) if small else (1, 10, 98)
+    rows: list[tuple[str, int, float]] = []
+    for count in counts:
+        folder = data if count == counts[-1] else temp / f"municipalities-{count}"
+        if folder != data:
+            subprocess.run(
+                [
+                    PY,
+                    str(HERE / "generate.py"),
+                    str(folder),
+                    *small,
+                    "--municipalities",
+                    str(count),
+                ],
+                check=True,
+                capture_output=True,
+            )
+        args = [*BESKPLAN, "evaluate", "frederiksberg-2019", "--data", str(folder)]
+        args += ["--all-municipalities", "--format", "json"]
+        cold = median(args, repeat, env, lambda: shutil.rmtree(cache, ignore_errors=True))[0]
+        warm = median(args, repeat, env)[0]
+        # the generator adds Frederiksberg, whose plan it is, to the municipalities asked for
+        units = count + 1
+        rows.append((f"`--all-municipalities`, {units} municipalities, cold", units, cold))
+        rows.append((f"`--all-municipalities`, {units} municipalities, warm", units, warm))
+    last = _periods(data).split("..")[1]
+    year, month = int(last[:4]), int(last[5:])
+    spans = (12,) if small else (12, 60, 240)
+    for months in spans:
+        first_index = year * 12 + month - months
+        first = f"{first_index // 12}M{first_index % 12 + 1:02d}"
+        args = [*BESKPLAN, "evaluate", "frederiksberg-2019", "--data", str(data)]
+        args += ["--periods", f"{first}..{last}", "--format", "json"]
+        rows.append(
+            (f"`--periods` over {months} months, warm", months, median(args, repeat, env)[0])
+        )
+    lines = [
+        "How time grows with the work (the same run):",
+        "",
+        "| work | units | wall time (s) | per unit (ms) | per unit beyond the smallest (ms) |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    smallest: dict[str, tuple[int, float]] = {}
+    for label, units, seconds in rows:
+        kind = label.split(",")[0] + label.split(",")[-1]
+        base = smallest.setdefault(kind, (units, seconds))
+        beyond = f"{(seconds - base[1]) / (units - base[0]) * 1000:.1f}" if units > base[0] else ""
+        lines.append(
+            f"| {label} | {units} | {seconds:.2f} | {seconds / units * 1000:.1f} | {beyond} |"
+        )
+    return lines
 
 
 def _has_pandas() -> bool:

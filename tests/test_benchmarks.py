@@ -51,5 +51,8 @@ def test_run_prints_every_figure() -> None:
         "cold (empty cache)",
         "warm (cache)",
         "peak memory",
+        "How time grows with the work",
+        "`--all-municipalities`, 2 municipalities, warm",
+        "`--periods` over 12 months, warm",
     ):
         assert label in result.stdout, label
