@@ -101,7 +101,7 @@ class _NotUtf8(Exception):
 def _garbled(extract: Extract) -> bool:
     """Whether any area, period or category holds a garbled letter ('KÃ¸benhavn')."""
     columns = [AREA, PERIOD, *extract.dimensions]
-    names = extract.frame.select(pl.col(c).cast(pl.String).unique().implode() for c in columns).row(
+    names = extract.frame.select(pl.col(c).unique().cast(pl.String).implode() for c in columns).row(
         0
     )
     return any(textfile.MOJIBAKE.search(n) for values in names for n in values if n)

@@ -200,7 +200,7 @@ def build(
     _no_controls(extract, {AREA: area_col, PERIOD: period_col, **{d: d for d in dimensions}})
     frame = _checked(extract, columns[area_col], columns[period_col])
     # the match key of each area, worked out once per distinct name rather than per row
-    names = frame.get_column(AREA).cast(pl.String).unique().to_list()
+    names = frame.get_column(AREA).unique().cast(pl.String).to_list()
     keys = {name: area_key(name) for name in names}
     extract.frame = frame.with_columns(
         pl.col(AREA).cast(pl.String).replace_strict(keys).cast(pl.Categorical).alias(KEY),
@@ -281,7 +281,8 @@ def _no_controls(extract: Extract, labels: dict[str, str]) -> None:
     """Refuse a control character in an area, period or category: the text is printed as
     it is in tables and reports, where it would move the cursor or clear the screen."""
     for column, label in labels.items():
-        values = extract.frame.get_column(column).cast(pl.String).unique().drop_nulls()
+        # the distinct values first: a category is checked once, not once per row
+        values = extract.frame.get_column(column).unique().cast(pl.String).drop_nulls()
         for value in values.to_list():
             found = control_character(value)
             if found is None:

@@ -131,12 +131,22 @@ def line_at(path: Path, number: int, encoding: str, repair: bool) -> str:
 
 
 def line_of_byte(path: Path, byte: bytes) -> int | None:
-    """The line number of the first ``byte`` in the file, or ``None``: one pass in chunks."""
-    line = 1
+    """The line number of the first ``byte`` in the file, or ``None``: a search in chunks,
+    and the lines counted only when it is there."""
+    offset = 0
     with path.open("rb") as handle:
         while chunk := handle.read(CHUNK_BYTES):
             at = chunk.find(byte)
             if at >= 0:
-                return line + chunk.count(b"\n", 0, at)
-            line += chunk.count(b"\n")
+                return _line_of_offset(path, offset + at)
+            offset += len(chunk)
     return None
+
+
+def _line_of_offset(path: Path, offset: int) -> int:
+    line = 1
+    with path.open("rb") as handle:
+        while offset > 0 and (chunk := handle.read(min(CHUNK_BYTES, offset))):
+            line += chunk.count(b"\n")
+            offset -= len(chunk)
+    return line
