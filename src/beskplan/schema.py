@@ -30,7 +30,10 @@ from beskplan.yamlfile import AmbiguousNumber, RawFloat, RawInt
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+    # built when first used: a command builds only the models it validates with
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, arbitrary_types_allowed=True, defer_build=True
+    )
 
 
 def _to_period(value: object) -> Period:
