@@ -259,7 +259,9 @@ class Table:
             .collect()
         )
         found: dict[str, dict[str, tuple[tuple[float | None, int], str, int]]] = {}
-        for code, key, value, decimals, file, line in rows.iter_rows():
+        names = [PERIOD, KEY, column, column + DECIMALS, FILE, LINE]
+        twice = rows.filter(pl.struct(PERIOD, KEY).is_duplicated())
+        for code, key, value, decimals, file, line in twice.iter_rows():  # rare: said if unequal
             seen = found.setdefault(code, {})
             first = seen.get(key)
             if first is not None and first[0] != (value, decimals):
@@ -273,6 +275,11 @@ class Table:
                     column,
                 )
             seen.setdefault(key, ((value, decimals), file, line))
+        once = rows.filter(~pl.struct(PERIOD, KEY).is_duplicated())
+        for part in once.partition_by(PERIOD, maintain_order=True):
+            code, keys, values, decimals, files, lines = (part[n].to_list() for n in names)
+            cells = zip(zip(values, decimals, strict=True), files, lines, strict=True)
+            found.setdefault(code[0], {}).update(zip(keys, cells, strict=True))
         for code, seen in found.items():
             self._slices[(column, code, where)] = seen
         if whole:
