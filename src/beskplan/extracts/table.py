@@ -36,6 +36,10 @@ from beskplan.extracts.reading import Reading
 from beskplan.periods import Period, parse_period
 from beskplan.sources import SourceFile
 
+# a figure as read: (value, decimals or token code), the file and the line it stands on
+Cell = tuple[tuple[float | None, int], str, int]
+ALL_PERIODS = "*"  # in the periods read: every period
+
 
 @dataclass
 class Table:
@@ -52,13 +56,12 @@ class Table:
     raw_cells: dict[str, Callable[[int, int], str]] = field(default_factory=dict)
     locators: dict[str, Locator] = field(default_factory=dict)  # file -> how its cells are placed
     _periods: dict[str, Period] | None = None
-    _slices: dict[object, dict[str, tuple[tuple[float | None, int], str, int]]] = field(
+    # (column, filters) -> (period code, area key) -> figure, and the periods read so far
+    _cells: dict[tuple[str, tuple[str, ...]], dict[tuple[str, str], Cell]] = field(
         default_factory=dict
     )
+    _periods_read: dict[tuple[str, tuple[str, ...]], set[str]] = field(default_factory=dict)
     _clashes: dict[tuple[str, str, str], Problem] = field(default_factory=dict)
-    # (column, filters) read at one period, and those read at every period
-    _asked: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)
-    _whole: set[tuple[str, tuple[str, ...]]] = field(default_factory=set)
     _category_lists: dict[str, list[str]] = field(default_factory=dict)
     _filters: dict[tuple[tuple[str, str], ...], list[pl.Expr]] = field(default_factory=dict)
 
@@ -202,18 +205,20 @@ class Table:
         The figures of every area at that period are read once and kept, so that
         evaluating many municipalities or periods reads each slice of a table once.
         """
-        seen = self._slice(column, filters, period)
+        seen = self._cells_at(column, filters, period)
+        at = period.code
         for key in areas:
-            clash = self._clashes.get((column, period.code, key))
+            clash = self._clashes.get((column, at, key))
             if clash is not None:
                 message = clash.message.replace("\x00area", areas[key])
                 raise InputError(dataclasses.replace(clash, message=message))
         readings: dict[str, Reading] = {}
         for key, name in areas.items():
-            if key not in seen:
+            cell = seen.get((at, key))
+            if cell is None:
                 readings[key] = Reading(name, None, period, None)
                 continue
-            (value, code), file, line = seen[key]
+            (value, code), file, line = cell
             if code == INVALID:
                 raise self._invalid(column, file, line)
             if code == TOO_LONG:
@@ -230,24 +235,22 @@ class Table:
             readings[key] = Reading(name, _decimal(value, code), period, _token(code))
         return readings
 
-    def _slice(
+    def _cells_at(
         self, column: str, filters: list[pl.Expr], period: Period
-    ) -> dict[str, tuple[tuple[float | None, int], str, int]]:
-        """Every area's figure in ``column`` at ``period``: area key -> (value and decimals
-        code, file, line). The first period asked reads that period; a second reads every
-        period at once, since a goal's history or a range of periods follows."""
-        where = tuple(str(f) for f in filters)
-        cache_key = (column, period.code, where)
-        if cache_key in self._slices:
-            return self._slices[cache_key]
-        if (column, where) in self._whole:
-            return {}
-        whole = (column, where) in self._asked
-        self._asked.add((column, where))
-        chosen = [] if whole else [pl.col(PERIOD) == period.code]
+    ) -> dict[tuple[str, str], Cell]:
+        """Every area's figure in ``column``, read at least at ``period``: (period code, area
+        key) -> (value and decimals code, file, line). The first period asked reads that
+        period; a second reads every period at once, since a goal's history or a range of
+        periods follows."""
+        where = (column, tuple(str(f) for f in filters))
+        read = self._periods_read.setdefault(where, set())
+        if period.code in read or ALL_PERIODS in read:
+            return self._cells[where]
+        whole = bool(read)
+        read.add(ALL_PERIODS if whole else period.code)
         rows = (
             self.frame.lazy()
-            .filter(*chosen, *filters)
+            .filter(*([] if whole else [pl.col(PERIOD) == period.code]), *filters)
             .select(
                 pl.col(PERIOD).cast(pl.String),
                 pl.col(KEY).cast(pl.String),
@@ -258,12 +261,10 @@ class Table:
             )
             .collect()
         )
-        found: dict[str, dict[str, tuple[tuple[float | None, int], str, int]]] = {}
-        names = [PERIOD, KEY, column, column + DECIMALS, FILE, LINE]
-        twice = rows.filter(pl.struct(PERIOD, KEY).is_duplicated())
-        for code, key, value, decimals, file, line in twice.iter_rows():  # rare: said if unequal
-            seen = found.setdefault(code, {})
-            first = seen.get(key)
+        cells = self._cells.setdefault(where, {})
+        twice = pl.struct(PERIOD, KEY).is_duplicated()
+        for code, key, value, decimals, file, line in rows.filter(twice).iter_rows():
+            first = cells.get((code, key))  # rare: rows repeated, said where they disagree
             if first is not None and first[0] != (value, decimals):
                 earlier = self.place("", first[1], first[2], None)
                 self._clashes[(column, code, key)] = self.place(
@@ -274,17 +275,13 @@ class Table:
                     line,
                     column,
                 )
-            seen.setdefault(key, ((value, decimals), file, line))
-        once = rows.filter(~pl.struct(PERIOD, KEY).is_duplicated())
-        for part in once.partition_by(PERIOD, maintain_order=True):
-            code, keys, values, decimals, files, lines = (part[n].to_list() for n in names)
-            cells = zip(zip(values, decimals, strict=True), files, lines, strict=True)
-            found.setdefault(code[0], {}).update(zip(keys, cells, strict=True))
-        for code, seen in found.items():
-            self._slices[(column, code, where)] = seen
-        if whole:
-            self._whole.add((column, where))
-        return self._slices.setdefault(cache_key, {})
+            cells.setdefault((code, key), ((value, decimals), file, line))
+        once = rows.filter(~twice)
+        codes, keys, values, decimals, files, lines = (s.to_list() for s in once.get_columns())
+        figures = zip(zip(values, decimals, strict=True), files, lines, strict=True)
+        for place, cell in zip(zip(codes, keys, strict=True), figures, strict=True):
+            cells.setdefault(place, cell)
+        return cells
 
     def _invalid(self, column: str, file: str, line: int) -> InputError:
         position = self.positions.get(file, {}).get(column)
