@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.text import Text
 
 from beskplan.diff import CHANGES, FieldChange, GoalDiff, PlanDiff, Side
+from beskplan.periods import PeriodError, parse_period
 from beskplan.render import Options, Rendered
 from beskplan.render import csv as csv_render
 from beskplan.render import junit as junit_render
@@ -17,7 +18,7 @@ from beskplan.render import markdown as md
 from beskplan.render.grid import fixed, grid, prose
 from beskplan.render.json import as_json
 from beskplan.results import Status
-from beskplan.wording import gap_unit, number, status, trimmed
+from beskplan.wording import gap_unit, number, spoken, status, trimmed
 from beskplan.words import Lang, section
 
 # 2: fields name each key with its old and new value; causes and movement
@@ -107,6 +108,24 @@ def change_text(goal: GoalDiff, lang: Lang) -> str:
     return w[goal.change]
 
 
+def _title(diff: PlanDiff, lang: Lang) -> str:
+    """``frederiksberg-2018 (juni 2017) mod frederiksberg-2019 (juni 2018)``."""
+    return section(lang, "diff")["title"].format(
+        old=diff.old,
+        old_period=_period(diff.old_period, lang),
+        new=diff.new,
+        new_period=_period(diff.new_period, lang),
+    )
+
+
+def _period(code: str, lang: Lang) -> str:
+    """A period in words; a saved evaluation's period that does not parse, as written."""
+    try:
+        return spoken(parse_period(code), lang)
+    except PeriodError:
+        return code
+
+
 def _summary(diff: PlanDiff, lang: Lang) -> str:
     counts = {k: diff.count(k) for k in CHANGES}
     return section(lang, "diff")["summary"].format(**counts)
@@ -114,9 +133,7 @@ def _summary(diff: PlanDiff, lang: Lang) -> str:
 
 def render_table(diff: PlanDiff, console: Console, lang: Lang = "da") -> None:
     w = section(lang, "diff")
-    title = w["title"].format(
-        old=diff.old, old_period=diff.old_period, new=diff.new, new_period=diff.new_period
-    )
+    title = _title(diff, lang)
     table = grid(console, title)
     fixed(table, w["id"])
     prose(table, w["name"])
@@ -237,9 +254,7 @@ def render_csv(diff: PlanDiff, lang: Lang = "da", excel: bool = False) -> str:
 
 def render_markdown(diff: PlanDiff, lang: Lang = "da") -> str:
     w = section(lang, "diff")
-    title = w["title"].format(
-        old=diff.old, old_period=diff.old_period, new=diff.new, new_period=diff.new_period
-    )
+    title = _title(diff, lang)
     rows = [
         [
             md.escape(g.id),
