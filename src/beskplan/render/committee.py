@@ -15,7 +15,7 @@ from beskplan import charts
 from beskplan.extracts.reading import Reading
 from beskplan.results import GoalResult, Report, Status
 from beskplan.rules.words import label
-from beskplan.wording import course, distance, number, period_note, required, spoken
+from beskplan.wording import HEADERS, course, distance, number, period_note, required, spoken
 from beskplan.words import Lang, section
 
 
@@ -30,6 +30,12 @@ class Row:
     required: str
     distance: str
     course: str
+
+
+def headings(lang: Lang) -> list[str]:
+    """The overview's column headings, in the order of :class:`Row`'s cells."""
+    h, w = HEADERS[lang], section(lang, "html")
+    return [h["id"], h["title"], h["status"], h["value"], w["requirement"], h["gap"], w["course"]]
 
 
 def overview(report: Report, lang: Lang) -> list[Row]:

@@ -14,7 +14,7 @@ from html import escape
 
 from beskplan.extracts.reading import Reading
 from beskplan.render import Options, Rendered
-from beskplan.render.committee import anchor, goal_charts, overview
+from beskplan.render.committee import anchor, goal_charts, headings, overview
 from beskplan.results import GoalResult, Report
 from beskplan.rules.words import explain, label
 from beskplan.wording import HEADERS, distance, number, spoken, status, when
@@ -60,8 +60,8 @@ def _figure(goal: GoalResult, report: Report, members: Sequence[Reading], lang: 
 
 def _overview(report: Report, lang: Lang) -> str:
     """The table that opens the report: a row per goal, linking to its section."""
-    h, w = HEADERS[lang], section(lang, "html")
-    heads = [h["id"], h["title"], h["status"], h["value"], w["requirement"], h["gap"], w["course"]]
+    w = section(lang, "html")
+    heads = headings(lang)
     rows = []
     for row in overview(report, lang):
         link = f'href="#{anchor(row.id)}"'

@@ -10,12 +10,12 @@ from collections.abc import Mapping, Sequence
 
 from beskplan.extracts.reading import Reading
 from beskplan.render import Options, Rendered
-from beskplan.render.committee import anchor, goal_charts, overview
+from beskplan.render.committee import anchor, goal_charts, headings, overview
 from beskplan.render.markdown import ICON, escape, table
 from beskplan.results import Report
 from beskplan.rules.words import explain, label
 from beskplan.wording import HEADERS, distance, number, spoken, status, when
-from beskplan.words import Lang, section
+from beskplan.words import Lang
 
 
 def render(
@@ -66,7 +66,6 @@ def render(
 
 def _overview(report: Report, lang: Lang) -> str:
     """The table that opens the report: a row per goal, linking to its section."""
-    h, w = HEADERS[lang], section(lang, "html")
     rows = [
         [
             f"[{escape(row.id)}](#{anchor(row.id)})",
@@ -79,7 +78,7 @@ def _overview(report: Report, lang: Lang) -> str:
         ]
         for row in overview(report, lang)
     ]
-    heads = [h["id"], h["title"], h["status"], h["value"], w["requirement"], h["gap"], w["course"]]
+    heads = headings(lang)
     return table(heads, rows)
 
 
