@@ -75,3 +75,16 @@ def test_flag_then_environment_then_file_then_bundled(tmp_path: Path) -> None:
     assert chosen.note == f" (chosen by {found.path})"
     assert chosen.setting == f"goals in {found.path}"
     assert folder("goals", None, None, {}).path == bundled("goals")
+
+
+def test_a_mistake_in_pyproject_is_placed_in_its_table(tmp_path: Path) -> None:
+    path = _project(
+        tmp_path,
+        '[tool.other]\nlnag = 1\n\n[tool.beskplan]\ngoals = "g"\nlnag = "da"\n',
+        "pyproject.toml",
+    )
+    with pytest.raises(InputError) as caught:
+        find(tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:6: [tool.beskplan] unknown setting 'lnag'; settings are goals, data, lang"
+    ]

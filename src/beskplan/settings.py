@@ -73,15 +73,16 @@ def find(start: Path | None = None) -> ProjectFile | None:
             return load(candidate)
         pyproject = folder / PYPROJECT
         if pyproject.is_file():
-            table = _parse(pyproject).get("tool", {})
+            text, parsed = _parse(pyproject)
+            table = parsed.get("tool", {})
             if isinstance(table, dict) and "beskplan" in table:
-                return _settings(pyproject, table["beskplan"], "[tool.beskplan]")
+                return _settings(pyproject, text, table["beskplan"], "[tool.beskplan]")
     return None
 
 
 def load(path: Path) -> ProjectFile:
     """``beskplan.toml`` read and checked: every problem at once, with its line."""
-    return _settings(path, _parse(path), "")
+    return _settings(path, *_parse(path), "")
 
 
 def folder(
@@ -102,14 +103,15 @@ def folder(
     return Folder(bundled(kind), f"--{kind}")
 
 
-def _parse(path: Path) -> dict[str, object]:
+def _parse(path: Path) -> tuple[str, dict[str, object]]:
+    """The file's text and its TOML."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
         raise InputError(Problem(f"cannot read the project file: {reason}", path)) from None
     try:
-        return tomllib.loads(text)
+        return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
@@ -117,14 +119,14 @@ def _parse(path: Path) -> dict[str, object]:
         raise InputError(Problem(f"not valid TOML: {message}", path, line, column)) from None
 
 
-def _settings(path: Path, table: object, section: str) -> ProjectFile:
-    text = path.read_text(encoding="utf-8")
+def _settings(path: Path, text: str, table: object, section: str) -> ProjectFile:
     where = f"{section} " if section else ""
+    start = text.find(section) if section else 0  # a key's line is looked for in its table
     if not isinstance(table, dict):
         raise InputError(Problem(f"{where}must be a table of settings", path))
     problems: list[Problem] = []
     for key, value in table.items():
-        line = _line(text, key)
+        line = _line(text, key, max(start, 0))
         if key not in KEYS:
             problems.append(
                 Problem(
@@ -154,8 +156,8 @@ def _settings(path: Path, table: object, section: str) -> ProjectFile:
     )
 
 
-def _line(text: str, key: str) -> int | None:
-    """The line that sets ``key`` (the first), for a message."""
+def _line(text: str, key: str, start: int = 0) -> int | None:
+    """The line that sets ``key`` (the first from ``start``), for a message."""
     pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", re.MULTILINE)
-    found = pattern.search(text)
+    found = pattern.search(text, start)
     return text.count("\n", 0, found.start()) + 1 if found else None
