@@ -45,13 +45,14 @@ def test_no_project_file_means_none(tmp_path: Path) -> None:
 
 
 def test_every_mistake_is_named_with_its_line(tmp_path: Path) -> None:
-    path = _project(tmp_path, 'goals = "g"\nlnag = "da"\ndata = 3\nlang = "fr"\n')
+    path = _project(tmp_path, 'goals = "g"\nlnag = "da"\ndata = 3\nlang = "fr"\n[paths]\n')
     with pytest.raises(InputError) as caught:
         load(path)
     assert [str(p) for p in caught.value.problems] == [
         f"{path}:2: unknown setting 'lnag'; settings are goals, data, lang",
         f'{path}:3: data must be a non-empty string, as in data = "data"',
         f"{path}:4: lang 'fr' is not one of da, en",
+        f"{path}:5: unknown setting 'paths'; settings are goals, data, lang",
     ]
 
 

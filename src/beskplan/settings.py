@@ -158,6 +158,7 @@ def _settings(path: Path, text: str, table: object, section: str) -> ProjectFile
 
 def _line(text: str, key: str, start: int = 0) -> int | None:
     """The line that sets ``key`` (the first from ``start``), for a message."""
-    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=", re.MULTILINE)
+    # a key set (``key = ...``) or a table opened (``[key]``)
+    pattern = re.compile(rf"^\s*\[?\s*[\"']?{re.escape(key)}[\"']?\s*[=\]]", re.MULTILINE)
     found = pattern.search(text, start)
     return text.count("\n", 0, found.start()) + 1 if found else None
