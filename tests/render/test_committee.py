@@ -33,3 +33,12 @@ def test_a_gap_shrink_chart_marks_its_baseline_and_a_cluster_chart_its_mean() ->
 def test_anchors_are_safe_ids() -> None:
     assert anchor("4.3a") == "goal-4.3a"
     assert anchor('a "b"') == "goal-a__b_"
+
+
+def test_a_baseline_goal_marks_its_baseline() -> None:
+    project = Project.open()
+    plan = project.plan("frederiksberg-vaekst-2021")
+    report, members = project.report(plan)
+    goal = next(g for g in report.goals if g.id == "V1")  # baseline: 2020M02 in the goal file
+    trend = next(c for c in goal_charts(goal, report, members[goal.id], "da") if c.kind == "trend")
+    assert 'id="beskplan-baseline"' in trend.svg and "basis 2020M02" in trend.svg
