@@ -8,12 +8,13 @@ import pytest
 
 from beskplan.api import Project
 from beskplan.errors import InputError
-from beskplan.scaffold import files, init
+from beskplan.scaffold import EXAMPLE, files, init
 
 
 def test_a_new_project_evaluates_its_example_plan(tmp_path: Path) -> None:
     written = init(tmp_path / "new")
     assert {p.relative_to(tmp_path / "new") for p in written} == set(files())
+    assert Path("goals") / f"{EXAMPLE}.yaml" in files()
     project = Project.find(start=tmp_path / "new" / "goals", use_cache=False)
     assert project.goals == (tmp_path / "new").resolve() / "goals"
     report = project.evaluate(project.plan("eksempel-2026"))

@@ -13,6 +13,7 @@ from pathlib import Path
 from beskplan.errors import InputError, Problem
 
 TEMPLATE = Path(__file__).resolve().parent / "template"
+EXAMPLE = "eksempel-2026"  # the example plan's id (goals/eksempel-2026.yaml in the template)
 SCHEMA = Path("goals") / "beskplan.schema.json"
 
 

@@ -22,6 +22,7 @@ def init(
     (illustrative) and a CI workflow. Nothing is overwritten."""
     from beskplan.api import init as make
     from beskplan.errors import InputError
+    from beskplan.scaffold import EXAMPLE
 
     try:
         written = make(folder)
@@ -31,4 +32,4 @@ def init(
         for path in written:
             sys.stdout.write(f"{path}\n")
         where = "" if folder == Path() else f"cd {folder} && "
-        sys.stdout.write(f"next: {where}beskplan evaluate eksempel-2026\n")
+        sys.stdout.write(f"next: {where}beskplan evaluate {EXAMPLE}\n")
