@@ -9,6 +9,7 @@ import pytest
 
 from beskplan.errors import InputError
 from beskplan.extracts.layout import (
+    AREA,
     DECIMALS,
     INVALID,
     LINE,
@@ -65,3 +66,24 @@ def test_labels_and_places() -> None:
     row = Locator("row", ("Periode", "Område", "Antal")).problem("bad", "T.json", 3, 3)
     assert str(row) == "T.json, row 3, column 'Antal': bad"
     assert Locator.from_record(Locator("jsonl", ("a",)).record()) == Locator("jsonl", ("a",))
+
+
+def test_a_long_cell_with_few_significant_digits_is_read(tmp_path: Path) -> None:
+    """More bytes than 15 but at most 15 significant digits: thousands points and leading
+    zeros do not count. Such a column is counted again digit by digit."""
+    from beskplan.extracts.delimited import read
+
+    path = tmp_path / "T.csv"
+    path.write_text(
+        "Område;Periode;Antal;Andel\n"
+        "A;2018M06;1.234.567.890.123;0,000000000000012\n"
+        "B;2018M06;7;0,5\n",
+        encoding="utf-8",
+    )
+    extract = read(path)
+    antal, andel = extract.measures
+    rows = {str(r[AREA]): r for r in extract.frame.iter_rows(named=True)}
+    assert rows["A"][antal] == 1234567890123 and rows["A"][antal + DECIMALS] == 0
+    assert rows["A"][andel] == pytest.approx(1.2e-14) and rows["A"][andel + DECIMALS] == 15
+    assert rows["B"][andel] == 0.5 and extract.frame.height == 2
+    assert extract.frame.get_column(LINE).to_list() == [2, 3]  # the rows in file order

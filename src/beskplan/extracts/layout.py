@@ -196,6 +196,21 @@ def build(
         )
         .collect(engine="streaming")
     )
+    # a cell longer than a figure can be exactly is marked too long at first; where one is,
+    # its column is read again counting the significant digits (1.234.567.890.123 has 13)
+    long = [c for c in measures if (frame.get_column(c + DECIMALS) == TOO_LONG).any()]
+    if long:
+        exact = (
+            cells(rows)
+            .select(LINE, *(e for c in long for e in _measure(c, comma, count_digits=True)))
+            .collect(engine="streaming")
+        )
+        frame = frame.drop(*long, *(c + DECIMALS for c in long)).join(
+            exact, on=LINE, maintain_order="left"
+        )
+        frame = frame.select(
+            AREA, PERIOD, LINE, *dimensions, *(name for c in measures for name in (c, c + DECIMALS))
+        )
     extract = Extract(path, frame, dimensions, measures, columns=columns, locator=locator)
     _no_controls(extract, {AREA: area_col, PERIOD: period_col, **{d: d for d in dimensions}})
     frame = _checked(extract, columns[area_col], columns[period_col])
@@ -209,8 +224,11 @@ def build(
     return extract
 
 
-def _measure(column: str, comma: bool) -> tuple[pl.Expr, pl.Expr]:
-    """A measure as a number and, beside it, its decimals (or the code of its token)."""
+def _measure(column: str, comma: bool, count_digits: bool = False) -> tuple[pl.Expr, pl.Expr]:
+    """A measure as a number and, beside it, its decimals (or the code of its token).
+
+    A cell of more bytes than a figure has significant digits is marked too long, unless
+    ``count_digits``, where its significant digits are counted."""
     cell = pl.col(column)
     valid = cell.str.contains(COMMA_NUMBER if comma else POINT_NUMBER)
     plain = (
@@ -223,8 +241,12 @@ def _measure(column: str, comma: bool) -> tuple[pl.Expr, pl.Expr]:
     # literal searches, not regular expressions: they run over every cell of the file
     mark = cell.str.find("," if comma else ".", literal=True)
     decimals = (cell.str.len_bytes() - mark - 1).fill_null(0).cast(pl.Int8, strict=False)
-    digits = plain.str.strip_chars_start("-0.").str.replace(".", "", literal=True).str.len_bytes()
-    exact = valid & (digits <= MAX_DIGITS)  # a Float64 holds 15 significant digits exactly
+    # a Float64 holds 15 significant digits exactly; a cell of at most 15 bytes has no more
+    short = cell.str.len_bytes() <= MAX_DIGITS
+    if count_digits:
+        digits = plain.str.strip_chars_start("-0.").str.replace(".", "", literal=True)
+        short = digits.str.len_bytes() <= MAX_DIGITS
+    exact = valid & short
     # a chain of comparisons, not replace_strict: its literal lists make planning a query
     # of many columns quadratic (2,000 columns took minutes)
     tokens: pl.Expr = pl.lit(INVALID, pl.Int8)
