@@ -20,9 +20,12 @@ of its published decimals beside it (:mod:`beskplan.extracts.layout`).
 from __future__ import annotations
 
 import csv
+import dataclasses
+import hashlib
 import re
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +43,7 @@ from beskplan.extracts.layout import (
     check_header,
     find_header_columns,
 )
-from beskplan.sources import describe_file
+from beskplan.sources import describe
 
 NAME = "csv"
 SUFFIXES = (".csv", ".tsv")
@@ -61,8 +64,10 @@ def read(path: Path, name: str | None = None) -> Extract:
     """
     text, encoding = textfile.head(path)
     header_index, separator = _find_header(text.splitlines(), path)
+    scanned = _scan(path, header_index, separator)
     # the lines are read with \x01 as their only separator: a file that holds one is refused
-    if (line := textfile.line_of_byte(path, b"\x01")) is not None:
+    if scanned.control is not None:
+        line = textfile.line_of_offset(path, scanned.control)
         raise InputError(
             Problem("the line holds a control character (\\x01); remove it", path, line)
         )
@@ -70,7 +75,7 @@ def read(path: Path, name: str | None = None) -> Extract:
     if encoding == "utf-8":
         encoding = "utf-8-sig"
         try:
-            extract: Extract | None = _read(path, path, header_index, separator, notices=[])
+            extract: Extract | None = _read(path, path, header_index, separator, [], scanned)
         except _NotUtf8:
             extract, encoding = None, "cp1252"
         if extract is not None and _garbled(extract):
@@ -81,17 +86,58 @@ def read(path: Path, name: str | None = None) -> Extract:
         with tempfile.TemporaryDirectory(prefix="beskplan-") as folder:
             copy = Path(folder) / "utf8.csv"
             textfile.transcode(path, copy, encoding, repair=garbled)
-            extract = _read(path, copy, header_index, separator, notices=[])
+            again = _scan(copy, header_index, separator)
+            extract = _read(path, copy, header_index, separator, [], again)
             if not garbled and _garbled(extract):  # Windows-1252 text can hold them too
                 garbled = True
                 textfile.transcode(path, copy, encoding, repair=True)
-                extract = _read(path, copy, header_index, separator, notices=[])
+                again = _scan(copy, header_index, separator)
+                extract = _read(path, copy, header_index, separator, [], again)
         if garbled:
             extract.notices.append(textfile.REPAIRED)
     extract.reading = (separator, encoding, garbled)
     extract.raw_cell = raw_reader(path, *extract.reading)
-    extract.source = describe_file(path, extract.frame.height, name)
+    described = describe(path, b"", extract.frame.height, name)
+    extract.source = dataclasses.replace(described, sha256=scanned.sha256)
     return extract
+
+
+@dataclass(frozen=True)
+class _Scanned:
+    """What one pass over a file's bytes finds, in chunks: its SHA-256, where a ``\\x01``
+    stands, the header's line as bytes, and, after it, the lines, separators and quotes."""
+
+    sha256: str
+    control: int | None  # the byte offset of the first \x01
+    head: bytes  # the lines up to and including the header
+    lines: int
+    separators: int
+    quoted: bool
+
+
+def _scan(path: Path, header_index: int, separator: str) -> _Scanned:
+    digest = hashlib.sha256()
+    mark = separator.encode("utf-8")
+    control: int | None = None
+    lines = separators = 0
+    quoted = False
+    with path.open("rb") as handle:
+        head = b"".join(handle.readline() for _ in range(header_index + 1))
+        digest.update(head)
+        if (at := head.find(b"\x01")) >= 0:
+            control = at
+        offset, last = len(head), b"\n"
+        while chunk := handle.read(CHUNK):
+            digest.update(chunk)
+            if control is None and (at := chunk.find(b"\x01")) >= 0:
+                control = offset + at
+            lines += chunk.count(b"\n")
+            separators += chunk.count(mark)
+            quoted = quoted or b'"' in chunk
+            offset += len(chunk)
+            last = chunk[-1:]
+    lines += offset > len(head) and last != b"\n"  # the last line without its newline
+    return _Scanned(digest.hexdigest(), control, head, lines, separators, quoted)
 
 
 class _NotUtf8(Exception):
@@ -133,14 +179,22 @@ def _lines(data: Path, header_index: int) -> pl.LazyFrame:
     ).with_row_index("index")
 
 
-def _read(path: Path, data: Path, header_index: int, separator: str, notices: list[str]) -> Extract:
-    """Read ``data`` (the file itself, or its clean UTF-8 copy); messages name ``path``."""
+def _read(
+    path: Path,
+    data: Path,
+    header_index: int,
+    separator: str,
+    notices: list[str],
+    scanned: _Scanned,
+) -> Extract:
+    """Read ``data`` (the file itself, or its clean UTF-8 copy, which ``scanned`` describes);
+    messages name ``path``."""
     header_line = textfile.line_at(data, header_index + 1, "utf-8-sig", repair=False)
     header = _split_header(header_line, separator)
     check_header(header, lambda message, column: Problem(message, path, header_index + 1, column))
     # a comma-separated file writes decimal points; others say so in their cells
     comma = False if separator == "," else None
-    lines = _regular_lines(data, header_index, header_line, separator, len(header))
+    lines = _regular_lines(scanned, header_index, header_line, len(header))
     if lines is not None:  # one pass of Polars' own parser, streamed
         regular = pl.scan_csv(
             data,
@@ -219,31 +273,19 @@ def _trimmed(frame: pl.LazyFrame, header_index: int) -> pl.LazyFrame:
 
 
 def _regular_lines(
-    data: Path, header_index: int, header_line: str, separator: str, width: int
+    scanned: _Scanned, header_index: int, header_line: str, width: int
 ) -> int | None:
     """The number of lines after the header when the file is plainly regular: no quote, no
     blank or footer line, and as many separators over the whole text as ``width - 1`` per
     line (a line with more than that is refused by Polars' parser, so none has fewer).
     Anything else is ``None``, and :func:`_rows_end` finds and words what it is."""
-    newline, mark = b"\n", separator.encode("utf-8")
-    lines = separators = 0
-    with data.open("rb") as handle:  # counted in chunks: the text is never held whole
-        head = b"".join(handle.readline() for _ in range(header_index + 1))
-        last = b"\n"
-        while chunk := handle.read(CHUNK):
-            if b'"' in chunk:
-                return None
-            lines += chunk.count(newline)
-            separators += chunk.count(mark)
-            last = chunk[-1:]
-    if head.count(newline) != header_index + 1:
+    if scanned.quoted or scanned.head.count(b"\n") != header_index + 1:
         return None
-    if head.splitlines()[-1].decode("utf-8-sig", "replace") != header_line.rstrip("\r"):
+    if scanned.head.splitlines()[-1].decode("utf-8-sig", "replace") != header_line.rstrip("\r"):
         return None  # lines the text reader splits elsewhere (a lone carriage return)
-    lines += last != b"\n"  # the last line without its newline
-    if lines == 0 or separators != (width - 1) * lines:
+    if scanned.lines == 0 or scanned.separators != (width - 1) * scanned.lines:
         return None
-    return lines
+    return scanned.lines
 
 
 def _rows_end(

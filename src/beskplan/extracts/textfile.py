@@ -130,20 +130,8 @@ def line_at(path: Path, number: int, encoding: str, repair: bool) -> str:
     return ""
 
 
-def line_of_byte(path: Path, byte: bytes) -> int | None:
-    """The line number of the first ``byte`` in the file, or ``None``: a search in chunks,
-    and the lines counted only when it is there."""
-    offset = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK_BYTES):
-            at = chunk.find(byte)
-            if at >= 0:
-                return _line_of_offset(path, offset + at)
-            offset += len(chunk)
-    return None
-
-
-def _line_of_offset(path: Path, offset: int) -> int:
+def line_of_offset(path: Path, offset: int) -> int:
+    """The line number (from 1) of the byte at ``offset``."""
     line = 1
     with path.open("rb") as handle:
         while offset > 0 and (chunk := handle.read(min(CHUNK_BYTES, offset))):
