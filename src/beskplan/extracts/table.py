@@ -36,9 +36,18 @@ from beskplan.extracts.reading import Reading
 from beskplan.periods import Period, parse_period
 from beskplan.sources import SourceFile
 
+
+class Filters(list[pl.Expr]):
+    """A table's row filters for one ``where``, with the key they are kept under (writing
+    Polars expressions out as text, to key them, costs more than a figure's lookup)."""
+
+    def __init__(self, exprs: list[pl.Expr], key: tuple[str, ...]) -> None:
+        super().__init__(exprs)
+        self.key = key
+
+
 # a figure as read: (value, decimals or token code), the file and the line it stands on
 Cell = tuple[tuple[float | None, int], str, int]
-ALL_PERIODS = "*"  # in the periods read: every period
 
 
 @dataclass
@@ -61,9 +70,10 @@ class Table:
         default_factory=dict
     )
     _periods_read: dict[tuple[str, tuple[str, ...]], set[str]] = field(default_factory=dict)
+    _areas_read: dict[tuple[str, tuple[str, ...]], set[str]] = field(default_factory=dict)
     _clashes: dict[tuple[str, str, str], Problem] = field(default_factory=dict)
     _category_lists: dict[str, list[str]] = field(default_factory=dict)
-    _filters: dict[tuple[tuple[str, str], ...], list[pl.Expr]] = field(default_factory=dict)
+    _filters: dict[tuple[tuple[str, str], ...], Filters] = field(default_factory=dict)
 
     @property
     def periods(self) -> dict[str, Period]:
@@ -99,11 +109,12 @@ class Table:
         """The error for a measure column that holds text: at its first text cell."""
         return text_cell(self.frame, key, self.dimensions[key], self.place)
 
-    def filters(self, where: Mapping[str, str]) -> list[pl.Expr]:
+    def filters(self, where: Mapping[str, str]) -> Filters:
         """Row filters for ``where``, with every dimension not named taken at its total."""
         key = tuple(sorted(where.items()))
         if key not in self._filters:
-            self._filters[key] = self._make_filters(where)
+            made = self._make_filters(where)
+            self._filters[key] = Filters(made, tuple(str(f) for f in made))
         return self._filters[key]
 
     def _make_filters(self, where: Mapping[str, str]) -> list[pl.Expr]:
@@ -205,7 +216,7 @@ class Table:
         The figures of every area at that period are read once and kept, so that
         evaluating many municipalities or periods reads each slice of a table once.
         """
-        seen = self._cells_at(column, filters, period)
+        seen = self._cells_at(column, filters, period, areas)
         at = period.code
         for key in areas:
             clash = self._clashes.get((column, at, key))
@@ -236,21 +247,32 @@ class Table:
         return readings
 
     def _cells_at(
-        self, column: str, filters: list[pl.Expr], period: Period
+        self, column: str, filters: list[pl.Expr], period: Period, areas: Mapping[str, str]
     ) -> dict[tuple[str, str], Cell]:
-        """Every area's figure in ``column``, read at least at ``period``: (period code, area
-        key) -> (value and decimals code, file, line). The first period asked reads that
-        period; a second reads every period at once, since a goal's history or a range of
-        periods follows."""
-        where = (column, tuple(str(f) for f in filters))
-        read = self._periods_read.setdefault(where, set())
-        if period.code in read or ALL_PERIODS in read:
+        """The figures in ``column`` read so far, ``areas`` at ``period`` among them:
+        (period code, area key) -> (value and decimals code, file, line).
+
+        The first period asked is read for every area (every municipality at one period);
+        after it, the areas asked are read at every period at once, since a goal's history
+        or a range of periods follows."""
+        named = filters.key if isinstance(filters, Filters) else tuple(str(f) for f in filters)
+        where = (column, named)
+        periods = self._periods_read.setdefault(where, set())
+        spanned = self._areas_read.setdefault(where, set())
+        if period.code in periods:
             return self._cells[where]
-        whole = bool(read)
-        read.add(ALL_PERIODS if whole else period.code)
+        missing = [key for key in areas if key not in spanned]
+        if not missing:
+            return self._cells[where]
+        if periods:  # a second period: these areas at every period
+            chosen = [pl.col(KEY).cast(pl.String).is_in(missing)]
+            spanned.update(missing)
+        else:
+            chosen = [pl.col(PERIOD) == period.code]
+            periods.add(period.code)
         rows = (
             self.frame.lazy()
-            .filter(*([] if whole else [pl.col(PERIOD) == period.code]), *filters)
+            .filter(*chosen, *filters)
             .select(
                 pl.col(PERIOD).cast(pl.String),
                 pl.col(KEY).cast(pl.String),
@@ -279,8 +301,9 @@ class Table:
         once = rows.filter(~twice)
         codes, keys, values, decimals, files, lines = (s.to_list() for s in once.get_columns())
         figures = zip(zip(values, decimals, strict=True), files, lines, strict=True)
-        for place, cell in zip(zip(codes, keys, strict=True), figures, strict=True):
-            cells.setdefault(place, cell)
+        # rows that stand once: the same figures as any read at one period before, so they
+        # may be written over
+        cells.update(zip(zip(codes, keys, strict=True), figures, strict=True))
         return cells
 
     def _invalid(self, column: str, file: str, line: int) -> InputError:
