@@ -69,10 +69,19 @@ MAX_PARTS = 200  # the columns a measure may add up, through sums of sums
 @dataclass
 class Measures:
     entries: dict[str, CatalogueEntry] = field(default_factory=dict)
+    # a named measure once resolved, since every goal at every period asks again
+    _named: dict[str, Measure] = field(default_factory=dict)
 
     def resolve(self, ref: MeasureRef, depth: int = 0, parts: list[int] | None = None) -> Measure:
         """The measure ``ref`` names or writes; sums are bounded in depth and in columns, so
         that a small catalogue whose sums fan out cannot run for minutes."""
+        if depth == 0 and isinstance(ref, str):
+            if ref not in self._named:
+                self._named[ref] = self._resolve(ref, 0, None)
+            return self._named[ref]
+        return self._resolve(ref, depth, parts)
+
+    def _resolve(self, ref: MeasureRef, depth: int, parts: list[int] | None) -> Measure:
         parts = [0] if parts is None else parts
         if depth > 10:
             raise MeasureError("measures refer to each other in a circle")
