@@ -34,12 +34,7 @@ def describe(
     path: Path, data: bytes, rows: int | None = None, name: str | None = None
 ) -> SourceFile:
     """A file's identity: ``name`` (default: its path), content hash, rows and modification time."""
-    try:
-        stamp = path.stat().st_mtime
-        modified = dt.datetime.fromtimestamp(stamp, tz=dt.UTC).isoformat(timespec="seconds")
-    except OSError:
-        modified = ""
-    return SourceFile(name or str(path), hashlib.sha256(data).hexdigest(), rows, modified)
+    return hashed(path, hashlib.sha256(data).hexdigest(), rows, name)
 
 
 def describe_file(path: Path, rows: int | None = None, name: str | None = None) -> SourceFile:
@@ -48,8 +43,17 @@ def describe_file(path: Path, rows: int | None = None, name: str | None = None) 
     with path.open("rb") as handle:
         while chunk := handle.read(4 * 1024 * 1024):
             digest.update(chunk)
-    described = describe(path, b"", rows, name)
-    return SourceFile(described.path, digest.hexdigest(), rows, described.modified)
+    return hashed(path, digest.hexdigest(), rows, name)
+
+
+def hashed(path: Path, sha256: str, rows: int | None = None, name: str | None = None) -> SourceFile:
+    """Like :func:`describe`, for a file whose SHA-256 a reader worked out as it read."""
+    try:
+        stamp = path.stat().st_mtime
+        modified = dt.datetime.fromtimestamp(stamp, tz=dt.UTC).isoformat(timespec="seconds")
+    except OSError:
+        modified = ""
+    return SourceFile(name or str(path), sha256, rows, modified)
 
 
 def fingerprint(value: Any) -> str:

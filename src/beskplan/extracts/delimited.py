@@ -20,7 +20,6 @@ of its published decimals beside it (:mod:`beskplan.extracts.layout`).
 from __future__ import annotations
 
 import csv
-import dataclasses
 import hashlib
 import re
 import tempfile
@@ -43,13 +42,12 @@ from beskplan.extracts.layout import (
     check_header,
     find_header_columns,
 )
-from beskplan.sources import describe
+from beskplan.sources import hashed
 
 NAME = "csv"
 SUFFIXES = (".csv", ".tsv")
 SEPARATORS = (";", "\t", ",")
 HEADER_SCAN = 50
-CHUNK = 8 * 1024 * 1024
 
 
 def sniff(head: bytes) -> bool:
@@ -97,8 +95,7 @@ def read(path: Path, name: str | None = None) -> Extract:
             extract.notices.append(textfile.REPAIRED)
     extract.reading = (separator, encoding, garbled)
     extract.raw_cell = raw_reader(path, *extract.reading)
-    described = describe(path, b"", extract.frame.height, name)
-    extract.source = dataclasses.replace(described, sha256=scanned.sha256)
+    extract.source = hashed(path, scanned.sha256, extract.frame.height, name)
     return extract
 
 
@@ -127,7 +124,7 @@ def _scan(path: Path, header_index: int, separator: str) -> _Scanned:
         if (at := head.find(b"\x01")) >= 0:
             control = at
         offset, last = len(head), b"\n"
-        while chunk := handle.read(CHUNK):
+        while chunk := handle.read(textfile.CHUNK_BYTES):
             digest.update(chunk)
             if control is None and (at := chunk.find(b"\x01")) >= 0:
                 control = offset + at
