@@ -306,6 +306,35 @@ class Table:
         cells.update(zip(zip(codes, keys, strict=True), figures, strict=True))
         return cells
 
+    def cells(
+        self, column: str, filters: list[pl.Expr], periods: Iterable[str], keys: Iterable[str]
+    ) -> pl.DataFrame | None:
+        """The figures of the areas ``keys`` at ``periods`` as one frame: period code, area
+        key, the number and its decimals (``code``, or a token's code), one row per figure.
+
+        ``None`` where a figure cannot be given so: a cell that is not a number or has too
+        many digits, or two rows for one area and period. :meth:`read` says what is wrong
+        there, at the cell, and the caller reads such figures one by one.
+        """
+        rows = (
+            self.frame.lazy()
+            .filter(pl.col(PERIOD).is_in(list(periods)), pl.col(KEY).is_in(list(keys)), *filters)
+            .select(
+                pl.col(PERIOD).cast(pl.String).alias("period"),
+                pl.col(KEY).cast(pl.String).alias("key"),
+                pl.col(column).alias("value"),
+                pl.col(column + DECIMALS).alias("code"),
+            )
+            .unique()
+            .collect()
+        )
+        if rows.select(
+            pl.col("code").is_in([INVALID, TOO_LONG]).any()
+            | pl.struct("period", "key").is_duplicated().any()
+        ).item():
+            return None
+        return rows
+
     def _invalid(self, column: str, file: str, line: int) -> InputError:
         position = self.positions.get(file, {}).get(column)
         reader = self.raw_cells.get(file)

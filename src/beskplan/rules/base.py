@@ -183,10 +183,12 @@ def compared(
     margin: Decimal = ZERO,
     notes: tuple[Msg, ...] = (),
     reason: str = "compare",
+    status: Status | None = None,
 ) -> Outcome:
     """The outcome of comparing the municipality's figure with one reference figure.
 
-    ``missing`` says why there is no verdict when the reference has no figure.
+    ``missing`` says why there is no verdict when the reference has no figure; ``status``
+    is the verdict where a frame of many rows has given it already.
     """
     assert own.value is not None
     if reference is None:
@@ -198,10 +200,13 @@ def compared(
             notes=notes,
             period=own.period,
         )
-    ok = compare.meets(own.value, reference, better, strict=strict, margin=margin)
+    if status is None:
+        status = status_of(
+            compare.meets(own.value, reference, better, strict=strict, margin=margin)
+        )
     gap = compare.behind(own.value, reference, better)
     return Outcome(
-        status_of(ok),
+        status,
         Msg(reason, {"gap": gap, "strict": strict, "margin": margin}),
         value=own.value,
         reference=reference,

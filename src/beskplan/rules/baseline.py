@@ -18,8 +18,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import polars as pl
+
+from beskplan.extracts.reading import Reading
 from beskplan.periods import Period
-from beskplan.results import Msg, Outcome
+from beskplan.results import Msg, Outcome, Status
+from beskplan.rules import frames
 from beskplan.rules.base import (
     GoalView,
     Reads,
@@ -64,11 +68,31 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
     own = view.read(view.municipality)
     if own.value is None:
         return own_missing(own)
-    base = view.read(view.municipality, params.baseline)
+    return _outcome(params, own, view.read(view.municipality, params.baseline), view.better)
+
+
+def evaluate_frame(params: Params, batch: frames.Batch) -> pl.LazyFrame:
+    frame = frames.joined(batch.own(), base=batch.own(params.baseline))
+    ahead = frames.advantage(pl.col("own_units"), pl.col("base_units"), batch.better)
+    missing = (pl.col("own_m").is_null(), pl.col("base_m").is_null())
+    return frame.with_columns(status=frames.verdict(ahead >= 0, *missing))
+
+
+def outcome(params: Params, row: frames.Row) -> Outcome:
+    own = row.reading("own")
+    if own.value is None:
+        return own_missing(own)
+    return _outcome(params, own, row.reading("base"), row.batch.better, row.status)
+
+
+def _outcome(
+    params: Params, own: Reading, base: Reading, better: str, status: Status | None = None
+) -> Outcome:
     return compared(
         own,
         base.value,
         Msg("ref.baseline", {"period": base.period or params.baseline}),
-        view.better,
+        better,
         missing=Msg("baseline_missing", {"period": params.baseline, "raw": base.raw}),
+        status=status,
     )

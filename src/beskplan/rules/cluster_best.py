@@ -18,8 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import polars as pl
+
+from beskplan.extracts.reading import Reading
 from beskplan.results import Msg, Outcome, Status
-from beskplan.rules import compare, references
+from beskplan.rules import compare, frames, references
 from beskplan.rules.base import (
     ClusterRef,
     GoalView,
@@ -66,13 +69,45 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
         return own_missing(own)
     ref = references.cluster_best(view, params.cluster)
     if ref.value is None:
-        return Outcome(
-            Status.NO_DATA, Msg("no_reference"), value=own.value, notes=ref.notes, period=own.period
-        )
+        return _no_reference(own, ref)
     rank, of = references.rank(own.value, ref.present, view.better)
-    gap = compare.behind(own.value, ref.value, view.better)
+    return _outcome(own, ref, rank, of, view.better, status_of(rank == 1))
+
+
+def evaluate_frame(params: Params, batch: frames.Batch) -> pl.LazyFrame:
+    own, others = batch.own(), batch.others()
+    frame = frames.joined(
+        own,
+        frames.best_of(others, batch.better, "ref"),
+        frames.rank_of(own, others, batch.better),
+    )
+    missing = (pl.col("own_m").is_null(), pl.col("ref_m").is_null())
+    return frame.with_columns(status=frames.verdict(pl.col("rank") == 1, *missing))
+
+
+def outcome(params: Params, row: frames.Row) -> Outcome:
+    own = row.reading("own")
+    if own.value is None:
+        return own_missing(own)
+    ref = row.best("ref")
+    if ref.value is None:
+        return _no_reference(own, ref)
+    return _outcome(own, ref, row["rank"], row["of"], row.batch.better, row.status)
+
+
+def _no_reference(own: Reading, ref: references.Reference) -> Outcome:
     return Outcome(
-        status_of(rank == 1),
+        Status.NO_DATA, Msg("no_reference"), value=own.value, notes=ref.notes, period=own.period
+    )
+
+
+def _outcome(
+    own: Reading, ref: references.Reference, rank: int, of: int, better: str, status: Status
+) -> Outcome:
+    assert own.value is not None and ref.value is not None
+    gap = compare.behind(own.value, ref.value, better)
+    return Outcome(
+        status,
         Msg("best", {"rank": rank, "of": of}),
         value=own.value,
         reference=ref.value,

@@ -21,8 +21,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from beskplan.results import Msg, Outcome
-from beskplan.rules import references
+import polars as pl
+
+from beskplan.extracts.reading import Reading
+from beskplan.results import Msg, Outcome, Status
+from beskplan.rules import frames, references
 from beskplan.rules.base import (
     ClusterRef,
     GoalView,
@@ -67,14 +70,41 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
     own = view.read(view.municipality)
     if own.value is None:
         return own_missing(own)
-    ref = references.cluster_mean(view, params.cluster)
+    return _outcome(params, own, references.cluster_mean(view, params.cluster), view.better)
+
+
+def evaluate_frame(params: Params, batch: frames.Batch) -> pl.LazyFrame:
+    """The mean compared as its sum: n x own against the others' total, in units."""
+    frame = frames.joined(batch.own(), frames.mean_of(batch.others(), "ref"))
+    n = pl.col("ref_n").cast(pl.Int128)
+    ahead = frames.advantage(n * pl.col("own_units"), pl.col("ref_total"), batch.better)
+    ok = frames.meets(ahead, n * batch.number(params.margin), params.strict)
+    missing = (pl.col("own_m").is_null(), pl.col("ref_n").fill_null(0) == 0)
+    return frame.with_columns(status=frames.verdict(ok, *missing))
+
+
+def outcome(params: Params, row: frames.Row) -> Outcome:
+    own = row.reading("own")
+    if own.value is None:
+        return own_missing(own)
+    return _outcome(params, own, row.mean("ref"), row.batch.better, row.status)
+
+
+def _outcome(
+    params: Params,
+    own: Reading,
+    ref: references.Reference,
+    better: str,
+    status: Status | None = None,
+) -> Outcome:
     return compared(
         own,
         ref.value,
         ref.label,
-        view.better,
+        better,
         missing=Msg("no_reference"),
         strict=params.strict,
         margin=params.margin,
         notes=ref.notes,
+        status=status,
     )

@@ -19,11 +19,14 @@ Example::
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
+import polars as pl
 from pydantic import Field
 
+from beskplan.extracts.reading import Reading
 from beskplan.results import Msg, Outcome, Status
-from beskplan.rules import compare, references
+from beskplan.rules import compare, frames, references
 from beskplan.rules.base import (
     ClusterRef,
     GoalView,
@@ -82,18 +85,72 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
     present = [r for r in readings if r.value is not None]
     notes = missing_note(readings)
     if not present:
-        return Outcome(
-            Status.NO_DATA, Msg("no_reference"), value=own.value, notes=notes, period=own.period
-        )
+        return _no_reference(own, notes)
     rank, of = references.rank(own.value, present, view.better)
     ordered = sorted(
         (r.value for r in present if r.value is not None),
         reverse=view.better == "higher",
     )
     reference = ordered[params.top - 1] if len(ordered) >= params.top else None
-    gap = compare.behind(own.value, reference, view.better) if reference is not None else None
+    status = status_of(rank <= params.top)
+    return _outcome(params, own, reference, rank, of, notes, view.better, status)
+
+
+def evaluate_frame(params: Params, batch: frames.Batch) -> pl.LazyFrame:
+    """The others in order, best first (ties in the cluster's order), and the one in
+    place ``top``: the figure to be at least as good as."""
+    own, others = batch.own(), batch.others()
+    ordered = frames.present(others).sort(
+        ["row", "units", "position"], descending=[False, batch.better == "higher", False]
+    )
+    placed = ordered.group_by("row", maintain_order=True).agg(
+        pl.col("m").get(params.top - 1, null_on_oob=True).alias("ref_m"),
+        pl.col("dec").get(params.top - 1, null_on_oob=True).alias("ref_dec"),
+    )
+    frame = frames.joined(
+        own,
+        placed,
+        frames.rank_of(own, others, batch.better),
+        frames.gone(others, "ref"),
+    )
+    missing = (pl.col("own_m").is_null(), pl.col("of").fill_null(1) == 1)
+    return frame.with_columns(status=frames.verdict(pl.col("rank") <= params.top, *missing))
+
+
+def outcome(params: Params, row: frames.Row) -> Outcome:
+    own = row.reading("own")
+    if own.value is None:
+        return own_missing(own)
+    notes = missing_note(row.missing("ref"))
+    if row["rank"] is None:
+        return _no_reference(own, notes)
+    m = row["ref_m"]
+    reference = None if m is None else Decimal(m).scaleb(-row["ref_dec"])
+    return _outcome(
+        params, own, reference, row["rank"], row["of"], notes, row.batch.better, row.status
+    )
+
+
+def _no_reference(own: Reading, notes: tuple[Msg, ...]) -> Outcome:
     return Outcome(
-        status_of(rank <= params.top),
+        Status.NO_DATA, Msg("no_reference"), value=own.value, notes=notes, period=own.period
+    )
+
+
+def _outcome(
+    params: Params,
+    own: Reading,
+    reference: Decimal | None,
+    rank: int,
+    of: int,
+    notes: tuple[Msg, ...],
+    better: str,
+    status: Status,
+) -> Outcome:
+    assert own.value is not None
+    gap = compare.behind(own.value, reference, better) if reference is not None else None
+    return Outcome(
+        status,
         Msg("rank", {"rank": rank, "of": of, "top": params.top}),
         value=own.value,
         reference=reference,

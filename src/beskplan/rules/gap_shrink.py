@@ -31,12 +31,15 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Literal
 
+import polars as pl
 from pydantic import Field, model_validator
 
+from beskplan.extracts.reading import Reading
 from beskplan.periods import Period
 from beskplan.results import Msg, Outcome, Status
-from beskplan.rules import compare, references
+from beskplan.rules import compare, frames, references
 from beskplan.rules.base import (
+    NATIONAL,
     ClusterRef,
     GoalView,
     Reads,
@@ -134,6 +137,84 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
     ref = _reference(params, view, None)
     base_own = view.read(view.municipality, params.baseline)
     base_ref = _reference(params, view, params.baseline)
+    return _outcome(params, own, ref, base_own, base_ref, view.better)
+
+
+def evaluate_frame(params: Params, batch: frames.Batch) -> pl.LazyFrame:
+    """Each gap as a fraction, in units over the count of a mean (1 for one figure), so
+    that "shrunk by at least" is a comparison of integers."""
+    frame = frames.joined(
+        batch.own(),
+        _frame_reference(params, batch, None, "ref"),
+        _frame_reference(params, batch, params.baseline, "bref"),
+        base=batch.own(params.baseline),
+    )
+    now, now_over, now_missing = _gap(params, "own_units", "ref", batch.better)
+    then, then_over, then_missing = _gap(params, "base_units", "bref", batch.better)
+    hundred = batch.number(Decimal(100))
+    if params.by is not None:
+        ok = then * now_over - now * then_over - batch.number(params.by) * now_over * then_over
+    else:
+        assert params.by_percent is not None
+        kept = then * now_over * (hundred - batch.number(params.by_percent))
+        behind = kept - now * then_over * hundred
+        ok = pl.when(then <= 0).then(pl.lit(0, pl.Int128) - now).otherwise(behind)
+    missing = (
+        pl.col("own_m").is_null(),
+        now_missing,
+        pl.col("base_m").is_null(),
+        then_missing,
+    )
+    return frame.with_columns(status=frames.verdict(ok >= 0, *missing))
+
+
+def _frame_reference(
+    params: Params, batch: frames.Batch, at: Period | None, prefix: str
+) -> pl.LazyFrame:
+    if params.against == "cluster_mean":
+        return frames.mean_of(batch.others(at), prefix)
+    if params.against == "cluster_best":
+        return frames.best_of(batch.others(at), batch.better, prefix)
+    return frames.prefixed(batch.area(NATIONAL, at), prefix)
+
+
+def _gap(params: Params, own: str, prefix: str, better: str) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """The gap's numerator and denominator, and whether its reference is missing."""
+    if params.against == "cluster_mean":
+        n = pl.col(f"{prefix}_n").cast(pl.Int128)
+        gap = frames.behind(n * pl.col(own), pl.col(f"{prefix}_total"), better)
+        return gap, n, pl.col(f"{prefix}_n").fill_null(0) == 0
+    gap = frames.behind(pl.col(own), pl.col(f"{prefix}_units"), better)
+    return gap, pl.lit(1, pl.Int128), pl.col(f"{prefix}_m").is_null()
+
+
+def outcome(params: Params, row: frames.Row) -> Outcome:
+    own = row.reading("own")
+    if own.value is None:
+        return own_missing(own)
+    ref, base_ref = _row_reference(params, row, "ref"), _row_reference(params, row, "bref")
+    return _outcome(params, own, ref, row.reading("base"), base_ref, row.batch.better, row.status)
+
+
+def _row_reference(params: Params, row: frames.Row, prefix: str) -> references.Reference:
+    if params.against == "cluster_mean":
+        return row.mean(prefix)
+    if params.against == "cluster_best":
+        return row.best(prefix)
+    reading = row.reading(prefix)
+    return references.Reference(reading.value, Msg("ref.national"), (reading,))
+
+
+def _outcome(
+    params: Params,
+    own: Reading,
+    ref: references.Reference,
+    base_own: Reading,
+    base_ref: references.Reference,
+    better: str,
+    status: Status | None = None,
+) -> Outcome:
+    assert own.value is not None
     notes = ref.notes + base_ref.notes
     if ref.value is None or base_own.value is None or base_ref.value is None:
         return Outcome(
@@ -147,8 +228,8 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
             notes=notes,
             period=own.period,
         )
-    gap_now = compare.behind(own.value, ref.value, view.better)
-    gap_base = compare.behind(base_own.value, base_ref.value, view.better)
+    gap_now = compare.behind(own.value, ref.value, better)
+    gap_base = compare.behind(base_own.value, base_ref.value, better)
     shrunk = gap_base - gap_now
     if params.by is not None:
         required = params.by
@@ -158,9 +239,10 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
         required = gap_base * params.by_percent / Decimal(100)
         # ahead at the baseline, the goal is to stay ahead
         distance = -gap_now if gap_base <= compare.ZERO else shrunk - required
-    ok = distance >= compare.ZERO
+    if status is None:
+        status = status_of(distance >= compare.ZERO)
     return Outcome(
-        status_of(ok),
+        status,
         Msg(
             "shrink",
             {

@@ -20,8 +20,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from beskplan.results import Msg, Outcome
-from beskplan.rules import references
+import polars as pl
+
+from beskplan.extracts.reading import Reading
+from beskplan.results import Msg, Outcome, Status
+from beskplan.rules import frames, references
 from beskplan.rules.base import (
     NATIONAL,
     GoalView,
@@ -64,13 +67,34 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
     own = view.read(view.municipality)
     if own.value is None:
         return own_missing(own)
-    ref = references.national(view)
+    return _outcome(params, own, references.national(view).others[0], view.better)
+
+
+def evaluate_frame(params: Params, batch: frames.Batch) -> pl.LazyFrame:
+    frame = frames.joined(batch.own(), ref=batch.area(NATIONAL))
+    ahead = frames.advantage(pl.col("own_units"), pl.col("ref_units"), batch.better)
+    ok = frames.meets(ahead, batch.number(params.margin), params.strict)
+    missing = (pl.col("own_m").is_null(), pl.col("ref_m").is_null())
+    return frame.with_columns(status=frames.verdict(ok, *missing))
+
+
+def outcome(params: Params, row: frames.Row) -> Outcome:
+    own = row.reading("own")
+    if own.value is None:
+        return own_missing(own)
+    return _outcome(params, own, row.reading("ref"), row.batch.better, row.status)
+
+
+def _outcome(
+    params: Params, own: Reading, ref: Reading, better: str, status: Status | None = None
+) -> Outcome:
     return compared(
         own,
         ref.value,
-        ref.label,
-        view.better,
-        missing=Msg("reference_missing", {"area": NATIONAL, "raw": ref.others[0].raw}),
+        Msg("ref.national"),
+        better,
+        missing=Msg("reference_missing", {"area": NATIONAL, "raw": ref.raw}),
         strict=params.strict,
         margin=params.margin,
+        status=status,
     )

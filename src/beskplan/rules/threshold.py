@@ -19,7 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from beskplan.results import Msg, Outcome
+import polars as pl
+
+from beskplan.extracts.reading import Reading
+from beskplan.results import Msg, Outcome, Status
+from beskplan.rules import frames
 from beskplan.rules.base import (
     GoalView,
     Reads,
@@ -64,12 +68,31 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
     own = view.read(view.municipality)
     if own.value is None:
         return own_missing(own)
+    return _outcome(params, own, view.better)
+
+
+def evaluate_frame(params: Params, batch: frames.Batch) -> pl.LazyFrame:
+    frame = frames.joined(batch.own())
+    ahead = frames.advantage(pl.col("own_units"), batch.number(params.target), batch.better)
+    ok = frames.meets(ahead, pl.lit(0), params.strict)
+    return frame.with_columns(status=frames.verdict(ok, pl.col("own_m").is_null()))
+
+
+def outcome(params: Params, row: frames.Row) -> Outcome:
+    own = row.reading("own")
+    if own.value is None:
+        return own_missing(own)
+    return _outcome(params, own, row.batch.better, row.status)
+
+
+def _outcome(params: Params, own: Reading, better: str, status: Status | None = None) -> Outcome:
     return compared(
         own,
         params.target,
         Msg("ref.target"),
-        view.better,
+        better,
         missing=Msg("no_reference"),
         strict=params.strict,
         reason="target",
+        status=status,
     )

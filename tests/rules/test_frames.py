@@ -1,0 +1,140 @@
+"""A batch gives figures as integers of their published decimals, and rules decide on them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from beskplan.catalogue import ColumnSpec, SumSpec
+from beskplan.context import Context
+from beskplan.periods import parse_period
+from beskplan.results import Status
+from beskplan.rules import RULES, frames
+from tests.conftest import write
+
+JUNE = parse_period("2020M06")
+CLUSTER = ["A", "B", "C", "D"]
+
+
+def _context(tmp_path: Path, rows: str) -> Context:
+    write(tmp_path / "data" / "T.csv", "Område;Periode;Andel (pct.);Antal\n" + rows)
+    return Context.open(tmp_path / "data", use_cache=False)
+
+
+def _batch(context: Context, spec: object, numbers: list[Decimal] | None = None) -> frames.Batch:
+    rows = [(name, JUNE, CLUSTER) for name in CLUSTER]
+    return frames.Batch(context, spec, "lower", rows, numbers=numbers or [])  # type: ignore[arg-type]
+
+
+SHARE = ColumnSpec("T", "Andel (pct.)")
+COUNT = ColumnSpec("T", "Antal")
+
+
+def test_figures_are_integers_at_one_scale(tmp_path: Path) -> None:
+    context = _context(
+        tmp_path,
+        "A;2020M06;2,7;1\nB;2020M06;2,65;2\nC;2020M06;..;3\nHele landet;2020M06;3;4\n",
+    )
+    batch = _batch(context, SHARE, [Decimal("0.125")])  # a margin with three decimals
+    assert batch.scale == 3
+    own = batch.own().collect().sort("row").select("name", "m", "dec", "units", "raw").rows()
+    assert own == [
+        ("A", 27, 1, 2700, None),
+        ("B", 265, 2, 2650, None),
+        ("C", None, None, None, ".."),
+        ("D", None, None, None, None),  # no row at all
+    ]
+    national = batch.area("Hele landet").collect().get_column("units").unique().to_list()
+    assert national == [3000]
+
+
+def test_a_sum_is_exact_and_missing_where_a_part_is(tmp_path: Path) -> None:
+    """0,1 + 0,2 is 0,3 exactly (as floats it is 0.30000000000000004); a part without a
+    figure makes the sum missing, with that part's token."""
+    context = _context(tmp_path, "A;2020M06;0,1;0,2\nB;2020M06;0,1;x\n")
+    batch = _batch(context, SumSpec((SHARE, COUNT)))
+    row = frames.rows(frames.prefixed(batch.own(), "own"), batch)
+    a, b = row[0].reading("own"), row[1].reading("own")
+    assert (a.value, str(a.value)) == (Decimal("0.3"), "0.3")
+    assert (b.value, b.raw) == (None, "x")
+
+
+def _outcomes(context: Context, rule: str, params: dict[str, object], better: str) -> list[object]:
+    kind = RULES[rule]
+    parsed = kind.Params.model_validate(params)
+    rows = [(name, JUNE, CLUSTER) for name in CLUSTER]
+    numbers = [v for v in vars(parsed).values() if isinstance(v, Decimal)]
+    batch = frames.Batch(context, SHARE, better, rows, numbers=numbers)
+    frame = kind.evaluate_frame(parsed, batch)  # type: ignore[attr-defined]
+    return [kind.outcome(parsed, row) for row in frames.rows(frame, batch)]  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("strict", "margin", "expected"),
+    [
+        (False, "0", Status.MET),  # 1,5 against the mean of 1,0 and 2,0: exactly on it
+        (True, "0", Status.UNMET),
+        (False, "0.1", Status.UNMET),
+        (False, "-0.1", Status.MET),
+    ],
+)
+def test_a_mean_is_compared_as_its_sum(
+    tmp_path: Path, strict: bool, margin: str, expected: Status
+) -> None:
+    context = _context(
+        tmp_path, "A;2020M06;1,5;0\nB;2020M06;1,0;0\nC;2020M06;2,0;0\nD;2020M06;..;0\n"
+    )
+    found = _outcomes(
+        context,
+        "cluster_mean",
+        {"cluster": CLUSTER, "strict": strict, "margin": float(margin)},
+        "lower",
+    )
+    a = found[0]
+    assert a.status is expected  # type: ignore[attr-defined]
+    assert a.reference == Decimal("1.5")  # type: ignore[attr-defined]
+    # as compare.mean divides the Decimal sum 3,0 by 2: one decimal, as the figures have
+    assert str(a.reference) == "1.5"  # type: ignore[attr-defined]
+
+
+def test_a_mean_that_does_not_end_is_still_compared_exactly(tmp_path: Path) -> None:
+    """The others' mean 4/3 = 1,333...: 1,3 is under it (met, lower better), 1,4 is not."""
+    context = _context(tmp_path, "A;2020M06;1,3;0\nB;2020M06;1;0\nC;2020M06;1;0\nD;2020M06;2;0\n")
+    met = _outcomes(context, "cluster_mean", {"cluster": CLUSTER}, "lower")[0]
+    assert met.status is Status.MET  # type: ignore[attr-defined]
+    context = _context(tmp_path, "A;2020M06;1,4;0\nB;2020M06;1;0\nC;2020M06;1;0\nD;2020M06;2;0\n")
+    unmet = _outcomes(context, "cluster_mean", {"cluster": CLUSTER}, "lower")[0]
+    assert unmet.status is Status.UNMET  # type: ignore[attr-defined]
+
+
+def test_the_leader_of_a_tie_is_the_first_in_the_cluster(tmp_path: Path) -> None:
+    """B and D tie for best at 1,0 (D written 1,00): B leads, as the one-goal path says."""
+    context = _context(
+        tmp_path, "A;2020M06;2,0;0\nB;2020M06;1,0;0\nC;2020M06;3,0;0\nD;2020M06;1,00;0\n"
+    )
+    a = _outcomes(context, "cluster_best", {"cluster": CLUSTER}, "lower")[0]
+    assert a.reference_label.args == {"area": "B"}  # type: ignore[attr-defined]
+    assert str(a.reference) == "1.0"  # type: ignore[attr-defined]
+    assert (a.rank, a.of, a.status) == (3, 4, Status.UNMET)  # type: ignore[attr-defined]
+
+
+def test_fifteen_digits_in_a_mean_do_not_overflow(tmp_path: Path) -> None:
+    """Figures of 15 significant digits at three decimals, summed and multiplied by the
+    count, stay exact in Int128: 999.999.999.999,999 against the mean of the others."""
+    big = "999.999.999.999,999"
+    context = _context(
+        tmp_path,
+        f"A;2020M06;{big};0\nB;2020M06;{big};0\nC;2020M06;{big};0\nD;2020M06;999.999.999.999,998;0\n",
+    )
+    a = _outcomes(context, "cluster_mean", {"cluster": CLUSTER, "strict": True}, "higher")[0]
+    assert a.status is Status.MET  # type: ignore[attr-defined]
+    assert a.value == Decimal("999999999999.999")  # type: ignore[attr-defined]
+
+
+def test_cells_a_frame_cannot_hold_are_refused(tmp_path: Path) -> None:
+    """Two rows that disagree for one area and period: the reader says so row by row."""
+    context = _context(tmp_path, "A;2020M06;1,0;0\nA;2020M06;2,0;0\n")
+    with pytest.raises(frames.Unfit):
+        _batch(context, SHARE)
