@@ -139,6 +139,27 @@ def _unit(column: str) -> str | None:
 @dataclass
 class Clusters:
     versions: dict[str, list[ClusterVersion]] = field(default_factory=dict)
+    _holders: dict[tuple[object, str], dict[str, str]] = field(default_factory=dict, repr=False)
+
+    def holders(self, benefit: object, period: Period) -> dict[str, str]:
+        """Municipality key -> the first cluster, by name, of ``benefit`` that holds it
+        at ``period`` (clusters with no member list valid then hold none)."""
+        from beskplan.areas import area_key
+
+        ident = (benefit, period.code)
+        if ident not in self._holders:
+            found: dict[str, str] = {}
+            for name, versions in sorted(self.versions.items()):
+                if versions[0].benefit != benefit:
+                    continue
+                try:
+                    members = self.members(name, period)
+                except MeasureError:
+                    continue
+                for member in members:
+                    found.setdefault(area_key(member), name)
+            self._holders[ident] = found
+        return self._holders[ident]
 
     def members(self, name: str, period: Period) -> list[str]:
         """The member list of ``name`` valid at the start of ``period``."""

@@ -13,7 +13,7 @@ its baseline), said in words.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from beskplan.areas import area_key
 from beskplan.catalogue import CLUSTERS_FILE, MEASURES_FILE, ColumnSpec, Measure, repeated
@@ -24,7 +24,7 @@ from beskplan.goalfile import Goal, Plan
 from beskplan.periods import Choice, Period, parse_period
 from beskplan.results import GoalResult, Msg, Outcome, Report, Status
 from beskplan.rules.base import NATIONAL
-from beskplan.sources import describe, fingerprint
+from beskplan.sources import SourceFile, describe, fingerprint
 from beskplan.timing import figure_periods, latest_period
 from beskplan.trajectory import Assessment, assess
 from beskplan.view import View, members_at
@@ -66,7 +66,20 @@ def evaluate_plan(
         read = sorted({g.period for g in results}, key=Period.sort_key)
         newest = (read[0], read[-1])
         at = read[-1]
-    goal_file = describe(plan.path, plan.file.text.encode("utf-8"), None, plan.path.name)
+    return report_of(plan, context, at, results, newest)
+
+
+def report_of(
+    plan: Plan,
+    context: Context,
+    at: Period,
+    results: Sequence[GoalResult],
+    newest: tuple[Period, Period] | None = None,
+    goal_file: SourceFile | None = None,
+) -> Report:
+    """The plan's report of ``results``, with the files they were read from."""
+    if goal_file is None:
+        goal_file = describe(plan.path, plan.file.text.encode("utf-8"), None, plan.path.name)
     used = {name for result in results for name in result.sources}
     sources = tuple(s for s in context.sources() if s.path in used)
     return Report(
@@ -81,6 +94,13 @@ def evaluate_plan(
         tuple(context.store.notices()),
         newest,
     )
+
+
+def evaluate_goal(
+    plan: Plan, goal: Goal, context: Context, at: Period, asked: bool = False
+) -> GoalResult:
+    """One goal at ``at`` (``asked``: the caller's period, not the plan's), without a course."""
+    return _evaluate_goal(plan, goal, context, at, courses=False, asked=asked)
 
 
 NEWEST_TRIES = 24  # periods tried back from a goal's newest figure for one with its references
@@ -194,48 +214,53 @@ def _evaluate_goal(
     asked: bool = False,
 ) -> GoalResult:
     ready = prepare_goal(plan, goal, context, at, asked)
-    period, measure, better, cluster, areas = (
-        ready.period,
-        ready.measure,
-        ready.better,
-        ready.cluster,
-        ready.areas,
-    )
-    goal_file = plan.file
     if ready.later is not None:
-        outcome = Outcome(
-            Status.NO_DATA, Msg("not_evaluable", {"period": period, "later": ready.later})
-        )
+        outcome = not_evaluable(ready.period, ready.later)
     else:
-        view = View(plan.municipality, period, better, measure, context, areas)
+        view = View(
+            plan.municipality, ready.period, ready.better, ready.measure, context, ready.areas
+        )
         outcome = goal.kind.evaluate(goal.params, view)
     course = bool(goal.fields.deadline) and courses and ready.later is None
     history = _history(plan, ready, context, outcome.period) if course or with_history else ()
-    files = {
-        s.path for spec in columns(measure.spec) for s in context.store.table(spec.table).sources
-    }
+    return replace(
+        goal_result(plan, ready, context),
+        outcome=outcome,
+        trajectory=_course(ready, history, outcome) if course else None,
+        history=history,
+    )
+
+
+def not_evaluable(period: Period, later: Period) -> Outcome:
+    """A goal asked at a period before a period its rule reads (its baseline)."""
+    return Outcome(Status.NO_DATA, Msg("not_evaluable", {"period": period, "later": later}))
+
+
+def goal_result(plan: Plan, ready: Prepared, context: Context) -> GoalResult:
+    """The record of a prepared goal, with no outcome yet (it says ``no_data``)."""
+    goal, measure = ready.goal, ready.measure
+    files = {s.path for spec in ready.columns() for s in context.store.table(spec.table).sources}
     if isinstance(goal.fields.measure, str):
         files.add(MEASURES_FILE)
-    if isinstance(cluster, str):
+    if isinstance(ready.cluster, str):
         files.add(CLUSTERS_FILE)
     required = goal.kind.requirement(goal.params)
+    written = plan.file.data["goals"][goal.loc[1]]
     return GoalResult(
         id=goal.id,
         title=goal.fields.title,
         name=goal.fields.name,
         rule=goal.kind.NAME,
-        better=better,
+        better=ready.better,
         unit=goal.fields.unit or measure.unit or "",
         measure=measure.label,
         focus=goal.fields.focus,
         ministermaal=tuple(goal.fields.ministermaal),
-        asked_period=period,
-        outcome=outcome,
+        asked_period=ready.period,
+        outcome=Outcome(Status.NO_DATA, Msg("no_reference")),
         sources=tuple(sorted(files)),
-        definition=fingerprint(goal_file.data["goals"][goal.loc[1]]),
-        written=_written(goal_file.data["goals"][goal.loc[1]]),
-        trajectory=_course(ready, history, outcome) if course else None,
-        history=history,
+        definition=fingerprint(written),
+        written=_written(written),
         margin=required.margin,
         strict=required.strict,
         baseline=next(iter(goal.kind.reads(goal.params).periods), None),
@@ -269,6 +294,20 @@ def _history(
         (p for p in map(parse_period, codes) if p.kind == kind and not p.is_after(last)),
         key=Period.sort_key,
     )
+    from beskplan.batches import outcomes
+    from beskplan.rules.frames import Unfit
+
+    try:
+        at = [(plan.municipality, period, ready.cluster) for period in periods]
+        return tuple(zip(periods, outcomes(goal, ready, context, at), strict=True))
+    except Unfit:  # a rule without a frame form, or figures a frame cannot hold
+        return _history_by_period(plan, ready, context, periods)
+
+
+def _history_by_period(
+    plan: Plan, ready: Prepared, context: Context, periods: list[Period]
+) -> tuple[tuple[Period, Outcome], ...]:
+    goal = ready.goal
     points = []
     for period in periods:
         members = members_at(ready.cluster, context.clusters, period) if ready.cluster else []

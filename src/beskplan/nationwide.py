@@ -12,16 +12,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from beskplan import batches
 from beskplan.areas import area_key
+from beskplan.batches import Target, results
 from beskplan.catalogue import Clusters
 from beskplan.context import Context, columns
 from beskplan.errors import InputError, MeasureError, Problem
-from beskplan.evaluate import evaluate_plan
+from beskplan.evaluate import evaluate_plan, report_of
 from beskplan.goalfile import Goal, Plan
 from beskplan.periods import Choice, Period, PeriodError, between, parse_range
 from beskplan.results import GoalResult, Report, Status
 from beskplan.rules import RULES
-from beskplan.sources import SourceFile
+from beskplan.rules.frames import Unfit
+from beskplan.sources import SourceFile, describe
 
 NOT_MUNICIPALITIES = ("hele landet", "uoplyst område", "rar ")
 
@@ -52,21 +55,12 @@ def municipalities(plan: Plan, context: Context) -> list[str]:
 
 
 def _own_cluster(name: str, municipality: str, clusters: Clusters, period: Period) -> str | None:
+    """The first cluster, by name, of the same benefit group as ``name`` that holds the
+    municipality at ``period``."""
     versions = clusters.versions.get(name)
     if not versions:
         return None
-    benefit = versions[0].benefit
-    own = area_key(municipality)
-    for other, found in sorted(clusters.versions.items()):
-        if found[0].benefit != benefit:
-            continue
-        try:
-            members = clusters.members(other, period)
-        except MeasureError:  # a version not valid at the period is no cluster here
-            continue
-        if any(area_key(m) == own for m in members):
-            return other
-    return None
+    return clusters.holders(versions[0].benefit, period).get(area_key(municipality))
 
 
 def _retarget(
@@ -90,6 +84,20 @@ def _retarget(
     return replace(goal, fields=fields, kind=kind, params=found.params), found.national_instead
 
 
+def applied_to(
+    plan: Plan, municipality: str, clusters: Clusters, at: Period
+) -> tuple[Plan, tuple[str, ...]]:
+    """The plan as applied to ``municipality``: each goal compared with the municipality's
+    own cluster, and the goals compared with the national level for want of one."""
+    goals, national = [], []
+    for goal in plan.goals:
+        changed, fell_back = _retarget(goal, municipality, clusters, goal.fields.period or at)
+        goals.append(changed)
+        if fell_back:
+            national.append(goal.id)
+    return replace(plan, municipality=municipality, goals=tuple(goals)), tuple(national)
+
+
 def apply_all(
     plan: Plan,
     context: Context,
@@ -103,23 +111,50 @@ def apply_all(
     municipalities when the caller has listed them already.
     """
     at = period if isinstance(period, Period) else plan.period
+    listed = names if names is not None else municipalities(plan, context)
     results: list[Applied] = []
-    for municipality in names if names is not None else municipalities(plan, context):
-        goals, national = [], []
-        for goal in plan.goals:
-            changed, fell_back = _retarget(
-                goal, municipality, context.clusters, goal.fields.period or at
-            )
-            goals.append(changed)
-            if fell_back:
-                national.append(goal.id)
-        variant = replace(plan, municipality=municipality, goals=tuple(goals))
+    if period is None or isinstance(period, Period):
+        try:
+            results = _all_at_once(plan, context, at, period is not None, listed, step)
+        except (Unfit, InputError, MeasureError):
+            results = []  # one municipality at a time below, which says what is wrong
+    for municipality in listed if not results else ():
+        variant, national = applied_to(plan, municipality, context.clusters, at)
         report = evaluate_plan(variant, context, period, courses=False)
-        results.append(Applied(municipality, report, tuple(national)))
+        results.append(Applied(municipality, report, national))
         if step is not None:
             step()
     results.sort(key=lambda a: (-a.report.summary.met, a.report.summary.unmet, a.municipality))
     return results
+
+
+def _all_at_once(
+    plan: Plan,
+    context: Context,
+    at: Period,
+    asked: bool,
+    names: list[str],
+    step: Callable[[], None] | None,
+) -> list[Applied]:
+    """Every municipality at ``at``, each goal decided for all of them in one frame."""
+    targets: list[Target] = []
+    national: list[tuple[str, ...]] = []
+    for municipality in names:
+        variant, fell_back = applied_to(plan, municipality, context.clusters, at)
+        targets.extend(Target(variant, goal, at) for goal in variant.goals)
+        national.append(fell_back)
+    found = results(targets, context, asked)
+    goal_file = describe(plan.path, plan.file.text.encode("utf-8"), None, plan.path.name)
+    size = len(plan.goals)
+    applied = []
+    for i, municipality in enumerate(names):
+        variant = targets[i * size].plan
+        chosen = found[i * size : (i + 1) * size]
+        report = report_of(variant, context, at, chosen, goal_file=goal_file)
+        applied.append(Applied(municipality, report, national[i]))
+        if step is not None:
+            step()
+    return applied
 
 
 def period_range(text: str) -> list[Period]:
@@ -189,12 +224,21 @@ def timeline(
     wanted = {goal.id: steps(plan, goal, context, span) for goal in plan.goals}
     periods = sorted({p for found in wanted.values() for p in found}, key=Period.sort_key)
     results: dict[tuple[str, Period], GoalResult] = {}
-    for period in periods:
+    try:
+        targets = [Target(plan, g, p) for g in plan.goals for p in wanted[g.id]]
+        decided = batches.results(targets, context, asked=True)
+        results = {(t.goal.id, t.period): r for t, r in zip(targets, decided, strict=True)}
+    except (Unfit, InputError, MeasureError):
+        pass  # period by period below, which says what is wrong
+    for period in periods if not results else ():
         report = evaluate_plan(plan, context, period, courses=False)
         for result in report.goals:
             if period in wanted[result.id]:
                 results[(result.id, period)] = result
         if step is not None:
+            step()
+    if step is not None and results and len(results) == len(targets):
+        for _ in periods:
             step()
     lines = tuple(
         GoalLine(

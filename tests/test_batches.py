@@ -1,0 +1,176 @@
+"""Goals decided for many rows in one frame give what evaluating each row alone gives.
+
+The property: for generated figures (decimals from none to three, suppressed and absent
+cells, clusters that change during the range) and goals of every rule, the results of
+``--all-municipalities``, ``--periods`` and a goal's history are the same, record for
+record and decimal for decimal, whether the rules decide in frames or one row at a time.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import strategies as st
+
+from beskplan import batches, evaluate
+from beskplan.context import Context
+from beskplan.errors import InputError
+from beskplan.goalfile import load_plan
+from beskplan.nationwide import apply_all, timeline
+from beskplan.periods import between, parse_period
+from beskplan.view import View
+from tests.conftest import write
+from tests.test_fuzz import EXAMPLES
+
+AREAS = ["A", "B", "C", "D", "E", "F", "G", "H", "Hele landet"]  # H is in no cluster
+PERIODS = [f"2020M{m:02d}" for m in range(1, 7)]
+# D is in two clusters (the first by name is its own); G joins k1 in April
+CLUSTERS = """clusters:
+  - {name: k1, title: K1, benefit: X, valid_from: 2014-01-01, members: [A, B, C, D]}
+  - {name: k1, title: K1, benefit: X, valid_from: 2020-04-01, members: [A, B, C, D, G]}
+  - {name: k2, title: K2, benefit: X, valid_from: 2014-01-01, members: [D, E, F, G]}
+"""
+MEASURES = """measures:
+  andel: {table: T, column: Andel (pct.)}
+  antal: {table: T, column: Antal}
+  begge: {sum: [andel, antal]}
+"""
+
+
+@st.composite
+def figure(draw: Any) -> str | None:
+    """A cell as published: a number with 0 to 3 decimals, a suppression token, or no row."""
+    kind = draw(st.sampled_from(["number"] * 8 + ["token", "absent"]))
+    if kind == "absent":
+        return None
+    if kind == "token":
+        return draw(st.sampled_from(["..", "x", "-", ""]))
+    decimals = draw(st.integers(0, 3))
+    units = draw(st.integers(0, 60 * 10**decimals))
+    text = str(Decimal(units).scaleb(-decimals))
+    return text.replace(".", ",")
+
+
+def margin(draw: Any) -> str:
+    return draw(st.sampled_from(["0", "0.5", "0.25", "1"]))
+
+
+@st.composite
+def plans(draw: Any) -> str:
+    better = draw(st.sampled_from(["lower", "higher"]))
+    strict = draw(st.booleans())
+    goals = [
+        f"rule: cluster_mean\n    cluster: k1\n    strict: {strict}\n    margin: {margin(draw)}",
+        "rule: cluster_best\n    cluster: k1",
+        f"rule: cluster_rank\n    cluster: k1\n    top: {draw(st.integers(1, 4))}",
+        f"rule: municipality\n    than: E\n    strict: {strict}\n    margin: {margin(draw)}",
+        f"rule: national\n    strict: {draw(st.booleans())}\n    margin: {margin(draw)}",
+        f"rule: threshold\n    target: {draw(st.sampled_from(['10', '20.5', '33.33']))}",
+        "rule: baseline\n    baseline: 2020M02",
+        "rule: gap_shrink\n    against: national\n    baseline: 2020M02\n    by: "
+        + draw(st.sampled_from(["0", "0.2", "1.5"])),
+        "rule: gap_shrink\n    against: cluster_mean\n    cluster: k1\n    baseline: 2020M02\n"
+        f"    by_percent: {draw(st.sampled_from(['25', '50', '100', '12.5']))}",
+        "rule: gap_shrink\n    against: cluster_best\n    cluster: k1\n    baseline: 2020M02\n"
+        f"    by: {draw(st.sampled_from(['0', '0.5']))}",
+        "rule: cluster_mean\n    cluster: [A, B, C]",
+    ]
+    text = "plan: p\ntitle: P\nmunicipality: A\nperiod: 2020M06\ngoals:\n"
+    for i, rule in enumerate(goals):
+        measure = draw(st.sampled_from(["andel", "begge", "{table: T, column: Antal}"]))
+        text += f"  - id: g{i}\n    title: Mål {i}\n    measure: {measure}\n"
+        text += f"    better: {better}\n    {rule}\n"
+    return text
+
+
+@st.composite
+def tables(draw: Any) -> str:
+    lines = ["Område;Periode;Andel (pct.);Antal"]
+    for period in PERIODS:
+        for area in AREAS:
+            share, count = draw(figure()), draw(figure())
+            if share is None and count is None:
+                continue  # no row at all
+            lines.append(f"{area};{period};{share or ''};{count or ''}")
+    return "\n".join(lines) + "\n"
+
+
+@contextmanager
+def one_row_at_a_time() -> Any:
+    """Every rule evaluated row by row, as if none had a frame form."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(batches, "framed", lambda kind: None)
+        yield
+
+
+def refused(*args: object) -> None:
+    raise AssertionError("evaluated one row at a time")
+
+
+def _everything(folder: Path, frames_only: bool) -> str:
+    """Every municipality at the plan's period and at another, every period, and the
+    history of each goal; ``frames_only``: evaluating a row alone fails the test."""
+    context = Context.open(folder / "data", use_cache=False)
+    plan = load_plan(folder / "p.yaml", folder)
+    span = between(parse_period("2020M01"), parse_period("2020M06"))
+    with pytest.MonkeyPatch.context() as patch:
+        if frames_only:
+            patch.setattr(View, "read", refused)
+        found = (
+            apply_all(plan, context),
+            apply_all(plan, context, parse_period("2020M03")),
+            timeline(plan, context, span),
+        )
+    with pytest.MonkeyPatch.context() as patch:
+        if frames_only:
+            patch.setattr(evaluate, "_history_by_period", refused)
+        history = evaluate.evaluate_plan(plan, context, history=True).goals
+    return repr((found, history))
+
+
+@settings(
+    max_examples=max(EXAMPLES // 10, 12),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],  # a failing case is shown unshrunk
+)
+@given(plan=plans(), table=tables())
+def test_frames_decide_as_each_row_alone(plan: str, table: str, tmp_path_factory: Any) -> None:
+    folder = tmp_path_factory.mktemp("case")
+    write(folder / "p.yaml", plan)
+    write(folder / "data" / "T.csv", table)
+    write(folder / "data" / "clusters.yaml", CLUSTERS)
+    write(folder / "data" / "measures.yaml", MEASURES)
+    framed = _everything(folder, frames_only=True)
+    with one_row_at_a_time():
+        alone = _everything(folder, frames_only=False)
+    assert framed == alone
+
+
+def test_a_bad_cell_is_said_where_it_stands_as_before(tmp_path: Path) -> None:
+    """A frame does not take a cell that is not a number: the rows are read one by one and
+    the reader says which cell, with every municipality."""
+    write(
+        tmp_path / "p.yaml",
+        "plan: p\ntitle: P\nmunicipality: A\nperiod: 2020M06\ngoals:\n"
+        "  - id: g\n    title: G\n    measure: andel\n    better: lower\n"
+        "    rule: cluster_mean\n    cluster: k1\n",
+    )
+    write(tmp_path / "data" / "clusters.yaml", CLUSTERS)
+    write(tmp_path / "data" / "measures.yaml", MEASURES)
+    write(
+        tmp_path / "data" / "T.csv",
+        "Område;Periode;Andel (pct.);Antal\n"
+        + "".join(f"{a};2020M06;2,5;3\n" for a in "ABCD")
+        + "E;2020M06;2,5x;3\n",
+    )
+    context = Context.open(tmp_path / "data", use_cache=False)
+    plan = load_plan(tmp_path / "p.yaml", tmp_path)
+    with pytest.raises(InputError) as raised:
+        apply_all(plan, context)
+    assert "T.csv:6:3" in str(raised.value) and "'2,5x'" in str(raised.value)
