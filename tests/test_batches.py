@@ -120,6 +120,7 @@ def _everything(folder: Path, frames_only: bool) -> str:
     span = between(parse_period("2020M01"), parse_period("2020M06"))
     with pytest.MonkeyPatch.context() as patch:
         if frames_only:
+            patch.setattr(batches, "FRAME_ROWS", 1)
             patch.setattr(View, "read", refused)
         found = (
             apply_all(plan, context),
@@ -128,6 +129,7 @@ def _everything(folder: Path, frames_only: bool) -> str:
         )
     with pytest.MonkeyPatch.context() as patch:
         if frames_only:
+            patch.setattr(batches, "FRAME_ROWS", 1)
             patch.setattr(evaluate, "_history_by_period", refused)
         history = evaluate.evaluate_plan(plan, context, history=True).goals
     return repr((found, history))

@@ -34,6 +34,11 @@ from beskplan.rules.base import RuleKind
 from beskplan.rules.frames import Batch, Row, Unfit, rows
 from beskplan.view import members_at
 
+# A frame costs about 7 ms a goal however few its rows (Polars plans and runs a dozen
+# joins); a row evaluated alone on figures already read costs 0.1 to 0.5 ms. A goal with
+# fewer rows than this is evaluated a row at a time (benchmarks/RESULTS.md measures both).
+FRAME_ROWS = 48
+
 
 class FrameRule(Protocol):
     """A rule's frame form: its verdict for many rows in Polars, and each row worded."""
@@ -66,9 +71,10 @@ def outcomes(
     at: Sequence[tuple[str, Period, str | Sequence[str] | None]],
 ) -> list[Outcome]:
     """The goal's outcome at each of ``at`` (a municipality, a period and the cluster it is
-    compared with), decided in one frame; :class:`Unfit` where the figures cannot be."""
+    compared with), decided in one frame; :class:`Unfit` where the figures cannot be, the
+    rule has no frame form or the rows are fewer than :data:`FRAME_ROWS`."""
     rule = framed(goal.kind)
-    if rule is None:
+    if rule is None or len(at) < FRAME_ROWS:
         raise Unfit(goal.kind.NAME)
     reads = goal.kind.reads(goal.params)
     batch = Batch(
@@ -87,15 +93,16 @@ def outcomes(
 def results(targets: Sequence[Target], context: Context, asked: bool) -> list[GoalResult]:
     """Each target's result as :func:`~beskplan.evaluate.evaluate_goal` gives it (``asked``:
     at the caller's period, not the plan's). Targets are grouped by rule and parameters,
-    their clusters aside; a group whose rule has no frame form is evaluated target by
-    target. Raises what preparing a goal raises, and :class:`Unfit`."""
+    their clusters aside; a group whose rule has no frame form, or of fewer than
+    :data:`FRAME_ROWS` targets, is evaluated target by target. Raises what preparing a
+    goal raises, and :class:`Unfit`."""
     groups: dict[tuple[str, str, str], list[int]] = {}
     for i, target in enumerate(targets):
         groups.setdefault(_group(target.goal), []).append(i)
     found: dict[int, GoalResult] = {}
     for indices in groups.values():
         chosen = [targets[i] for i in indices]
-        if framed(chosen[0].goal.kind) is None:
+        if framed(chosen[0].goal.kind) is None or len(chosen) < FRAME_ROWS:
             found.update(
                 (i, evaluate_goal(t.plan, t.goal, context, t.period, asked))
                 for i, t in zip(indices, chosen, strict=True)

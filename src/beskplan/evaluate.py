@@ -300,7 +300,7 @@ def _history(
     try:
         at = [(plan.municipality, period, ready.cluster) for period in periods]
         return tuple(zip(periods, outcomes(goal, ready, context, at), strict=True))
-    except Unfit:  # a rule without a frame form, or figures a frame cannot hold
+    except Unfit:  # a short history, a rule without a frame form, or figures a frame cannot hold
         return _history_by_period(plan, ready, context, periods)
 
 

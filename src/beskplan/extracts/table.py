@@ -326,12 +326,13 @@ class Table:
                 pl.col(column + DECIMALS).alias("code"),
             )
             .unique()
-            .collect()
+            .with_columns(
+                unfit=pl.col("code").is_in([INVALID, TOO_LONG]).any()
+                | pl.struct("period", "key").is_duplicated().any()
+            )
+            .collect(engine="in-memory")
         )
-        if rows.select(
-            pl.col("code").is_in([INVALID, TOO_LONG]).any()
-            | pl.struct("period", "key").is_duplicated().any()
-        ).item():
+        if rows.drop_in_place("unfit").any():
             return None
         return rows
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import polars as pl
@@ -43,10 +44,14 @@ class Unfit(Exception):
     disagree): the rows are evaluated one by one, where the reader says what is wrong."""
 
 
+@cache
+def _powers() -> pl.Series:
+    return pl.Series(list(TEN.values()), dtype=pl.Int128)
+
+
 def ten(exponent: pl.Expr) -> pl.Expr:
     """10 to the power ``exponent`` (0 to 38), in Int128."""
-    powers = pl.Series(list(TEN.values()), dtype=pl.Int128)
-    return exponent.replace_strict(list(TEN), powers, return_dtype=pl.Int128)
+    return exponent.replace_strict(list(TEN), _powers(), return_dtype=pl.Int128)
 
 
 def decimals(number: Decimal) -> int:
@@ -75,7 +80,8 @@ class Batch:
     scale: int = 0
     frame: pl.DataFrame = field(init=False)
     _members: pl.DataFrame = field(init=False)
-    _cells: pl.DataFrame = field(init=False)
+    _cells: pl.LazyFrame = field(init=False)
+    _decimals: int = field(init=False, default=0)  # the most decimals among the figures read
     _periods: dict[str, Period] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -96,10 +102,10 @@ class Batch:
             *(area_key(a) for a in (NATIONAL, *self.areas)),
         }
         asked = {p.code: p for _, p, _ in self.rows} | {p.code: p for p in self.periods}
-        cells = self._read(self.spec, asked, keys).collect()
-        found = cells.get_column("dec").max()
-        self.scale = max([found if isinstance(found, int) else 0, *map(decimals, self.numbers)])
-        self._cells = cells.with_columns(units=pl.col("m") * ten(self.scale - pl.col("dec")))
+        cells = self._read(self.spec, asked, keys)
+        self.scale = max([self._decimals, *map(decimals, self.numbers)])
+        units = pl.col("m") * ten(self.scale - pl.col("dec"))
+        self._cells = cells.with_columns(units=units)
 
     def _member_rows(self) -> pl.DataFrame:
         """Each row's other cluster members, in the cluster's order."""
@@ -163,6 +169,9 @@ class Batch:
         )
         if cells is None:
             raise Unfit(spec.table)
+        most = cells.get_column("code").max()
+        if isinstance(most, int):
+            self._decimals = max(self._decimals, most)
         reads = pl.LazyFrame(
             {"asked": list(found), "read": [p.code if p else None for p in found.values()]},
             schema={"asked": pl.String, "read": pl.String},
@@ -201,7 +210,7 @@ class Batch:
 
     def _figures(self, rows: pl.DataFrame, at: Period | None) -> pl.LazyFrame:
         asked = rows.lazy() if at is None else rows.lazy().with_columns(asked=pl.lit(at.code))
-        return asked.join(self._cells.lazy(), on=["asked", "key"], how="left").drop("asked", "key")
+        return asked.join(self._cells, on=["asked", "key"], how="left").drop("asked", "key")
 
     def number(self, value: Decimal) -> pl.Expr:
         """One of the goal's numbers at the batch's scale."""
@@ -390,6 +399,7 @@ class Row:
 
 
 def rows(frame: pl.LazyFrame, batch: Batch) -> list[Row]:
-    """The frame's rows in the batch's order, computed in one query."""
-    found = frame.sort("row").collect()
+    """The frame's rows in the batch's order, computed in one query (by the in-memory
+    engine: a plan of a dozen joins over a few thousand rows is set up faster there)."""
+    found = frame.sort("row").collect(engine="in-memory")
     return [Row(values, batch) for values in found.iter_rows(named=True)]
