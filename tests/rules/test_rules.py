@@ -121,3 +121,11 @@ def test_no_module_outside_rules_names_a_rule_or_reads_its_parameters(path: Path
             if isinstance(target, ast.Attribute) and target.attr in ("params", "kind"):
                 found.append(f"line {node.lineno}: getattr on .{target.attr}")
     assert found == []
+
+
+@pytest.mark.parametrize("name", sorted(RULES))
+def test_every_bundled_rule_decides_many_rows_at_once(name: str) -> None:
+    """--all-municipalities and --periods decide a goal in one frame for every bundled rule."""
+    from beskplan.batches import framed
+
+    assert framed(RULES[name]) is not None
