@@ -136,7 +136,7 @@ def _everything(folder: Path, frames_only: bool) -> str:
 
 
 @settings(
-    max_examples=max(EXAMPLES // 10, 12),
+    max_examples=max(EXAMPLES // 15, 10),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
     phases=[Phase.explicit, Phase.reuse, Phase.generate],  # a failing case is shown unshrunk
