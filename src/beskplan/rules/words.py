@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from functools import cache
 
 from beskplan.periods import Period
 from beskplan.results import GoalResult, Msg
 from beskplan.rules import RULES
-from beskplan.rules.base import Words
+from beskplan.rules.base import RuleKind, Words
 from beskplan.rules.references import WORDS as REFERENCE_WORDS
 from beskplan.wording import course, gap_unit, number
 from beskplan.words import Lang
@@ -57,10 +58,15 @@ WORDS: Words = {
 }
 
 
-def catalogue(lang: Lang) -> dict[str, str]:
-    """Every text of every rule in ``lang``, by message key."""
+def catalogue(lang: Lang) -> Mapping[str, str]:
+    """Every text of every rule in ``lang``, by message key (shared: not to be changed)."""
+    return _catalogue(lang, tuple(RULES.values()))
+
+
+@cache  # worded thousands of times for --periods; a rule registered later is a new key
+def _catalogue(lang: Lang, rules: tuple[RuleKind, ...]) -> Mapping[str, str]:
     texts: dict[str, str] = {}
-    for words in (WORDS, REFERENCE_WORDS, *(rule.WORDS for rule in RULES.values())):
+    for words in (WORDS, REFERENCE_WORDS, *(rule.WORDS for rule in rules)):
         texts.update(words[lang])
     return texts
 
