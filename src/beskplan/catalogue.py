@@ -139,7 +139,12 @@ def _unit(column: str) -> str | None:
 @dataclass
 class Clusters:
     versions: dict[str, list[ClusterVersion]] = field(default_factory=dict)
-    _holders: dict[tuple[object, str], dict[str, str]] = field(default_factory=dict, repr=False)
+    _holders: dict[tuple[object, str], dict[str, str]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _members: dict[tuple[str, Period], tuple[str, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def holders(self, benefit: object, period: Period) -> dict[str, str]:
         """Municipality key -> the first cluster, by name, of ``benefit`` that holds it
@@ -163,6 +168,12 @@ class Clusters:
 
     def members(self, name: str, period: Period) -> list[str]:
         """The member list of ``name`` valid at the start of ``period``."""
+        found = self._members.get((name, period))
+        if found is None:
+            found = self._members[(name, period)] = tuple(self._valid(name, period))
+        return list(found)
+
+    def _valid(self, name: str, period: Period) -> Sequence[str]:
         versions = self.versions.get(name)
         if versions is None:
             raise UnknownCluster(name)
@@ -174,7 +185,7 @@ class Clusters:
                 f"cluster '{name}' has no member list valid in {period} "
                 f"(the first is valid from {first})"
             )
-        return list(max(valid, key=lambda v: v.valid_from).members)
+        return max(valid, key=lambda v: v.valid_from).members
 
 
 M = TypeVar("M", bound=BaseModel)

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import IntEnum
+from functools import lru_cache
 from typing import Literal
 
 
@@ -67,6 +68,9 @@ class Period:
 
     @property
     def code(self) -> str:
+        return _code(self.kind, self.year, self.index)
+
+    def _code(self) -> str:
         if self.kind is Kind.MONTH:
             return f"{self.year}M{self.index:02d}"
         if self.kind is Kind.QUARTER:
@@ -131,6 +135,9 @@ class Period:
         half-year its year; a moving year ending with the fourth quarter is the
         calendar year, and the other way round.
         """
+        return _lookup_order(self)
+
+    def _lookup_order(self) -> tuple[Period, ...]:
         if self.kind is Kind.MONTH:
             q = self.quarter()
             return (
@@ -154,6 +161,18 @@ class Period:
                 return (self, Period(Kind.YEAR, self.year))
             return (self,)
         return (self, Period(Kind.MOVING_YEAR, self.year, 4))
+
+
+# a period's code and lookup order are asked for hundreds of thousands of times over a
+# range of periods, of a few hundred distinct periods
+@lru_cache(maxsize=4096)
+def _code(kind: Kind, year: int, index: int) -> str:
+    return Period._code(Period(kind, year, index))
+
+
+@lru_cache(maxsize=4096)
+def _lookup_order(period: Period) -> tuple[Period, ...]:
+    return period._lookup_order()
 
 
 def parse_period(text: object) -> Period:
