@@ -72,10 +72,7 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
 
 
 def evaluate_frame(params: Params, batch: frames.Batch) -> pl.LazyFrame:
-    frame = frames.joined(batch.own(), base=batch.own(params.baseline))
-    ahead = frames.advantage(pl.col("own_units"), pl.col("base_units"), batch.better)
-    missing = (pl.col("own_m").is_null(), pl.col("base_m").is_null())
-    return frame.with_columns(status=frames.verdict(ahead >= 0, *missing))
+    return frames.compared(batch, batch.own(params.baseline), prefix="base")
 
 
 def outcome(params: Params, row: frames.Row) -> Outcome:

@@ -280,6 +280,23 @@ def verdict(ok: pl.Expr, *missing: pl.Expr) -> pl.Expr:
     return status
 
 
+def compared(
+    batch: Batch,
+    reference: pl.LazyFrame,
+    *,
+    margin: Decimal = Decimal(0),
+    strict: bool = False,
+    prefix: str = "ref",
+) -> pl.LazyFrame:
+    """Each row's own figure against one reference figure (under ``prefix``), as
+    :func:`~beskplan.rules.base.compared` judges one: ``no_data`` where either is missing."""
+    frame = joined(batch.own(), **{prefix: reference})
+    ahead = advantage(pl.col("own_units"), pl.col(f"{prefix}_units"), batch.better)
+    ok = meets(ahead, batch.number(margin), strict)
+    missing = (pl.col("own_m").is_null(), pl.col(f"{prefix}_m").is_null())
+    return frame.with_columns(status=verdict(ok, *missing))
+
+
 def prefixed(frame: pl.LazyFrame, prefix: str) -> pl.LazyFrame:
     """A figure frame's columns under ``prefix``, ``row`` kept."""
     return frame.select(pl.col("row"), pl.all().exclude("row").name.prefix(f"{prefix}_"))

@@ -71,11 +71,8 @@ def evaluate(params: Params, view: GoalView) -> Outcome:
 
 
 def evaluate_frame(params: Params, batch: frames.Batch) -> pl.LazyFrame:
-    frame = frames.joined(batch.own(), ref=batch.area(NATIONAL))
-    ahead = frames.advantage(pl.col("own_units"), pl.col("ref_units"), batch.better)
-    ok = frames.meets(ahead, batch.number(params.margin), params.strict)
-    missing = (pl.col("own_m").is_null(), pl.col("ref_m").is_null())
-    return frame.with_columns(status=frames.verdict(ok, *missing))
+    reference = batch.area(NATIONAL)
+    return frames.compared(batch, reference, margin=params.margin, strict=params.strict)
 
 
 def outcome(params: Params, row: frames.Row) -> Outcome:
