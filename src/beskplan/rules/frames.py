@@ -2,7 +2,7 @@
 
 A :class:`Batch` holds the rows one goal is evaluated at, a municipality at a period
 each: every municipality at one period (``--all-municipalities``), or one municipality
-at every period (``--periods``, a goal's course). It gives the figures those rows read
+at every period (``--periods``, a goal's long course). It gives the figures those rows read
 as Polars frames, and a rule's ``evaluate_frame`` decides every row in Polars
 expressions. Figures stay exact: a published figure is an integer of its published
 decimals (``m`` and ``dec``: 2,65 is 265 and 2), brought to the batch's common
@@ -40,8 +40,10 @@ MET, UNMET, NO_DATA = (s.value for s in (Status.MET, Status.UNMET, Status.NO_DAT
 
 
 class Unfit(Exception):
-    """The figures cannot be read as one frame (a cell that is not a number, two rows that
-    disagree): the rows are evaluated one by one, where the reader says what is wrong."""
+    """The rows are not for one frame: its figures cannot be read as one (a cell that is
+    not a number, two rows that disagree), its rule has no frame form, or the rows are too
+    few to pay for a frame. They are evaluated one by one, where the reader says what is
+    wrong."""
 
 
 @cache
