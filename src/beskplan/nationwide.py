@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+import polars as pl
+
 from beskplan import batches
 from beskplan.areas import area_key
 from beskplan.batches import Target, results
@@ -47,7 +49,7 @@ def municipalities(plan: Plan, context: Context) -> list[str]:
         measure = context.measures.resolve(goal.fields.measure)
         for spec in columns(measure.spec):
             table = context.store.table(spec.table)
-            for area in table.frame.get_column("_area").cast(str).unique().to_list():
+            for area in table.frame.get_column("_area").unique().cast(pl.String).to_list():
                 key = area_key(area)
                 if area and not key.startswith(NOT_MUNICIPALITIES):
                     names.setdefault(key, area)
