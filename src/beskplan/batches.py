@@ -34,9 +34,10 @@ from beskplan.rules.base import RuleKind
 from beskplan.rules.frames import Batch, Row, Unfit, rows
 from beskplan.view import members_at
 
-# A frame costs about 7 ms a goal however few its rows (Polars plans and runs a dozen
-# joins); a row evaluated alone on figures already read costs 0.1 to 0.5 ms. A goal with
-# fewer rows than this is evaluated a row at a time (benchmarks/RESULTS.md measures both).
+# A frame costs 5 to 7 ms a goal however few its rows (Polars plans and runs a dozen
+# joins); evaluated alone, a municipality or a period costs 0.3 to 0.5 ms here, where each
+# row's goal is prepared anew. A goal with fewer rows than this is evaluated a row at a
+# time (benchmarks/RESULTS.md measures both).
 FRAME_ROWS = 48
 
 
@@ -71,10 +72,10 @@ def outcomes(
     at: Sequence[tuple[str, Period, str | Sequence[str] | None]],
 ) -> list[Outcome]:
     """The goal's outcome at each of ``at`` (a municipality, a period and the cluster it is
-    compared with), decided in one frame; :class:`Unfit` where the figures cannot be, the
-    rule has no frame form or the rows are fewer than :data:`FRAME_ROWS`."""
+    compared with), decided in one frame; :class:`Unfit` where the figures cannot be or
+    the rule has no frame form."""
     rule = framed(goal.kind)
-    if rule is None or len(at) < FRAME_ROWS:
+    if rule is None:
         raise Unfit(goal.kind.NAME)
     reads = goal.kind.reads(goal.params)
     batch = Batch(

@@ -2,7 +2,7 @@
 
 A :class:`Batch` holds the rows one goal is evaluated at, a municipality at a period
 each: every municipality at one period (``--all-municipalities``), or one municipality
-at every period (``--periods``, a goal's long course). It gives the figures those rows read
+at every period (``--periods``). It gives the figures those rows read
 as Polars frames, and a rule's ``evaluate_frame`` decides every row in Polars
 expressions. Figures stay exact: a published figure is an integer of its published
 decimals (``m`` and ``dec``: 2,65 is 265 and 2), brought to the batch's common
