@@ -171,3 +171,54 @@ def test_a_bad_cell_is_said_where_it_stands_as_before(tmp_path: Path) -> None:
     with pytest.raises(InputError) as raised:
         apply_all(plan, context)
     assert "T.csv:6:3" in str(raised.value) and "'2,5x'" in str(raised.value)
+
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real" / "kommunal-beskaeftigelsesindsats"
+UNEMPLOYED = (
+    "{table: Y25I01, column: Ledige fuldtidspersoner i pct. af arbejdsstyrken, "
+    "where: {Ydelsesgrupper: Ydelsesgrupper i alt}}"
+)
+WAGES = "{table: Y60J01, column: Andel personer med ordinære løntimer}"
+EAST_JUTLAND = "[Randers, Aarhus, Aalborg, Odense, Esbjerg, Vejle, Horsens, Kolding]"
+REAL_PLAN = f"""plan: r
+title: Randers
+municipality: Randers
+period: 2026M06
+goals:
+  - {{id: "1", title: Ledighed, measure: {UNEMPLOYED}, better: lower, rule: national}}
+  - {{id: "2", title: Ledighed mod Aarhus, measure: {UNEMPLOYED}, better: lower,
+      rule: municipality, than: Aarhus, margin: 0.2}}
+  - {{id: "3", title: Løntimer, measure: {WAGES}, better: higher, rule: cluster_mean,
+      cluster: {EAST_JUTLAND}}}
+  - {{id: "4", title: Løntimer top 3, measure: {WAGES}, better: higher, rule: cluster_rank,
+      top: 3, cluster: {EAST_JUTLAND}}}
+  - {{id: "5", title: Gabet, measure: {UNEMPLOYED}, better: lower, rule: gap_shrink,
+      against: national, baseline: 2025M06, by: 0.1}}
+"""
+
+
+@pytest.mark.skipif(
+    not REAL.is_dir(), reason="the real Jobindsats files are not beside the project"
+)
+def test_real_figures_decide_in_frames_as_row_by_row(tmp_path: Path) -> None:
+    """The real v3 figures of 98 municipalities (API v3 CSV): every municipality and
+    every month from 2024, in frames and one row at a time, give the same results."""
+    write(tmp_path / "r.yaml", REAL_PLAN)
+    span = between(parse_period("2024M01"), parse_period("2026M07"))
+
+    def everything(frames_only: bool) -> tuple[str, int]:
+        context = Context.open(REAL / "data", use_cache=False)
+        plan = load_plan(tmp_path / "r.yaml", tmp_path)
+        with pytest.MonkeyPatch.context() as patch:
+            if frames_only:
+                patch.setattr(batches, "FRAME_ROWS", 1)
+                patch.setattr(View, "read", refused)
+            applied = apply_all(plan, context)
+            line = timeline(plan, context, span)
+        return repr((applied, line)), len(applied)
+
+    framed, count = everything(frames_only=True)
+    with one_row_at_a_time():
+        alone, _ = everything(frames_only=False)
+    assert count == 98
+    assert framed == alone
