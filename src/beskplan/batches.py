@@ -3,10 +3,11 @@
 ``--all-municipalities`` and ``--periods`` evaluate one goal at many rows, a
 municipality at a period each. A rule with a frame form (``evaluate_frame`` and
 ``outcome``, :mod:`beskplan.rules.frames`) decides all of a goal's rows in one Polars
-evaluation; a rule without one, or a goal of few rows, is evaluated row by row. Where figures cannot be put in a
-frame (a cell that is not a number, two rows that disagree) or a goal has a problem in
-its file, :class:`~beskplan.rules.frames.Unfit` or the problem is raised, and the caller
-evaluates one row at a time, which says what is wrong and where, as it always has.
+evaluation; a rule without one, or a goal of few rows, is evaluated row by row. Where
+figures cannot be put in a frame (a cell that is not a number, two rows that disagree) or
+a goal has a problem in its file, :class:`~beskplan.rules.frames.Unfit` or the problem is
+raised, and the caller evaluates one row at a time, which says what is wrong and where, as
+it always has.
 """
 
 from __future__ import annotations
