@@ -10,13 +10,13 @@ and periods (:meth:`beskplan.extracts.Table.read`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, replace
 
 import polars as pl
 
 from beskplan import batches
 from beskplan.areas import area_key
-from beskplan.batches import Target, results
 from beskplan.catalogue import Clusters
 from beskplan.context import Context, columns
 from beskplan.errors import InputError, MeasureError, Problem
@@ -114,18 +114,19 @@ def apply_all(
     """
     at = period if isinstance(period, Period) else plan.period
     listed = names if names is not None else municipalities(plan, context)
-    results: list[Applied] = []
+    results: list[Applied] | None = None
     if period is None or isinstance(period, Period):
-        try:
+        # where this fails, one municipality at a time below says what is wrong
+        with suppress(Unfit, InputError, MeasureError):
             results = _all_at_once(plan, context, at, period is not None, listed, step)
-        except (Unfit, InputError, MeasureError):
-            results = []  # one municipality at a time below, which says what is wrong
-    for municipality in listed if not results else ():
-        variant, national = applied_to(plan, municipality, context.clusters, at)
-        report = evaluate_plan(variant, context, period, courses=False)
-        results.append(Applied(municipality, report, national))
-        if step is not None:
-            step()
+    if results is None:
+        results = []
+        for municipality in listed:
+            variant, national = applied_to(plan, municipality, context.clusters, at)
+            report = evaluate_plan(variant, context, period, courses=False)
+            results.append(Applied(municipality, report, national))
+            if step is not None:
+                step()
     results.sort(key=lambda a: (-a.report.summary.met, a.report.summary.unmet, a.municipality))
     return results
 
@@ -139,13 +140,13 @@ def _all_at_once(
     step: Callable[[], None] | None,
 ) -> list[Applied]:
     """Every municipality at ``at``, each goal decided for all of them in one frame."""
-    targets: list[Target] = []
+    targets: list[batches.Target] = []
     national: list[tuple[str, ...]] = []
     for municipality in names:
         variant, fell_back = applied_to(plan, municipality, context.clusters, at)
-        targets.extend(Target(variant, goal, at) for goal in variant.goals)
+        targets.extend(batches.Target(variant, goal, at) for goal in variant.goals)
         national.append(fell_back)
-    found = results(targets, context, asked)
+    found = batches.results(targets, context, asked)
     goal_file = describe(plan.path, plan.file.text.encode("utf-8"), None, plan.path.name)
     size = len(plan.goals)
     applied = []
@@ -225,22 +226,20 @@ def timeline(
     """Each goal at each period its data publishes in ``span``; ``step`` after each period."""
     wanted = {goal.id: steps(plan, goal, context, span) for goal in plan.goals}
     periods = sorted({p for found in wanted.values() for p in found}, key=Period.sort_key)
-    results: dict[tuple[str, Period], GoalResult] = {}
+    targets = [batches.Target(plan, g, p) for g in plan.goals for p in wanted[g.id]]
     try:
-        targets = [Target(plan, g, p) for g in plan.goals for p in wanted[g.id]]
         decided = batches.results(targets, context, asked=True)
         results = {(t.goal.id, t.period): r for t, r in zip(targets, decided, strict=True)}
+        framed = True
     except (Unfit, InputError, MeasureError):
-        pass  # period by period below, which says what is wrong
-    for period in periods if not results else ():
-        report = evaluate_plan(plan, context, period, courses=False)
-        for result in report.goals:
-            if period in wanted[result.id]:
-                results[(result.id, period)] = result
+        results, framed = {}, False  # period by period below, which says what is wrong
+    for period in periods:
+        if not framed:
+            report = evaluate_plan(plan, context, period, courses=False)
+            for result in report.goals:
+                if period in wanted[result.id]:
+                    results[(result.id, period)] = result
         if step is not None:
-            step()
-    if step is not None and results and len(results) == len(targets):
-        for _ in periods:
             step()
     lines = tuple(
         GoalLine(

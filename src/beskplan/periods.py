@@ -68,7 +68,7 @@ class Period:
 
     @property
     def code(self) -> str:
-        return _code(self.kind, self.year, self.index)
+        return _code(self)
 
     def _code(self) -> str:
         if self.kind is Kind.MONTH:
@@ -166,8 +166,8 @@ class Period:
 # a period's code and lookup order are asked for hundreds of thousands of times over a
 # range of periods, of a few hundred distinct periods
 @lru_cache(maxsize=4096)
-def _code(kind: Kind, year: int, index: int) -> str:
-    return Period._code(Period(kind, year, index))
+def _code(period: Period) -> str:
+    return period._code()
 
 
 @lru_cache(maxsize=4096)

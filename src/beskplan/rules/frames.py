@@ -79,7 +79,7 @@ class Batch:
     areas: Sequence[str] = ()
     periods: Sequence[Period] = ()
     numbers: Iterable[Decimal] = ()
-    scale: int = 0
+    scale: int = field(init=False, default=0)  # the decimals every figure is brought to
     frame: pl.DataFrame = field(init=False)
     _members: pl.DataFrame = field(init=False)
     _cells: pl.LazyFrame = field(init=False)
