@@ -11,13 +11,16 @@ import contextlib
 import io
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-
-from rich.console import Console
+from typing import TYPE_CHECKING
 
 from beskplan.errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 # off a terminal a table is as wide as its content: wider than any content we make
 CONTENT_WIDTH = 10_000
@@ -85,6 +88,8 @@ def console(no_color: bool = False) -> Console:
     """The standard output's console; colour and control codes only on a terminal, never
     with NO_COLOR. Off a terminal tables are as wide as their content (``COLUMNS``, when
     set, caps them)."""
+    from rich.console import Console
+
     out = Console(no_color=True if no_color else None, highlight=False)
     if not out.is_terminal and "COLUMNS" not in os.environ:
         out.width = CONTENT_WIDTH
@@ -93,6 +98,8 @@ def console(no_color: bool = False) -> Console:
 
 def rendered(draw: Callable[[Console], None], width: int = CONTENT_WIDTH) -> str:
     """What ``draw`` prints, as plain text without control codes (for a file)."""
+    from rich.console import Console
+
     buffer = io.StringIO()
     draw(Console(file=buffer, width=width, no_color=True, force_terminal=False, highlight=False))
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
@@ -101,8 +108,13 @@ def rendered(draw: Callable[[Console], None], width: int = CONTENT_WIDTH) -> str
 @contextlib.contextmanager
 def progress(total: int, label: str) -> Iterator[Callable[[], None]]:
     """A progress bar on standard error when it is a terminal; on a pipe, nothing at all."""
+    if total < 2 or not _maybe_terminal():
+        yield lambda: None
+        return
+    from rich.console import Console
+
     err = Console(stderr=True)
-    if not err.is_terminal or total < 2:
+    if not err.is_terminal:
         yield lambda: None
         return
     from rich.progress import Progress
@@ -110,3 +122,13 @@ def progress(total: int, label: str) -> Iterator[Callable[[], None]]:
     with Progress(console=err, transient=True) as bar:
         task = bar.add_task(label, total=total)
         yield lambda: bar.advance(task)
+
+
+def _maybe_terminal() -> bool:
+    """Whether rich could take standard error for a terminal: it is one, or the
+    environment says to treat it as one. A pipe is known without importing rich."""
+    forced = "TTY_COMPATIBLE" in os.environ or "FORCE_COLOR" in os.environ
+    try:
+        return forced or sys.stderr.isatty()
+    except ValueError:  # closed
+        return False

@@ -9,7 +9,7 @@ import json
 from rich.console import Console
 
 from beskplan.api import Project
-from beskplan.render import wide
+from beskplan.render import wide, widetable
 
 
 def test_municipalities_json_and_csv() -> None:
@@ -28,7 +28,7 @@ def test_the_timeline_strip_counts_periods_with_figures() -> None:
     project = Project.open()
     line = project.timeline(project.plan("frederiksberg-2019"), "2018M01..2018M06")
     buffer = io.StringIO()
-    wide.timeline_table(line, Console(file=buffer, width=200, no_color=True), "da")
+    widetable.timeline_table(line, Console(file=buffer, width=200, no_color=True), "da")
     text = buffer.getvalue()
     assert "Perioder med tal" in text and "opfyldt tælles blandt perioderne med tal" in text
     record = json.loads(wide.dumps(wide.timeline_record(line)))

@@ -39,8 +39,8 @@ RENDERERS: dict[str, dict[str, str]] = {
         "junit": "junit",
         "xlsx": "xlsx",
     },
-    "municipalities": {"table": "wide", "json": "wide", "csv": "wide", "xlsx": "xlsx"},
-    "timeline": {"table": "wide", "json": "wide", "csv": "wide", "xlsx": "xlsx"},
+    "municipalities": {"table": "widetable", "json": "wide", "csv": "wide", "xlsx": "xlsx"},
+    "timeline": {"table": "widetable", "json": "wide", "csv": "wide", "xlsx": "xlsx"},
     "diff": {
         "table": "difference",
         "json": "difference",

@@ -1,6 +1,8 @@
-"""Renderers for a plan across municipalities and across periods.
+"""Renderers for a plan across municipalities and across periods, as JSON and CSV.
 
-``evaluate --all-municipalities`` and ``evaluate --periods FROM..TO``.
+``evaluate --all-municipalities`` and ``evaluate --periods FROM..TO``; their tables
+on the console are :mod:`beskplan.render.widetable`'s, so that JSON and CSV are
+written without the console library.
 """
 
 from __future__ import annotations
@@ -9,17 +11,12 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from rich.console import Console
-from rich.text import Text
-
 from beskplan.nationwide import Applied, Timeline
 from beskplan.render import Options, Rendered
 from beskplan.render import csv as csv_render
-from beskplan.render.grid import fixed, grid, prose
 from beskplan.results import GoalResult, Status
 from beskplan.rules.words import explain
-from beskplan.wording import spoken, trimmed
-from beskplan.words import Lang, section
+from beskplan.wording import trimmed
 
 SCHEMA_VERSION = 1
 MARK = {Status.MET: "✔", Status.UNMET: "✘", Status.NO_DATA: "·"}
@@ -43,30 +40,6 @@ def _goal(goal: GoalResult) -> dict[str, Any]:
         "rank": o.rank,
         "of": o.of,
     }
-
-
-def all_table(applied: list[Applied], console: Console, lang: Lang = "da") -> None:
-    w = section(lang, "wide")
-    first = applied[0].report
-    table = grid(console, w["all"].format(title=first.title, period=spoken(first.period, lang)))
-    fixed(table, "#", "right")
-    fixed(table, w["municipality"])
-    fixed(table, w["met"], "right")
-    for goal in first.goals:
-        fixed(table, goal.id, "center")
-    for place, a in enumerate(applied, start=1):
-        s = a.report.summary
-        marks = [
-            Text(
-                MARK[g.status] + ("*" if g.id in a.national_instead else ""), style=STYLE[g.status]
-            )
-            for g in a.report.goals
-        ]
-        table.add_row(
-            str(place), Text(a.municipality), f"{s.met} {w['of']} {len(a.report.goals)}", *marks
-        )
-    console.print(table)
-    console.print(Text(w["legend"], style="dim"))
 
 
 def all_record(applied: list[Applied]) -> dict[str, Any]:
@@ -119,37 +92,6 @@ def all_csv(applied: list[Applied], excel: bool = False) -> str:
         "national_instead",
     )
     return csv_render.write_rows(header, rows, excel)
-
-
-def timeline_table(line: Timeline, console: Console, lang: Lang = "da") -> None:
-    """A strip per goal, a mark at each period its data publishes in the range."""
-    w = section(lang, "wide")
-    title = w["timeline"].format(
-        title=line.title,
-        municipality=line.municipality,
-        first=spoken(line.first, lang),
-        last=spoken(line.last, lang),
-    )
-    table = grid(console, title)
-    fixed(table, w["goal"])
-    prose(table, w["name"])
-    prose(table, w["periods"], ratio=2)
-    fixed(table, w["met"], "right")
-    for goal in line.goals:
-        strip = Text()
-        for result in goal.steps:
-            strip.append(MARK[result.status], style=STYLE[result.status])
-        if goal.steps:
-            first, last = goal.steps[0].asked_period, goal.steps[-1].asked_period
-            strip.append(f" {first}" + (f"–{last}" if last != first else ""), style="dim")
-        table.add_row(
-            Text(goal.id),
-            Text(goal.name or goal.title),
-            strip,
-            f"{goal.met} {w['of']} {goal.with_data}",
-        )
-    console.print(table)
-    console.print(Text(w["legend"].split(";")[0] + w["counted"], style="dim"))
 
 
 def timeline_record(line: Timeline) -> dict[str, Any]:
@@ -209,20 +151,12 @@ def dumps(record: object) -> str:
     return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
 
 
-def municipalities_table(applied: list[Applied], options: Options) -> Rendered:
-    return Rendered(paint=lambda console: all_table(applied, console, options.lang))
-
-
 def municipalities_json(applied: list[Applied], options: Options) -> Rendered:
     return Rendered(dumps(all_record(applied)))
 
 
 def municipalities_csv(applied: list[Applied], options: Options) -> Rendered:
     return Rendered(all_csv(applied, options.excel))
-
-
-def timeline_table_(line: Timeline, options: Options) -> Rendered:
-    return Rendered(paint=lambda console: timeline_table(line, console, options.lang))
 
 
 def timeline_json(line: Timeline, options: Options) -> Rendered:
@@ -235,10 +169,8 @@ def timeline_csv_(line: Timeline, options: Options) -> Rendered:
 
 # this module's renderers in the registry (beskplan.render.RENDERERS), by kind and format
 RENDERS = {
-    ("municipalities", "table"): municipalities_table,
     ("municipalities", "json"): municipalities_json,
     ("municipalities", "csv"): municipalities_csv,
-    ("timeline", "table"): timeline_table_,
     ("timeline", "json"): timeline_json,
     ("timeline", "csv"): timeline_csv_,
 }
