@@ -211,10 +211,11 @@ def steps(plan: Plan, goal: Goal, context: Context, span: list[Period]) -> list[
         return [goal.fields.period]
     measure = context.measures.resolve(goal.fields.measure)
     tables = [context.store.table(spec.table) for spec in columns(measure.spec)]
+    published = set.intersection(*(set(table.periods) for table in tables))
     found: dict[Period, None] = {}
     for period in span:
         for candidate in period.lookup_order():
-            if all(candidate.code in table.periods for table in tables):
+            if candidate.code in published:
                 found.setdefault(candidate)
                 break
     return list(found)
