@@ -13,14 +13,13 @@ from collections.abc import Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, replace
 
-import polars as pl
-
 from beskplan import batches
 from beskplan.areas import area_key
 from beskplan.catalogue import Clusters
 from beskplan.context import Context, columns
 from beskplan.errors import InputError, MeasureError, Problem
 from beskplan.evaluate import evaluate_plan, report_of
+from beskplan.extracts.layout import AREA
 from beskplan.goalfile import Goal, Plan
 from beskplan.periods import Choice, Period, PeriodError, between, parse_range
 from beskplan.results import GoalResult, Report, Status
@@ -49,7 +48,7 @@ def municipalities(plan: Plan, context: Context) -> list[str]:
         measure = context.measures.resolve(goal.fields.measure)
         for spec in columns(measure.spec):
             table = context.store.table(spec.table)
-            for area in table.frame.get_column("_area").unique().cast(pl.String).to_list():
+            for area in table.values(AREA):
                 key = area_key(area)
                 if area and not key.startswith(NOT_MUNICIPALITIES):
                     names.setdefault(key, area)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polars as pl
 import pytest
 
 from beskplan.errors import InputError, MeasureError
 from beskplan.extracts import DataStore
+from beskplan.extracts.layout import AREA, PERIOD
 from tests.conftest import write
 
 ROWS = "Område;Periode;Andel (pct.)\nA;2020;1,0\n"
@@ -53,3 +55,31 @@ def test_the_directory_must_be_one(tmp_path: Path) -> None:
     write(tmp_path / "file.csv", ROWS)
     with pytest.raises(InputError, match="must be a directory of extracts"):
         DataStore(tmp_path / "file.csv")
+
+
+def test_a_tables_areas_periods_and_categories_come_from_the_cache_when_warm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
+    data = tmp_path / "data"
+    write(
+        data / "T_1.csv",
+        "Område;Periode;Køn;Alder;Antal\nA;2020;Mænd;16-29 år;1\nB;2020;Kvinder;Alder i alt;2\n",
+    )
+    write(data / "T_2.csv", "Område;Periode;Køn;Antal\nA;2021;Køn i alt;3\n")
+    expected = {  # as the two files write them; the second has no age column
+        AREA: ["A", "B"],
+        PERIOD: ["2020", "2021"],
+        "køn": ["Kvinder", "Køn i alt", "Mænd"],
+        "alder": ["16-29 år", "Alder i alt"],
+    }
+    cold = DataStore(data).table("T")  # reads the files and fills the cache
+    assert {column: cold.values(column) for column in expected} == expected
+
+    def no_pass(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a pass over the frame for its distinct values")
+
+    monkeypatch.setattr(pl.Series, "unique", no_pass)
+    warm = DataStore(data).table("T")
+    assert {column: warm.values(column) for column in expected} == expected
+    assert sorted(warm.periods) == ["2020", "2021"]

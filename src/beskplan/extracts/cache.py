@@ -1,7 +1,8 @@
 """A cache of parsed extracts, so that a second run does not parse a file again.
 
 Each file's frame is kept as Parquet, with what was learnt while reading it
-(which reader, how it placed cells), in the user's cache folder
+(which reader, how it placed cells, its distinct areas, periods and categories),
+in the user's cache folder
 (``$BESKPLAN_CACHE``, else ``$XDG_CACHE_HOME/beskplan``, else
 ``~/.cache/beskplan``). An entry is found, as git finds a changed file, by the
 file's path, inode, size, and modification and change times in nanoseconds,
@@ -27,7 +28,7 @@ from beskplan.extracts import readers
 from beskplan.extracts.layout import Extract, Locator
 from beskplan.sources import SourceFile
 
-FORMAT = 3  # the layout of a cached frame; raise it when the readers' frame changes
+FORMAT = 4  # the layout of a cached frame; raise it when the readers' frame changes
 
 
 def folder() -> Path:
@@ -67,6 +68,7 @@ def read(path: Path, name: str, use_cache: bool = True) -> Extract:
                 reader=meta["reader"],
                 reading=tuple(meta["reading"]),
                 locator=Locator.from_record(meta["locator"]),
+                distinct=meta["distinct"],
             )
             extract.raw_cell = readers.by_name(extract.reader).raw_reader(path, *extract.reading)
             return extract
@@ -99,6 +101,7 @@ def _store(entry: Path, extract: Extract) -> None:
         "sha256": source.sha256,
         "rows": source.rows,
         "modified": source.modified,
+        "distinct": extract.distinct_values(),
     }
     temp = entry / f".frame.{os.getpid()}.parquet"
     try:

@@ -116,9 +116,20 @@ class Extract:
     reader: str = "csv"  # the name of the reader that read it
     reading: tuple[Any, ...] = ()  # what the reader needs to find a raw cell again
     locator: Locator = field(default_factory=Locator)
+    # column -> its distinct values (areas, periods, categories), found once and cached
+    distinct: dict[str, list[str]] = field(default_factory=dict)
 
     def problem(self, message: str, line: int | None, column: int | None = None) -> Problem:
         return self.locator.problem(message, self.path, line, column)
+
+    def distinct_values(self) -> dict[str, list[str]]:
+        """The distinct values of the area, period and dimension columns, sorted (nulls
+        left out); worked out once per file, and kept in the cache beside its frame."""
+        for column in (AREA, PERIOD, *self.dimensions):
+            if column not in self.distinct:
+                values = self.frame.get_column(column).unique().cast(pl.String).to_list()
+                self.distinct[column] = sorted(v for v in values if v is not None)
+        return self.distinct
 
     def place(self, message: str, file: str, line: int, column: str | None) -> Problem:
         """A problem at the cell of column ``column`` (a label) on ``line``."""

@@ -72,15 +72,27 @@ class Table:
     _periods_read: dict[tuple[str, tuple[str, ...]], set[str]] = field(default_factory=dict)
     _areas_read: dict[tuple[str, tuple[str, ...]], set[str]] = field(default_factory=dict)
     _clashes: dict[tuple[str, str, str], Problem] = field(default_factory=dict)
-    _category_lists: dict[str, list[str]] = field(default_factory=dict)
+    _distinct: dict[str, list[str]] = field(default_factory=dict)  # column -> values, sorted
     _filters: dict[tuple[tuple[str, str], ...], Filters] = field(default_factory=dict)
 
     @property
     def periods(self) -> dict[str, Period]:
         if self._periods is None:
-            codes = self.frame.get_column(PERIOD).unique().to_list()
-            self._periods = {c: parse_period(c) for c in codes}
+            self._periods = {c: parse_period(c) for c in self.values(PERIOD)}
         return self._periods
+
+    def known_values(self, distinct: Mapping[str, list[str]]) -> None:
+        """Columns' distinct values found before (sorted, nulls left out)."""
+        self._distinct.update(distinct)
+
+    def values(self, column: str) -> list[str]:
+        """The distinct values of an area, period or dimension column, sorted (nulls left
+        out): from the files' cache entries where they are there, else found once."""
+        found = self._distinct.get(column)
+        if found is None:
+            values = self.frame.get_column(column).unique().cast(pl.String).to_list()
+            found = self._distinct[column] = sorted(v for v in values if v is not None)
+        return found
 
     def column(self, label: str) -> str:
         """The key of the measure column ``label`` names; :class:`MeasureError` if none."""
@@ -137,7 +149,7 @@ class Table:
             named[key] = value
         exprs: list[pl.Expr] = []
         for key, label in self.dimensions.items():
-            values = self._categories(key)
+            values = self.values(key)
             if key in named:
                 want = label_key(named[key])
                 match = [v for v in values if label_key(v) == want]
@@ -167,12 +179,6 @@ class Table:
                 )
             exprs.append(pl.col(key) == (exact or totals)[0])
         return exprs
-
-    def _categories(self, key: str) -> list[str]:
-        if key not in self._category_lists:
-            values = self.frame.get_column(key).unique().to_list()
-            self._category_lists[key] = sorted(v for v in values if v is not None)
-        return self._category_lists[key]
 
     def periods_of(self, area: str) -> list[Period]:
         """The periods at which ``area`` has rows in this table."""
