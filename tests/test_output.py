@@ -81,12 +81,21 @@ def test_progress_is_silent_off_a_terminal(capsys: pytest.CaptureFixture[str]) -
 def test_progress_shows_on_a_terminal(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from rich.console import Console
-
-    monkeypatch.setattr(Console, "is_terminal", property(lambda self: True))
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # rich's word for a terminal
     with output.progress(3, "Kommuner") as step:
         step()
     assert "Kommuner" in capsys.readouterr().err
+
+
+def test_no_progress_on_a_pipe(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("TTY_COMPATIBLE", raising=False)
+    with output.progress(3, "Kommuner") as step:
+        step()
+    assert capsys.readouterr().err == ""
 
 
 def test_overview_on_a_pipe_prints_no_progress(run: Any) -> None:
