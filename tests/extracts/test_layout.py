@@ -7,6 +7,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
+from beskplan.areas import area_key
 from beskplan.errors import InputError
 from beskplan.extracts.layout import (
     AREA,
@@ -40,10 +41,20 @@ def test_a_measure_and_its_decimals() -> None:
     got = frame([["A", "2020", "Køn i alt", "1,50"], ["B", "2020", "Køn i alt", ".."]])
     assert got["Andel (pct.)"].to_list() == [1.5, None]
     assert got["Andel (pct.)" + DECIMALS].to_list() == [2, TOKEN_CODES[".."]]
-    assert got["Køn"].dtype == pl.Categorical and got["_period"].cast(pl.String).to_list() == [
-        "2020",
-        "2020",
-    ]
+    assert got["Køn"].dtype == pl.Enum(["Køn i alt"])
+    assert got["_period"].cast(pl.String).to_list() == ["2020", "2020"]
+
+
+def test_areas_periods_and_categories_are_enumerations_of_a_byte_a_row() -> None:
+    rows = [[f"Kommune {i:03}", "2020", "Køn i alt", "1,0"] for i in range(254)]
+    got = frame([*rows, ["B", "2021", "Mænd", "2,0"]])
+    assert got["_area"].dtype == pl.Enum(sorted([r[0] for r in rows] + ["B"]))
+    assert got["_period"].dtype == pl.Enum(["2020", "2021"])
+    assert got["_key"].dtype == pl.Enum(sorted(area_key(r[0]) for r in [*rows, ["B"]]))
+    # 255 areas fit a byte (Polars widens an enumeration of more); the file name is one value
+    assert [got[c].to_physical().dtype for c in ("_area", "_key", "_period", "Køn", "_file")] == [
+        pl.UInt8
+    ] * 5
 
 
 def test_a_number_in_the_other_form_is_invalid_not_missing() -> None:

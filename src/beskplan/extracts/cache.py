@@ -28,7 +28,7 @@ from beskplan.extracts import readers
 from beskplan.extracts.layout import Extract, Locator
 from beskplan.sources import SourceFile
 
-FORMAT = 4  # the layout of a cached frame; raise it when the readers' frame changes
+FORMAT = 5  # the layout of a cached frame; raise it when the readers' frame changes
 
 
 def folder() -> Path:

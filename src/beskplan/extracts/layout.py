@@ -225,12 +225,19 @@ def build(
     extract = Extract(path, frame, dimensions, measures, columns=columns, locator=locator)
     _no_controls(extract, {AREA: area_col, PERIOD: period_col, **{d: d for d in dimensions}})
     frame = _checked(extract, columns[area_col], columns[period_col])
+    extract.frame = frame
+    distinct = extract.distinct_values()
     # the match key of each area, worked out once per distinct name rather than per row
-    names = frame.get_column(AREA).unique().cast(pl.String).to_list()
-    keys = {name: area_key(name) for name in names}
+    keys = {name: area_key(name) for name in distinct[AREA]}
+    # areas, periods and categories as enumerations of the values they hold: a byte a row
+    # where a file has fewer than 256 of them, where a categorical takes four
     extract.frame = frame.with_columns(
-        pl.col(AREA).cast(pl.String).replace_strict(keys).cast(pl.Categorical).alias(KEY),
-        pl.lit(str(path)).cast(pl.Categorical).alias(FILE),
+        *(pl.col(c).cast(pl.Enum(distinct[c])) for c in distinct),
+        pl.col(AREA)
+        .cast(pl.String)
+        .replace_strict(keys, return_dtype=pl.Enum(sorted(set(keys.values()))))
+        .alias(KEY),
+        pl.lit(str(path), pl.Enum([str(path)])).alias(FILE),
     ).select(AREA, KEY, pl.all().exclude(AREA, KEY))
     return extract
 
