@@ -13,8 +13,9 @@ Accepted shapes (see JOBINDSATS.md in the project's shared notes):
 Polars reads the file in passes that keep memory bounded: the lines (to check
 the rows' shape and find where the rows end), a sample (to tell dimensions from
 measures and the decimal form), and then the rows, cast as they stream: areas,
-periods and dimensions as categories, each measure as a number with the count
-of its published decimals beside it (:mod:`beskplan.extracts.layout`).
+periods and dimensions as categories (kept as enumerations of the values the file
+holds), each measure as a number with the count of its published decimals beside
+it (:mod:`beskplan.extracts.layout`).
 """
 
 from __future__ import annotations
