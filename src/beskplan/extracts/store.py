@@ -133,9 +133,7 @@ def _stack(table_id: str, extracts: list[Extract]) -> Table:
         holder = next(e for e in extracts if key in {label_key(d) for d in e.dimensions})
         label = next(d for d in holder.dimensions if label_key(d) == key)
         raise text_cell(holder.frame, label, label, holder.place)
-    frame = (
-        pl.concat(_one_enum_each(frames), how="diagonal_relaxed") if len(frames) > 1 else frames[0]
-    )
+    frame = _stacked(frames)
     sources = [e.source for e in extracts if e.source is not None]
     table = Table(
         table_id,
@@ -153,23 +151,27 @@ def _stack(table_id: str, extracts: list[Extract]) -> Table:
     return table
 
 
-def _one_enum_each(frames: list[pl.DataFrame]) -> list[pl.DataFrame]:
-    """The files' frames with each enumeration (area, period, category, file) widened to
-    the values of them all, so that they stack."""
+def _stacked(frames: list[pl.DataFrame]) -> pl.DataFrame:
+    """The files' frames one under the other, each enumeration (area, period, category,
+    file) widened to the values of them all."""
+    if len(frames) == 1:
+        return frames[0]
+    schemas = [frame.schema for frame in frames]  # a schema is built anew at each access
     values: dict[str, set[str]] = {}
-    for frame in frames:
-        for name, dtype in frame.schema.items():
+    for schema in schemas:
+        for name, dtype in schema.items():
             if isinstance(dtype, pl.Enum):
                 values.setdefault(name, set()).update(dtype.categories.to_list())
     enums = {name: pl.Enum(sorted(found)) for name, found in values.items()}
-    return [
-        frame.with_columns(
+    widened = [
+        frame.lazy().with_columns(
             pl.col(name).cast(enum)
             for name, enum in enums.items()
-            if name in frame.columns and frame.schema[name] != enum
+            if name in schema and schema[name] != enum
         )
-        for frame in frames
+        for frame, schema in zip(frames, schemas, strict=True)
     ]
+    return pl.concat(widened, how="diagonal_relaxed").collect()
 
 
 def _distinct(extracts: list[Extract]) -> dict[str, list[str]]:
