@@ -57,7 +57,7 @@ def test_the_directory_must_be_one(tmp_path: Path) -> None:
         DataStore(tmp_path / "file.csv")
 
 
-def test_a_tables_areas_periods_and_categories_come_from_the_cache_when_warm(
+def test_a_tables_areas_periods_and_categories_are_known_without_a_pass_when_warm(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))

@@ -1,8 +1,7 @@
 """A cache of parsed extracts, so that a second run does not parse a file again.
 
 Each file's frame is kept as Parquet, with what was learnt while reading it
-(which reader, how it placed cells, its distinct areas, periods and categories),
-in the user's cache folder
+(which reader, how it placed cells), in the user's cache folder
 (``$BESKPLAN_CACHE``, else ``$XDG_CACHE_HOME/beskplan``, else
 ``~/.cache/beskplan``). An entry is found, as git finds a changed file, by the
 file's path, inode, size, and modification and change times in nanoseconds,
@@ -68,7 +67,6 @@ def read(path: Path, name: str, use_cache: bool = True) -> Extract:
                 reader=meta["reader"],
                 reading=tuple(meta["reading"]),
                 locator=Locator.from_record(meta["locator"]),
-                distinct=meta["distinct"],
             )
             extract.raw_cell = readers.by_name(extract.reader).raw_reader(path, *extract.reading)
             return extract
@@ -101,7 +99,6 @@ def _store(entry: Path, extract: Extract) -> None:
         "sha256": source.sha256,
         "rows": source.rows,
         "modified": source.modified,
-        "distinct": extract.distinct_values(),
     }
     temp = entry / f".frame.{os.getpid()}.parquet"
     try:

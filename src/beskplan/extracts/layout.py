@@ -116,20 +116,9 @@ class Extract:
     reader: str = "csv"  # the name of the reader that read it
     reading: tuple[Any, ...] = ()  # what the reader needs to find a raw cell again
     locator: Locator = field(default_factory=Locator)
-    # column -> its distinct values (areas, periods, categories), found once and cached
-    distinct: dict[str, list[str]] = field(default_factory=dict)
 
     def problem(self, message: str, line: int | None, column: int | None = None) -> Problem:
         return self.locator.problem(message, self.path, line, column)
-
-    def distinct_values(self) -> dict[str, list[str]]:
-        """The distinct values of the area, period and dimension columns, sorted (nulls
-        left out); worked out once per file, and kept in the cache beside its frame."""
-        for column in (AREA, PERIOD, *self.dimensions):
-            if column not in self.distinct:
-                values = self.frame.get_column(column).unique().cast(pl.String).to_list()
-                self.distinct[column] = sorted(v for v in values if v is not None)
-        return self.distinct
 
     def place(self, message: str, file: str, line: int, column: str | None) -> Problem:
         """A problem at the cell of column ``column`` (a label) on ``line``."""
@@ -225,12 +214,12 @@ def build(
     extract = Extract(path, frame, dimensions, measures, columns=columns, locator=locator)
     _no_controls(extract, {AREA: area_col, PERIOD: period_col, **{d: d for d in dimensions}})
     frame = _checked(extract, columns[area_col], columns[period_col])
-    extract.frame = frame
-    distinct = extract.distinct_values()
+    distinct = {c: distinct_values(frame, c) for c in (AREA, PERIOD, *dimensions)}
     # the match key of each area, worked out once per distinct name rather than per row
     keys = {name: area_key(name) for name in distinct[AREA]}
     # areas, periods and categories as enumerations of the values they hold: a byte a row
-    # where a file has fewer than 256 of them, where a categorical takes four
+    # where a file has at most 255 of them, where a categorical takes four; the values
+    # are then known from the column's type, without a pass over it
     extract.frame = frame.with_columns(
         *(pl.col(c).cast(pl.Enum(distinct[c])) for c in distinct),
         pl.col(AREA)
@@ -240,6 +229,16 @@ def build(
         pl.lit(str(path), pl.Enum([str(path)])).alias(FILE),
     ).select(AREA, KEY, pl.all().exclude(AREA, KEY))
     return extract
+
+
+def distinct_values(frame: pl.DataFrame, column: str) -> list[str]:
+    """The distinct values of a text column, sorted, nulls left out: an enumeration's
+    values from its type, any other column's from a pass over it."""
+    dtype = frame.schema[column]
+    if isinstance(dtype, pl.Enum):
+        return dtype.categories.to_list()
+    values = frame.get_column(column).unique().cast(pl.String).to_list()
+    return sorted(v for v in values if v is not None)
 
 
 def _measure(column: str, comma: bool, count_digits: bool = False) -> tuple[pl.Expr, pl.Expr]:

@@ -18,7 +18,7 @@ import polars as pl
 
 from beskplan.errors import InputError, MeasureError, Problem, closest
 from beskplan.extracts import cache, readers
-from beskplan.extracts.layout import AREA, DECIMALS, PERIOD, Extract, Locator, label_key
+from beskplan.extracts.layout import DECIMALS, Extract, Locator, label_key
 from beskplan.extracts.table import Table, text_cell
 from beskplan.sources import SourceFile
 
@@ -135,7 +135,7 @@ def _stack(table_id: str, extracts: list[Extract]) -> Table:
         raise text_cell(holder.frame, label, label, holder.place)
     frame = _stacked(frames)
     sources = [e.source for e in extracts if e.source is not None]
-    table = Table(
+    return Table(
         table_id,
         [e.path for e in extracts],
         frame,
@@ -147,8 +147,6 @@ def _stack(table_id: str, extracts: list[Extract]) -> Table:
         raw_cells,
         locators,
     )
-    table.known_values(_distinct(extracts))
-    return table
 
 
 def _stacked(frames: list[pl.DataFrame]) -> pl.DataFrame:
@@ -173,22 +171,6 @@ def _stacked(frames: list[pl.DataFrame]) -> pl.DataFrame:
                 frame.replace_column(frame.get_column_index(name), column)
         widened.append(frame)
     return pl.concat(widened, how="diagonal_relaxed")
-
-
-def _distinct(extracts: list[Extract]) -> dict[str, list[str]]:
-    """The distinct values of the table's area, period and dimension columns, where every
-    file that has the column knows its values (from the cache)."""
-    found: dict[str, set[str]] = {}
-    unknown: set[str] = set()
-    for extract in extracts:
-        for column in (AREA, PERIOD, *extract.dimensions):
-            key = column if column in (AREA, PERIOD) else label_key(column)
-            values = extract.distinct.get(column)
-            if values is None:
-                unknown.add(key)
-            else:
-                found.setdefault(key, set()).update(values)
-    return {key: sorted(values) for key, values in found.items() if key not in unknown}
 
 
 def named_files(files: list[Path], table_id: str) -> list[Path]:

@@ -30,6 +30,7 @@ from beskplan.extracts.layout import (
     PERIOD,
     TOO_LONG,
     Locator,
+    distinct_values,
     label_key,
 )
 from beskplan.extracts.reading import Reading
@@ -81,17 +82,12 @@ class Table:
             self._periods = {c: parse_period(c) for c in self.values(PERIOD)}
         return self._periods
 
-    def known_values(self, distinct: Mapping[str, list[str]]) -> None:
-        """Columns' distinct values found before (sorted, nulls left out)."""
-        self._distinct.update(distinct)
-
     def values(self, column: str) -> list[str]:
         """The distinct values of an area, period or dimension column, sorted (nulls left
-        out): from the files' cache entries where they are there, else found once."""
+        out), from the column's enumeration."""
         found = self._distinct.get(column)
         if found is None:
-            values = self.frame.get_column(column).unique().cast(pl.String).to_list()
-            found = self._distinct[column] = sorted(v for v in values if v is not None)
+            found = self._distinct[column] = distinct_values(self.frame, column)
         return found
 
     def column(self, label: str) -> str:
