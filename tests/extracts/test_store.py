@@ -83,3 +83,58 @@ def test_a_tables_areas_periods_and_categories_are_known_without_a_pass_when_war
     warm = DataStore(data).table("T")
     assert {column: warm.values(column) for column in expected} == expected
     assert sorted(warm.periods) == ["2020", "2021"]
+
+
+def _two_files(data: Path) -> None:
+    write(data / "T_1.csv", "Område;Periode;Køn;Antal\nA;2020;Køn i alt;1\nB;2020;Køn i alt;2\n")
+    write(data / "T_2.csv", "Område;Periode;Antal\nA;2021;3\n")
+
+
+def _figures(table: object) -> list[tuple[object, ...]]:
+    frame = getattr(table, "frame")  # noqa: B009
+    return sorted(frame.select(pl.col(AREA, PERIOD).cast(pl.String), "antal").rows())
+
+
+def test_a_table_of_several_files_is_read_stacked_from_the_cache_when_warm(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
+    data = tmp_path / "data"
+    _two_files(data)
+    cold = DataStore(data).table("T")
+
+    def per_file(*args: object) -> None:
+        raise AssertionError("a file's own entry was read")
+
+    monkeypatch.setattr("beskplan.extracts.cache.read", per_file)
+    warm = DataStore(data).table("T")
+    assert (
+        _figures(warm)
+        == _figures(cold)
+        == [("A", "2020", 1.0), ("A", "2021", 3.0), ("B", "2020", 2.0)]
+    )
+    assert (warm.dimensions, warm.measures) == (cold.dimensions, cold.measures)
+    assert warm.sources == cold.sources
+    assert warm.positions == cold.positions
+    assert warm.raw_cells[str(data / "T_2.csv")](2, 3) == "3"  # a cell as the file writes it
+
+
+@pytest.mark.parametrize("change", ["edit", "add", "remove"])
+def test_a_stacked_table_is_read_again_when_one_of_its_files_changes(
+    change: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
+    data = tmp_path / "data"
+    _two_files(data)
+    DataStore(data).table("T")
+    if change == "edit":
+        write(data / "T_2.csv", "Område;Periode;Antal\nA;2021;4\n")
+        expected = [("A", "2020", 1.0), ("A", "2021", 4.0), ("B", "2020", 2.0)]
+    elif change == "add":
+        write(data / "T_3.csv", "Område;Periode;Antal\nB;2021;5\n")
+        expected = [("A", "2020", 1.0), ("A", "2021", 3.0), ("B", "2020", 2.0), ("B", "2021", 5.0)]
+    else:
+        (data / "T_2.csv").unlink()
+        write(data / "T_3.csv", "Område;Periode;Antal\nB;2021;5\n")  # still two files
+        expected = [("A", "2020", 1.0), ("B", "2020", 2.0), ("B", "2021", 5.0)]
+    assert _figures(DataStore(data).table("T")) == expected

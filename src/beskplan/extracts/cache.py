@@ -11,6 +11,11 @@ again, and so is any file after another beskplan. The content hash recorded
 when the file was read is what the report names as its source. The cache only
 saves time: a folder that cannot be written is not used, and ``--no-cache``
 skips it. Every format's extract is cached the same way.
+
+A table of several files (``Y01A02_2018.csv``, ``Y01A02_2019.csv``) is also kept
+stacked, under a key made of its files' keys: a second run reads one Parquet file
+for the table rather than one per file, and stacks nothing. A file changed, added
+or removed makes another key, and its files' own entries are read as before.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
@@ -52,43 +58,92 @@ def read(path: Path, name: str, use_cache: bool = True) -> Extract:
     if not use_cache:
         return readers.choose(path).read(path, name)
     entry = folder() / _key(path)
-    frame_file, meta_file = entry / "frame.parquet", entry / "meta.json"
-    if frame_file.is_file() and meta_file.is_file():
+    found = _load(entry)
+    if found is not None:
         try:
-            meta = json.loads(meta_file.read_text(encoding="utf-8"))
-            extract = Extract(
-                path,
-                pl.read_parquet(frame_file),
-                meta["dimensions"],
-                meta["measures"],
-                meta["notices"],
-                SourceFile(name, meta["sha256"], meta["rows"], meta["modified"]),
-                meta["columns"],
-                reader=meta["reader"],
-                reading=tuple(meta["reading"]),
-                locator=Locator.from_record(meta["locator"]),
-            )
-            extract.raw_cell = readers.by_name(extract.reader).raw_reader(path, *extract.reading)
-            return extract
-        except (
-            OSError,
-            ValueError,
-            KeyError,
-            TypeError,
-            StopIteration,
-            pl.exceptions.PolarsError,
-        ):
+            meta, frame = found
+            return _described(path, name, meta, frame)
+        except _DAMAGED:
             pass  # a damaged entry is read again
     extract = readers.choose(path).read(path, name)
-    _store(entry, extract)
+    if (kept := _meta(extract)) is not None:
+        _store(entry, extract.frame, kept)
     return extract
 
 
-def _store(entry: Path, extract: Extract) -> None:
+def read_stacked(paths: list[Path], names: list[str]) -> tuple[list[Extract], pl.DataFrame] | None:
+    """A table's files as described when they were last stacked, and their stacked frame,
+    when the cache holds every one of them as it is now; ``None`` if it does not.
+
+    The extracts' own frames are left empty: the stacked frame holds their rows."""
+    entry = folder() / _table_key(paths)
+    found = _load(entry)
+    if found is None:
+        return None
+    meta, frame = found
+    try:
+        files = meta["files"]
+        if len(files) != len(paths):
+            return None
+        return [
+            _described(p, n, m, frame.clear()) for p, n, m in zip(paths, names, files, strict=True)
+        ], frame
+    except _DAMAGED:
+        return None
+
+
+def keep_stacked(paths: list[Path], extracts: list[Extract], frame: pl.DataFrame) -> None:
+    """Keep a table's stacked frame, so that the next run reads one file, not one per file."""
+    metas = [_meta(e) for e in extracts]
+    if all(m is not None for m in metas):
+        _store(folder() / _table_key(paths), frame, {"files": metas})
+
+
+_DAMAGED = (OSError, ValueError, KeyError, TypeError, StopIteration, pl.exceptions.PolarsError)
+
+
+def _table_key(paths: list[Path]) -> str:
+    """A table's files, each as :func:`_key` finds it: any file changed, added or
+    removed is another key."""
+    ident = "|".join(["table", *(_key(p) for p in paths)])
+    return hashlib.sha256(ident.encode("utf-8")).hexdigest()[:32]
+
+
+def _load(entry: Path) -> tuple[dict[str, Any], pl.DataFrame] | None:
+    frame_file, meta_file = entry / "frame.parquet", entry / "meta.json"
+    if not (frame_file.is_file() and meta_file.is_file()):
+        return None
+    try:
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        if not isinstance(meta, dict):
+            return None
+        return meta, pl.read_parquet(frame_file)
+    except _DAMAGED:
+        return None  # a damaged entry is read again
+
+
+def _described(path: Path, name: str, meta: dict[str, Any], frame: pl.DataFrame) -> Extract:
+    extract = Extract(
+        path,
+        frame,
+        meta["dimensions"],
+        meta["measures"],
+        meta["notices"],
+        SourceFile(name, meta["sha256"], meta["rows"], meta["modified"]),
+        meta["columns"],
+        reader=meta["reader"],
+        reading=tuple(meta["reading"]),
+        locator=Locator.from_record(meta["locator"]),
+    )
+    extract.raw_cell = readers.by_name(extract.reader).raw_reader(path, *extract.reading)
+    return extract
+
+
+def _meta(extract: Extract) -> dict[str, Any] | None:
     source = extract.source
     if source is None:  # pragma: no cover - every reader describes its file
-        return
-    meta = {
+        return None
+    return {
         "dimensions": extract.dimensions,
         "measures": extract.measures,
         "notices": extract.notices,
@@ -100,12 +155,15 @@ def _store(entry: Path, extract: Extract) -> None:
         "rows": source.rows,
         "modified": source.modified,
     }
+
+
+def _store(entry: Path, frame: pl.DataFrame, meta: dict[str, Any]) -> None:
     temp = entry / f".frame.{os.getpid()}.parquet"
     try:
         entry.mkdir(parents=True, exist_ok=True)
         # LZ4: written in two thirds of zstd's time and read in three fifths, for a cache
         # about half as large again
-        extract.frame.write_parquet(temp, compression="lz4")
+        frame.write_parquet(temp, compression="lz4")
         temp.replace(entry / "frame.parquet")
         (entry / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
     except OSError:

@@ -66,13 +66,22 @@ class DataStore:
             files = self.files_for(table_id)
             if not files:
                 raise self._missing(table_id)
-            try:
-                extracts = [cache.read(p, self._name(p), self.use_cache) for p in files]
-            except InputError as exc:
-                self._failed[key] = exc
-                raise
-            self._tables[key] = _stack(table_id, extracts)
+            self._tables[key] = self._read(table_id, files)
         return self._tables[key]
+
+    def _read(self, table_id: str, files: list[Path]) -> Table:
+        several = self.use_cache and len(files) > 1
+        if several and (kept := cache.read_stacked(files, [self._name(p) for p in files])):
+            return _stack(table_id, *kept)
+        try:
+            extracts = [cache.read(p, self._name(p), self.use_cache) for p in files]
+        except InputError as exc:
+            self._failed[table_id.casefold()] = exc
+            raise
+        table = _stack(table_id, extracts)
+        if several:
+            cache.keep_stacked(files, extracts, table.frame)
+        return table
 
     def _missing(self, table_id: str) -> MeasureError:
         read = ", ".join(sorted(r.SUFFIXES[0] for r in readers.READERS))
@@ -105,7 +114,9 @@ class DataStore:
         return [found[k] for k in sorted(found)]
 
 
-def _stack(table_id: str, extracts: list[Extract]) -> Table:
+def _stack(table_id: str, extracts: list[Extract], stacked: pl.DataFrame | None = None) -> Table:
+    """The table of ``extracts``: their frames stacked, or ``stacked``, the frame they
+    made when they were last stacked (then their own frames are empty)."""
     dimensions: dict[str, str] = {}
     measures: dict[str, str] = {}
     frames: list[pl.DataFrame] = []
@@ -122,7 +133,8 @@ def _stack(table_id: str, extracts: list[Extract]) -> Table:
             measures.setdefault(label_key(label), label)
             renames[label] = label_key(label)
             renames[label + DECIMALS] = label_key(label) + DECIMALS
-        frames.append(extract.frame.rename(renames))
+        if stacked is None:
+            frames.append(extract.frame.rename(renames))
         if extract.raw_cell is not None:
             raw_cells[str(extract.path)] = extract.raw_cell
         positions[str(extract.path)] = {renames.get(k, k): v for k, v in extract.columns.items()}
@@ -133,7 +145,7 @@ def _stack(table_id: str, extracts: list[Extract]) -> Table:
         holder = next(e for e in extracts if key in {label_key(d) for d in e.dimensions})
         label = next(d for d in holder.dimensions if label_key(d) == key)
         raise text_cell(holder.frame, label, label, holder.place)
-    frame = _stacked(frames)
+    frame = _stacked(frames) if stacked is None else stacked
     sources = [e.source for e in extracts if e.source is not None]
     return Table(
         table_id,
