@@ -32,6 +32,32 @@ def test_help_does_not_import_polars(tmp_path: Path) -> None:
     assert result.stdout.strip().splitlines()[-1] == "False"
 
 
+@pytest.mark.parametrize("preset", [None, ""])
+def test_a_command_does_not_scan_for_pydantic_plugins_unless_asked(
+    preset: str | None, tmp_path: Path
+) -> None:
+    """Pydantic looks for plugins in every installed distribution's entry points; the
+    command line skips that, unless PYDANTIC_DISABLE_PLUGINS is set (empty: plugins on)."""
+    code = (
+        "import os, sys, importlib.metadata as metadata\n"
+        f"preset = {preset!r}\n"
+        "if preset is not None:\n"
+        "    os.environ['PYDANTIC_DISABLE_PLUGINS'] = preset\n"
+        "scans = []\n"
+        "found = metadata.distributions\n"
+        "metadata.distributions = lambda *a, **k: scans.append(1) or found(*a, **k)\n"
+        "from beskplan.cli import main\n"
+        "sys.argv = ['beskplan', 'evaluate', 'frederiksberg-2019', '--format', 'json']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(len(scans))\n"
+    )
+    result = _python(code, tmp_path)
+    assert result.stdout.strip().splitlines()[-1] == ("0" if preset is None else "1"), result.stderr
+
+
 def test_runs_from_another_directory_as_a_module(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "beskplan", "evaluate", "frederiksberg-2019", "--format", "json"],

@@ -259,7 +259,14 @@ def _main(
 
 
 def main() -> None:
+    import os
     import signal
+
+    # the command line builds only beskplan's own models, which no pydantic plugin is for;
+    # looking for plugins scans every installed distribution's entry points (15-20 ms of a
+    # command here, more in a large environment). Typer builds its adapters the same way.
+    # A value already set is kept.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
     # past the file-size limit a write fails with an error to report, not a killed process
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
