@@ -58,6 +58,24 @@ def test_a_command_does_not_scan_for_pydantic_plugins_unless_asked(
     assert result.stdout.strip().splitlines()[-1] == ("0" if preset is None else "1"), result.stderr
 
 
+def test_the_cycle_collector_seldom_runs_in_a_command(tmp_path: Path) -> None:
+    """With Python's default threshold it ran about 100 times in this command."""
+    code = (
+        "import gc, sys\n"
+        "from beskplan.cli import main\n"
+        "runs = []\n"
+        "gc.callbacks.append(lambda phase, info: phase == 'start' and runs.append(1))\n"
+        "sys.argv = ['beskplan', 'evaluate', 'frederiksberg-2019', '--format', 'json']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(len(runs))\n"
+    )
+    result = _python(code, tmp_path)
+    assert int(result.stdout.strip().splitlines()[-1]) <= 3, result.stderr
+
+
 def test_runs_from_another_directory_as_a_module(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "beskplan", "evaluate", "frederiksberg-2019", "--format", "json"],
