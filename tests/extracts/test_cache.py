@@ -31,7 +31,7 @@ def _statuses(data: Path, use_cache: bool = True) -> list[str]:
 
 def test_second_run_reads_the_cache(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     first = _statuses(data)
-    entries = list(cache.folder().iterdir())
+    entries = _entries()
     assert len(entries) >= 10  # one entry per extract the plan read
 
     def fail(*args: object) -> None:
@@ -41,9 +41,13 @@ def test_second_run_reads_the_cache(data: Path, monkeypatch: pytest.MonkeyPatch)
     assert _statuses(data) == first
 
 
+def _entries() -> set[Path]:
+    return {e for e in cache.folder().iterdir() if (e / "meta.json").is_file()}
+
+
 def test_a_changed_or_touched_file_is_read_again(data: Path) -> None:
     _statuses(data)
-    before = set(cache.folder().iterdir())
+    before = _entries()
     y01 = data / "Y01A02_2018.csv"
     y01.write_text(y01.read_text(encoding="utf-8").replace(";3,1;", ";2,2;"), encoding="utf-8")
     d = evaluate_plan(load_plan("frederiksberg-2019", GOALS), Context.open(data)).goals[3]
@@ -51,10 +55,50 @@ def test_a_changed_or_touched_file_is_read_again(data: Path) -> None:
     stat = y01.stat()
     os.utime(y01, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))  # touched only
     _statuses(data)
-    new = set(cache.folder().iterdir()) - before
-    added = [json.loads((e / "meta.json").read_text("utf-8")) for e in new]
-    # the file's own entry and its table's stacked entry, after each change
-    assert sorted("files" in m for m in added) == [False, False, True, True]
+    after = _entries()
+    # the file's own entry and its table's stacked entry were written anew, twice, and each
+    # replaced the one before: one entry per file and per table of several files
+    new = [json.loads((e / "meta.json").read_text("utf-8")) for e in after - before]
+    assert sorted("files" in m for m in new) == [False, True]
+    assert len(after) == len(before) == 32 + 12  # the bundled files, in 12 tables
+
+
+def test_an_entry_replaced_is_removed_and_one_of_another_file_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from beskplan.extracts import DataStore
+
+    monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "U.csv").write_text("Område;Periode;Antal\nA;2020;1\n", "utf-8")
+    DataStore(data).table("U")
+    kept = _entries()
+    for figure in range(2, 6):  # a file refreshed month after month
+        (data / "T.csv").write_text(f"Område;Periode;Antal\nA;2020;{figure}\n", "utf-8")
+        assert DataStore(data).table("T").frame["antal"].to_list() == [float(figure)]
+        assert len(_entries()) == 2
+    assert kept < _entries()  # U's entry is untouched
+
+
+def test_a_holder_that_names_no_entry_removes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from beskplan.extracts import DataStore
+
+    monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "cache" / cache.HOLDERS).mkdir(parents=True)
+    outside = tmp_path / "cache" / "mine"
+    outside.mkdir()
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "T.csv").write_text("Område;Periode;Antal\nA;2020;1\n", "utf-8")
+    DataStore(data).table("T")
+    (mark,) = (tmp_path / "cache" / cache.HOLDERS).iterdir()
+    mark.write_text("../mine", "ascii")  # not an entry's key
+    (data / "T.csv").write_text("Område;Periode;Antal\nA;2020;2\n", "utf-8")
+    DataStore(data).table("T")
+    assert outside.is_dir()
 
 
 def test_no_cache_writes_nothing(data: Path) -> None:
@@ -97,7 +141,7 @@ def test_a_cached_json_extract_places_its_cells_as_a_fresh_read(
         with pytest.raises(InputError) as caught:
             evaluate_plan(plan, Context.open(folder / "data"))
         messages.append(str(caught.value))
-    assert len(list((tmp_path / "cache").iterdir())) == 1  # the second run was a hit
+    assert len(_entries()) == 1  # the second run was a hit
     assert messages[0] == messages[1]
     assert ", row " in messages[0]  # placed by row and column label, as JSON cells are
 

@@ -16,6 +16,10 @@ A table of several files (``Y01A02_2018.csv``, ``Y01A02_2019.csv``) is also kept
 stacked, under a key made of its files' keys: a second run reads one Parquet file
 for the table rather than one per file, and stacks nothing. A file changed, added
 or removed makes another key, and its files' own entries are read as before.
+
+Each file and each stacked table has one entry: a new one replaces the one it had,
+which is removed, so the cache holds about one copy of the data read, however
+often its files are refreshed.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +73,7 @@ def read(path: Path, name: str, use_cache: bool = True) -> Extract:
             pass  # a damaged entry is read again
     extract = readers.choose(path).read(path, name)
     if (kept := _meta(extract)) is not None:
-        _store(entry, extract.frame, kept)
+        _store(entry, extract.frame, kept, f"file|{path.resolve()}")
     return extract
 
 
@@ -92,11 +98,14 @@ def read_stacked(paths: list[Path], names: list[str]) -> tuple[list[Extract], pl
         return None
 
 
-def keep_stacked(paths: list[Path], extracts: list[Extract], frame: pl.DataFrame) -> None:
+def keep_stacked(
+    table_id: str, paths: list[Path], extracts: list[Extract], frame: pl.DataFrame
+) -> None:
     """Keep a table's stacked frame, so that the next run reads one file, not one per file."""
     metas = [_meta(e) for e in extracts]
     if all(m is not None for m in metas):
-        _store(folder() / _table_key(paths), frame, {"files": metas})
+        holder = f"table|{paths[0].resolve().parent}|{table_id.casefold()}"
+        _store(folder() / _table_key(paths), frame, {"files": metas}, holder)
 
 
 _DAMAGED = (OSError, ValueError, KeyError, TypeError, StopIteration, pl.exceptions.PolarsError)
@@ -157,7 +166,8 @@ def _meta(extract: Extract) -> dict[str, Any] | None:
     }
 
 
-def _store(entry: Path, frame: pl.DataFrame, meta: dict[str, Any]) -> None:
+def _store(entry: Path, frame: pl.DataFrame, meta: dict[str, Any], holder: str) -> None:
+    """Write an entry; ``holder`` is what it is the entry of (see :func:`_replace`)."""
     temp = entry / f".frame.{os.getpid()}.parquet"
     try:
         entry.mkdir(parents=True, exist_ok=True)
@@ -166,7 +176,33 @@ def _store(entry: Path, frame: pl.DataFrame, meta: dict[str, Any]) -> None:
         frame.write_parquet(temp, compression="lz4")
         temp.replace(entry / "frame.parquet")
         (entry / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        _replace(holder, entry.name)
     except OSError:
         pass  # the cache only saves time
     finally:
         temp.unlink(missing_ok=True)  # a failed rename leaves no temporary behind
+
+
+HOLDERS = "holders"  # the folder in the cache that says which entry is each holder's
+_ENTRY = re.compile(r"[0-9a-f]{32}")
+
+
+def _replace(holder: str, key: str) -> None:
+    """Make ``key`` the one entry of ``holder`` (a file's path; a table's folder and id), and
+    remove the entry it held before: a folder whose files are refreshed every month would
+    otherwise leave a copy of its old data in the cache each time."""
+    marks = folder() / HOLDERS
+    mark = marks / hashlib.sha256(holder.encode("utf-8")).hexdigest()[:32]
+    try:
+        before = mark.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        before = ""
+    if before != key and _ENTRY.fullmatch(before):
+        shutil.rmtree(folder() / before, ignore_errors=True)
+    marks.mkdir(exist_ok=True)
+    temp = marks / f".{mark.name}.{os.getpid()}"
+    try:
+        temp.write_text(key, encoding="ascii")
+        temp.replace(mark)
+    finally:
+        temp.unlink(missing_ok=True)

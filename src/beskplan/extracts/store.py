@@ -80,7 +80,7 @@ class DataStore:
             raise
         table = _stack(table_id, extracts)
         if several:
-            cache.keep_stacked(files, extracts, table.frame)
+            cache.keep_stacked(table_id, files, extracts, table.frame)
         return table
 
     def _missing(self, table_id: str) -> MeasureError:
