@@ -47,6 +47,8 @@ class Filters(list[pl.Expr]):
         self.key = key
 
 
+TWICE = "\x00twice"  # whether a row's area and period stand on another row too
+
 # a figure as read: (value, decimals or token code), the file and the line it stands on
 Cell = tuple[tuple[float | None, int], str, int]
 
@@ -282,12 +284,16 @@ class Table:
                 column + DECIMALS,
                 FILE,
                 LINE,
+                pl.struct(PERIOD, KEY).is_duplicated().alias(TWICE),
             )
             .collect()
         )
         cells = self._cells.setdefault(where, {})
-        twice = pl.struct(PERIOD, KEY).is_duplicated()
-        for code, key, value, decimals, file, line in rows.filter(twice).iter_rows():
+        twice = rows.drop_in_place(TWICE)
+        # rows repeated are rare: the frame is split only where there are some (a split is
+        # a query of its own, and most of the time of reading a small slice)
+        repeated = rows.filter(twice) if twice.any() else rows.clear()
+        for code, key, value, decimals, file, line in repeated.iter_rows():
             first = cells.get((code, key))  # rare: rows repeated, said where they disagree
             if first is not None and first[0] != (value, decimals):
                 earlier = self.place("", first[1], first[2], None)
@@ -300,7 +306,7 @@ class Table:
                     column,
                 )
             cells.setdefault((code, key), ((value, decimals), file, line))
-        once = rows.filter(~twice)
+        once = rows.filter(~twice) if repeated.height else rows
         codes, keys, values, decimals, files, lines = (s.to_list() for s in once.get_columns())
         figures = zip(zip(values, decimals, strict=True), files, lines, strict=True)
         # rows that stand once: the same figures as any read at one period before, so they
