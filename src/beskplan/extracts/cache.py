@@ -40,6 +40,8 @@ from beskplan.extracts.layout import Extract, Locator
 from beskplan.sources import SourceFile
 
 FORMAT = 5  # the layout of a cached frame; raise it when the readers' frame changes
+# what reading a damaged entry raises: it is then read again from the file
+_DAMAGED = (OSError, ValueError, KeyError, TypeError, StopIteration, pl.exceptions.PolarsError)
 
 
 def folder() -> Path:
@@ -106,9 +108,6 @@ def keep_stacked(
     if all(m is not None for m in metas):
         holder = f"table|{paths[0].resolve().parent}|{table_id.casefold()}"
         _store(folder() / _table_key(paths), frame, {"files": metas}, holder)
-
-
-_DAMAGED = (OSError, ValueError, KeyError, TypeError, StopIteration, pl.exceptions.PolarsError)
 
 
 def _table_key(paths: list[Path]) -> str:
