@@ -266,7 +266,7 @@ def main() -> None:
     # a command's objects are mostly modules, classes and functions that live as long as
     # the process, and the rest is freed by reference counting: with Python's default
     # threshold (700) the cycle collector ran about 130 times in a run, scanning them all
-    # again (60-90 ms of a command here, against 17 ms for the stack's imports alone).
+    # again (55-90 ms of a command here, against 17 ms for the stack's imports alone).
     # It still runs, after 200,000 new objects.
     gc.set_threshold(200_000)
 
