@@ -160,3 +160,30 @@ def test_a_failed_rename_leaves_no_temporary(data: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(Path, "replace", refuse)
     _statuses(data)
     assert not list(cache.folder().glob("*/.frame.*.parquet"))
+
+
+def test_a_file_gone_after_the_folder_was_listed_is_said_as_without_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from beskplan.errors import InputError
+    from beskplan.extracts import DataStore
+
+    monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("T.csv", "U_1.csv", "U_2.csv"):
+        (data / name).write_text("Område;Periode;Antal\nA;2020;1\n", "utf-8")
+    messages = {}
+    for use_cache in (True, False):
+        store = DataStore(data, use_cache)
+        (data / "T.csv").rename(data / "T.keep")
+        (data / "U_2.csv").rename(data / "U_2.keep")
+        for table in ("T", "U"):
+            with pytest.raises(InputError) as caught:
+                store.table(table)
+            messages[use_cache, table] = str(caught.value)
+        (data / "T.keep").rename(data / "T.csv")
+        (data / "U_2.keep").rename(data / "U_2.csv")
+    assert messages[True, "T"] == messages[False, "T"]
+    assert messages[True, "U"] == messages[False, "U"]
+    assert "cannot read the file: No such file or directory" in messages[True, "U"]

@@ -63,9 +63,9 @@ def _key(path: Path) -> str:
 
 def read(path: Path, name: str, use_cache: bool = True) -> Extract:
     """The extract of ``path``, from the cache when it holds the file as it is now."""
-    if not use_cache:
+    entry = _entry(path) if use_cache else None
+    if entry is None:
         return readers.choose(path).read(path, name)
-    entry = folder() / _key(path)
     found = _load(entry)
     if found is not None:
         try:
@@ -79,12 +79,24 @@ def read(path: Path, name: str, use_cache: bool = True) -> Extract:
     return extract
 
 
+def _entry(path: Path) -> Path | None:
+    """The folder of the file's entry; ``None`` for a file gone or unreadable, which the
+    reader then words as it does without the cache."""
+    try:
+        return folder() / _key(path)
+    except OSError:
+        return None
+
+
 def read_stacked(paths: list[Path], names: list[str]) -> tuple[list[Extract], pl.DataFrame] | None:
     """A table's files as described when they were last stacked, and their stacked frame,
     when the cache holds every one of them as it is now; ``None`` if it does not.
 
     The extracts' own frames are left empty: the stacked frame holds their rows."""
-    entry = folder() / _table_key(paths)
+    try:
+        entry = folder() / _table_key(paths)
+    except OSError:  # a file gone: each file is read, and the reader says so
+        return None
     found = _load(entry)
     if found is None:
         return None
