@@ -18,7 +18,8 @@ peak memory is that process's maximum resident set. beskplan's modules are compi
 bytecode first, as ``pip install`` compiles them: an editable install run with
 ``PYTHONDONTWRITEBYTECODE`` would otherwise compile them anew in every run. A command and its floor run by
 turns, and a ratio is the median of the ratios of those pairs: this machine's speed
-drifts by the minute, and two medians taken minutes apart drift with it.
+drifts by the minute, and two medians taken minutes apart drift with it. For the same
+reason the amounts of work in 5. are run in rounds, each round running every one once.
 """
 
 from __future__ import annotations
@@ -285,7 +286,7 @@ def scaling(
     folder generated with that many) and periods (spans of the national data)."""
     cache = Path(env["BESKPLAN_CACHE"])
     counts = (1, 3, 12) if small else (1, 10, 98)
-    rows: list[tuple[str, int, float]] = []
+    commands: list[tuple[str, int, list[str], bool]] = []  # label, units, command, cold
     for count in counts:
         folder = data if count == counts[-1] else temp / f"municipalities-{count}"
         if folder != data:
@@ -303,12 +304,11 @@ def scaling(
             )
         args = [*BESKPLAN, "evaluate", "frederiksberg-2019", "--data", str(folder)]
         args += ["--all-municipalities", "--format", "json"]
-        cold = median(args, repeat, env, lambda: shutil.rmtree(cache, ignore_errors=True))[0]
-        warm = median(args, repeat, env)[0]
         # the generator adds Frederiksberg, whose plan it is, where the first ones lack it
         units = len(set(MUNICIPALITIES[:count]) | {"Frederiksberg"})
-        rows.append((f"`--all-municipalities`, {units} municipalities, cold", units, cold))
-        rows.append((f"`--all-municipalities`, {units} municipalities, warm", units, warm))
+        for state in ("cold", "warm"):
+            label = f"`--all-municipalities`, {units} municipalities, {state}"
+            commands.append((label, units, args, state == "cold"))
     last = _periods(data).split("..")[1]
     year, month = int(last[:4]), int(last[5:])
     spans = (12,) if small else (12, 60, 240)
@@ -317,9 +317,17 @@ def scaling(
         first = f"{first_index // 12}M{first_index % 12 + 1:02d}"
         args = [*BESKPLAN, "evaluate", "frederiksberg-2019", "--data", str(data)]
         args += ["--periods", f"{first}..{last}", "--format", "json"]
-        rows.append(
-            (f"`--periods` over {months} months, warm", months, median(args, repeat, env)[0])
-        )
+        commands.append((f"`--periods` over {months} months, warm", months, args, False))
+    # every command once in each round, so that the machine's drift falls on all of them
+    # alike and the cost per unit beyond the smallest compares runs of the same minutes;
+    # a warm run follows the cold run of its folder (the periods, the national one's)
+    timings: dict[str, list[float]] = {label: [] for label, _, _, _ in commands}
+    for _ in range(repeat):
+        for label, _, args, cold in commands:
+            if cold:
+                shutil.rmtree(cache, ignore_errors=True)
+            timings[label].append(measure(args, env)[0])
+    rows = [(label, units, statistics.median(timings[label])) for label, units, _, _ in commands]
     lines = [
         "How time grows with the work (the same run):",
         "",
