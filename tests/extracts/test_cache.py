@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from beskplan.context import Context
+from beskplan.errors import InputError
 from beskplan.evaluate import evaluate_plan
-from beskplan.extracts import cache
+from beskplan.extracts import DataStore, cache
 from beskplan.goalfile import load_plan
 from tests.conftest import DATA, GOALS
 
@@ -22,6 +23,18 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
     shutil.copytree(DATA, tmp_path / "data")
     return tmp_path / "data"
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty data folder, with the cache beside it."""
+    monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
+    (tmp_path / "data").mkdir()
+    return tmp_path / "data"
+
+
+def _write(path: Path, figure: int = 1) -> None:
+    path.write_text(f"Område;Periode;Antal\nA;2020;{figure}\n", "utf-8")
 
 
 def _statuses(data: Path, use_cache: bool = True) -> list[str]:
@@ -63,41 +76,27 @@ def test_a_changed_or_touched_file_is_read_again(data: Path) -> None:
     assert len(after) == len(before) == 32 + 12  # the bundled files, in 12 tables
 
 
-def test_an_entry_replaced_is_removed_and_one_of_another_file_kept(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from beskplan.extracts import DataStore
-
-    monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "U.csv").write_text("Område;Periode;Antal\nA;2020;1\n", "utf-8")
-    DataStore(data).table("U")
+def test_an_entry_replaced_is_removed_and_one_of_another_file_kept(folder: Path) -> None:
+    _write(folder / "U.csv")
+    DataStore(folder).table("U")
     kept = _entries()
     for figure in range(2, 6):  # a file refreshed month after month
-        (data / "T.csv").write_text(f"Område;Periode;Antal\nA;2020;{figure}\n", "utf-8")
-        assert DataStore(data).table("T").frame["antal"].to_list() == [float(figure)]
+        _write(folder / "T.csv", figure)
+        assert DataStore(folder).table("T").frame["antal"].to_list() == [float(figure)]
         assert len(_entries()) == 2
     assert kept < _entries()  # U's entry is untouched
 
 
-def test_a_holder_that_names_no_entry_removes_nothing(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from beskplan.extracts import DataStore
-
-    monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
-    (tmp_path / "cache" / cache.HOLDERS).mkdir(parents=True)
-    outside = tmp_path / "cache" / "mine"
+def test_a_holder_that_names_no_entry_removes_nothing(folder: Path) -> None:
+    (cache.folder() / cache.HOLDERS).mkdir(parents=True)
+    outside = cache.folder() / "mine"
     outside.mkdir()
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "T.csv").write_text("Område;Periode;Antal\nA;2020;1\n", "utf-8")
-    DataStore(data).table("T")
-    (mark,) = (tmp_path / "cache" / cache.HOLDERS).iterdir()
+    _write(folder / "T.csv")
+    DataStore(folder).table("T")
+    (mark,) = (cache.folder() / cache.HOLDERS).iterdir()
     mark.write_text("../mine", "ascii")  # not an entry's key
-    (data / "T.csv").write_text("Område;Periode;Antal\nA;2020;2\n", "utf-8")
-    DataStore(data).table("T")
+    _write(folder / "T.csv", 2)
+    DataStore(folder).table("T")
     assert outside.is_dir()
 
 
@@ -131,7 +130,6 @@ def test_a_cached_json_extract_places_its_cells_as_a_fresh_read(
     case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The reader and its locator are kept with the entry: the message does not change on a hit."""
-    from beskplan.errors import InputError
 
     folder = Path(__file__).resolve().parents[1] / "bad_inputs" / case
     monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
@@ -163,27 +161,21 @@ def test_a_failed_rename_leaves_no_temporary(data: Path, monkeypatch: pytest.Mon
 
 
 def test_a_file_gone_after_the_folder_was_listed_is_said_as_without_the_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    folder: Path,
 ) -> None:
-    from beskplan.errors import InputError
-    from beskplan.extracts import DataStore
-
-    monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
-    data = tmp_path / "data"
-    data.mkdir()
     for name in ("T.csv", "U_1.csv", "U_2.csv"):
-        (data / name).write_text("Område;Periode;Antal\nA;2020;1\n", "utf-8")
+        _write(folder / name)
     messages = {}
     for use_cache in (True, False):
-        store = DataStore(data, use_cache)
-        (data / "T.csv").rename(data / "T.keep")
-        (data / "U_2.csv").rename(data / "U_2.keep")
+        store = DataStore(folder, use_cache)
+        (folder / "T.csv").rename(folder / "T.keep")
+        (folder / "U_2.csv").rename(folder / "U_2.keep")
         for table in ("T", "U"):
             with pytest.raises(InputError) as caught:
                 store.table(table)
             messages[use_cache, table] = str(caught.value)
-        (data / "T.keep").rename(data / "T.csv")
-        (data / "U_2.keep").rename(data / "U_2.csv")
+        (folder / "T.keep").rename(folder / "T.csv")
+        (folder / "U_2.keep").rename(folder / "U_2.csv")
     assert messages[True, "T"] == messages[False, "T"]
     assert messages[True, "U"] == messages[False, "U"]
     assert "cannot read the file: No such file or directory" in messages[True, "U"]
