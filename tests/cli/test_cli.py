@@ -76,6 +76,28 @@ def test_the_cycle_collector_seldom_runs_in_a_command(tmp_path: Path) -> None:
     assert int(result.stdout.strip().splitlines()[-1]) <= 3, result.stderr
 
 
+def test_the_objects_alive_at_exit_are_not_collected_again(tmp_path: Path) -> None:
+    """A last collection at exit scanned every module, class and frame still alive."""
+    code = (
+        "import atexit, gc, sys\n"
+        "from beskplan.cli import main\n"
+        "sys.argv = ['beskplan', 'evaluate', 'frederiksberg-2019', '--format', 'json']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "before = gc.get_freeze_count()\n"
+        "atexit._run_exitfuncs()\n"
+        "print(before, gc.get_freeze_count(), len(gc.get_objects()))\n"
+    )
+    result = _python(code, tmp_path)
+    before, frozen, left = map(int, result.stdout.strip().splitlines()[-1].split())
+    assert before == 0, result.stderr
+    # all but the few objects made since are out of the collector's reach
+    assert frozen > 50_000, result.stderr
+    assert left < 100, result.stderr
+
+
 def test_runs_from_another_directory_as_a_module(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "beskplan", "evaluate", "frederiksberg-2019", "--format", "json"],

@@ -259,6 +259,7 @@ def _main(
 
 
 def main() -> None:
+    import atexit
     import gc
     import os
     import signal
@@ -269,6 +270,10 @@ def main() -> None:
     # again (55-90 ms of a command here, against 17 ms for the stack's imports alone).
     # It still runs, after 200,000 new objects.
     gc.set_threshold(200_000)
+    # At exit the objects still alive are left to the operating system: the collections
+    # of interpreter shutdown would scan them all for nothing (0.08 s of a bundled run).
+    # Files are closed and exit handlers run as before.
+    atexit.register(gc.freeze)
 
     # the command line builds only beskplan's own models, which no pydantic plugin is for;
     # looking for plugins scans every installed distribution's entry points (15-20 ms of a
