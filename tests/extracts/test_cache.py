@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,76 @@ def test_a_file_gone_after_the_folder_was_listed_is_said_as_without_the_cache(
     assert messages[True, "T"] == messages[False, "T"]
     assert messages[True, "U"] == messages[False, "U"]
     assert "cannot read the file: No such file or directory" in messages[True, "U"]
+
+
+def _age(path: Path, days: float) -> None:
+    then = time.time() - days * 24 * 60 * 60
+    os.utime(path, (then, then))
+
+
+def _entry_of(folder: Path, table: str) -> Path:
+    """The entry a table's single file was read into."""
+    before = _entries() if cache.folder().is_dir() else set()
+    DataStore(folder).table(table)
+    (entry,) = _entries() - before
+    return entry
+
+
+def test_an_entry_not_read_for_thirty_days_is_removed_when_another_is_written(
+    folder: Path,
+) -> None:
+    _write(folder / "U.csv")
+    _write(folder / "T.csv")
+    unused, used = _entry_of(folder, "U"), _entry_of(folder, "T")
+    (folder / "U.csv").unlink()  # a file no longer in the data
+    mine = cache.folder() / "mine"  # not an entry: never removed
+    mine.mkdir()
+    for path in (unused / "meta.json", used / "meta.json", mine):
+        _age(path, cache.UNUSED_DAYS + 1)
+    DataStore(folder).table("T")  # read: in use
+    _age(cache.folder() / "pruned", 2)  # last looked over two days ago
+    _write(folder / "V.csv")
+    DataStore(folder).table("V")
+    assert not unused.exists()
+    assert used.is_dir() and mine.is_dir()
+    marks = {m.read_text("ascii") for m in (cache.folder() / cache.HOLDERS).iterdir()}
+    assert unused.name not in marks and used.name in marks
+
+
+def test_an_entry_unread_for_less_than_thirty_days_is_kept(folder: Path) -> None:
+    _write(folder / "U.csv")
+    entry = _entry_of(folder, "U")
+    _age(entry / "meta.json", cache.UNUSED_DAYS - 1)
+    _age(cache.folder() / "pruned", 2)
+    _write(folder / "V.csv")
+    DataStore(folder).table("V")
+    assert entry.is_dir()
+
+
+def test_the_cache_is_looked_over_at_most_once_a_day(folder: Path) -> None:
+    _write(folder / "U.csv")
+    entry = _entry_of(folder, "U")
+    _age(entry / "meta.json", cache.UNUSED_DAYS + 1)
+    _write(folder / "V.csv")
+    DataStore(folder).table("V")  # the cache was looked over when U was read, today
+    assert entry.is_dir()
+    _age(cache.folder() / "pruned", 1.1)
+    _write(folder / "W.csv")
+    DataStore(folder).table("W")
+    assert not entry.exists()
+
+
+def test_a_stacked_table_read_keeps_its_files_entries_in_use(folder: Path) -> None:
+    """Refreshing one file of a table then reads the others from their entries."""
+    for name in ("U_1.csv", "U_2.csv"):
+        _write(folder / name)
+    DataStore(folder).table("U")
+    files = {e for e in _entries() if "files" not in json.loads((e / "meta.json").read_text())}
+    assert len(files) == 2
+    for entry in files:
+        _age(entry / "meta.json", cache.UNUSED_DAYS + 1)
+    DataStore(folder).table("U")  # from the stacked entry alone
+    _age(cache.folder() / "pruned", 2)
+    _write(folder / "V.csv")
+    DataStore(folder).table("V")
+    assert all(entry.is_dir() for entry in files)

@@ -19,7 +19,10 @@ or removed makes another key, and its files' own entries are read as before.
 
 Each file and each stacked table has one entry: a new one replaces the one it had,
 which is removed, so the cache holds about one copy of the data read, however
-often its files are refreshed.
+often its files are refreshed. An entry not read for :data:`UNUSED_DAYS` days
+(a file deleted or renamed, a table no longer read, another beskplan's entry) is
+removed the next time an entry is written; the cache looks for them at most once
+a day.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ import json
 import os
 import re
 import shutil
+import time
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -94,12 +99,14 @@ def read_stacked(paths: list[Path], names: list[str]) -> tuple[list[Extract], pl
 
     The extracts' own frames are left empty: the stacked frame holds their rows."""
     try:
-        entry = folder() / _table_key(paths)
+        keys = [_key(p) for p in paths]
     except OSError:  # a file gone: each file is read, and the reader says so
         return None
-    found = _load(entry)
+    found = _load(folder() / _table_key(keys))
     if found is None:
         return None
+    for key in keys:  # the files' own entries are in use too: one file changed reads them
+        _used(folder() / key)
     meta, frame = found
     try:
         files = meta["files"]
@@ -119,13 +126,13 @@ def keep_stacked(
     metas = [_meta(e) for e in extracts]
     if all(m is not None for m in metas):
         holder = f"table|{paths[0].resolve().parent}|{table_id.casefold()}"
-        _store(folder() / _table_key(paths), frame, {"files": metas}, holder)
+        _store(folder() / _table_key([_key(p) for p in paths]), frame, {"files": metas}, holder)
 
 
-def _table_key(paths: list[Path]) -> str:
-    """A table's files, each as :func:`_key` finds it: any file changed, added or
-    removed is another key."""
-    ident = "|".join(["table", *(_key(p) for p in paths)])
+def _table_key(keys: list[str]) -> str:
+    """A table's files, by their keys (:func:`_key`): any file changed, added or removed is
+    another key."""
+    ident = "|".join(["table", *keys])
     return hashlib.sha256(ident.encode("utf-8")).hexdigest()[:32]
 
 
@@ -137,9 +144,58 @@ def _load(entry: Path) -> tuple[dict[str, Any], pl.DataFrame] | None:
         meta = json.loads(meta_file.read_text(encoding="utf-8"))
         if not isinstance(meta, dict):
             return None
-        return meta, pl.read_parquet(frame_file)
+        frame = pl.read_parquet(frame_file)
     except _DAMAGED:
         return None  # a damaged entry is read again
+    _used(entry)
+    return meta, frame
+
+
+UNUSED_DAYS = 30  # an entry not read for this long is removed
+_DAY = 24 * 60 * 60
+_PRUNED = "pruned"  # a stamp in the cache: when it was last looked over
+
+
+def _used(entry: Path) -> None:
+    """Mark an entry read now, by its description's modification time."""
+    # a cache that cannot be written is still read; a missing entry is not in use
+    with suppress(OSError):
+        os.utime(entry / "meta.json")
+
+
+def _last_used(entry: Path) -> float | None:
+    """When an entry was last read or written; ``None`` for one removed meanwhile."""
+    for path in (entry / "meta.json", entry):  # an entry being written has no description yet
+        with suppress(FileNotFoundError):
+            return path.stat().st_mtime
+    return None
+
+
+def _prune() -> None:
+    """Remove the entries not read for :data:`UNUSED_DAYS` days, and the holders' marks of
+    entries gone; at most once a day. Only folders named as entries are looked at."""
+    now = time.time()
+    stamp = folder() / _PRUNED
+    try:
+        if now - stamp.stat().st_mtime < _DAY:
+            return
+    except FileNotFoundError:
+        pass
+    stamp.touch()
+    for entry in folder().iterdir():
+        if not (_ENTRY.fullmatch(entry.name) and entry.is_dir()):
+            continue
+        used = _last_used(entry)
+        if used is not None and now - used > UNUSED_DAYS * _DAY:
+            shutil.rmtree(entry, ignore_errors=True)
+    marks = folder() / HOLDERS
+    for mark in marks.iterdir() if marks.is_dir() else ():
+        try:
+            key = mark.read_text(encoding="ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            continue
+        if _ENTRY.fullmatch(key) and not (folder() / key).is_dir():
+            mark.unlink(missing_ok=True)
 
 
 def _described(path: Path, name: str, meta: dict[str, Any], frame: pl.DataFrame) -> Extract:
@@ -188,6 +244,7 @@ def _store(entry: Path, frame: pl.DataFrame, meta: dict[str, Any], holder: str) 
         temp.replace(entry / "frame.parquet")
         (entry / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
         _replace(holder, entry.name)
+        _prune()
     except OSError:
         pass  # the cache only saves time
     finally:
