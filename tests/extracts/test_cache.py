@@ -204,14 +204,20 @@ def test_an_entry_not_read_for_thirty_days_is_removed_when_another_is_written(
     (folder / "U.csv").unlink()  # a file no longer in the data
     mine = cache.folder() / "mine"  # not an entry: never removed
     mine.mkdir()
-    for path in (unused / "meta.json", used / "meta.json", mine):
+    other = cache.folder() / ("0" * 32)  # named as an entry, but holding none of its files
+    (other / "data").mkdir(parents=True)
+    stopped = cache.folder() / ("1" * 32)  # a write that stopped before the description
+    stopped.mkdir()
+    (stopped / "frame.parquet").write_bytes(b"")
+    for path in (unused / "meta.json", used / "meta.json", mine, other / "data", other):
         _age(path, cache.UNUSED_DAYS + 1)
+    _age(stopped / "frame.parquet", cache.UNUSED_DAYS + 1)
     DataStore(folder).table("T")  # read: in use
     _age(cache.folder() / "pruned", 2)  # last looked over two days ago
     _write(folder / "V.csv")
     DataStore(folder).table("V")
-    assert not unused.exists()
-    assert used.is_dir() and mine.is_dir()
+    assert not unused.exists() and not stopped.exists()
+    assert used.is_dir() and mine.is_dir() and (other / "data").is_dir()
     marks = {m.read_text("ascii") for m in (cache.folder() / cache.HOLDERS).iterdir()}
     assert unused.name not in marks and used.name in marks
 

@@ -164,8 +164,10 @@ def _used(entry: Path) -> None:
 
 
 def _last_used(entry: Path) -> float | None:
-    """When an entry was last read or written; ``None`` for one removed meanwhile."""
-    for path in (entry / "meta.json", entry):  # an entry being written has no description yet
+    """When an entry was last read or written: its description's time, or its frame's where a
+    write stopped before the description. ``None`` for a folder that holds neither (being
+    written, or not beskplan's), which is left alone."""
+    for path in (entry / "meta.json", entry / "frame.parquet"):
         with suppress(FileNotFoundError):
             return path.stat().st_mtime
     return None
@@ -173,7 +175,7 @@ def _last_used(entry: Path) -> float | None:
 
 def _prune() -> None:
     """Remove the entries not read for :data:`UNUSED_DAYS` days, and the holders' marks of
-    entries gone; at most once a day. Only folders named as entries are looked at."""
+    entries gone; at most once a day. Only folders named and made as entries are removed."""
     now = time.time()
     stamp = folder() / _PRUNED
     try:
