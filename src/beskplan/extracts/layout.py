@@ -215,17 +215,16 @@ def build(
     _no_controls(extract, {AREA: area_col, PERIOD: period_col, **{d: d for d in dimensions}})
     frame = _checked(extract, columns[area_col], columns[period_col])
     distinct = {c: distinct_values(frame, c) for c in (AREA, PERIOD, *dimensions)}
-    # the match key of each area, worked out once per distinct name rather than per row
-    keys = {name: area_key(name) for name in distinct[AREA]}
     # areas, periods and categories as enumerations of the values they hold: a byte a row
     # where a file has at most 255 of them, where a categorical takes four; the values
     # are then known from the column's type, without a pass over it
+    frame = frame.with_columns(pl.col(c).cast(pl.Enum(distinct[c])) for c in distinct)
+    # the match key of each area, worked out once per distinct name rather than per row,
+    # and given to each row by its area's place among the names
+    keys = [area_key(name) for name in distinct[AREA]]
+    by_place = pl.Series(keys, dtype=pl.Enum(sorted(set(keys))))
     extract.frame = frame.with_columns(
-        *(pl.col(c).cast(pl.Enum(distinct[c])) for c in distinct),
-        pl.col(AREA)
-        .cast(pl.String)
-        .replace_strict(keys, return_dtype=pl.Enum(sorted(set(keys.values()))))
-        .alias(KEY),
+        pl.lit(by_place).gather(pl.col(AREA).to_physical()).alias(KEY),
         pl.lit(str(path), pl.Enum([str(path)])).alias(FILE),
     ).select(AREA, KEY, pl.all().exclude(AREA, KEY))
     return extract
