@@ -57,6 +57,18 @@ def test_areas_periods_and_categories_are_enumerations_of_a_byte_a_row() -> None
     ] * 5
 
 
+def test_each_row_has_its_own_areas_key() -> None:
+    areas = ["Kommune B", "A", "Frederiksberg Kommune", "A", "Kommune B", "København"]
+    got = frame([[a, "2020", "Køn i alt", "1,0"] for a in areas])
+    assert got["_key"].cast(pl.String).to_list() == [area_key(a) for a in areas]
+
+
+def test_the_first_line_with_a_control_character_is_named() -> None:
+    rows = [["Z\x1b", "2020", "Køn i alt", "1,0"], ["B", "2020", "Køn i alt", "1,0"]]
+    with pytest.raises(InputError, match=r"T.csv:2:1: the cell holds a control character"):
+        frame([*rows, ["A\x07", "2020", "Køn i alt", "1,0"]])
+
+
 def test_a_number_in_the_other_form_is_invalid_not_missing() -> None:
     got = frame([["A", "2020", "Køn i alt", "1.5"], ["B", "2020", "Køn i alt", "2,0"]], comma=True)
     assert got["Andel (pct.)" + DECIMALS].to_list()[0] == INVALID

@@ -41,6 +41,7 @@ from beskplan.extracts.layout import (
     Locator,
     build,
     check_header,
+    distinct_values,
     find_header_columns,
 )
 from beskplan.sources import hashed
@@ -145,10 +146,10 @@ class _NotUtf8(Exception):
 def _garbled(extract: Extract) -> bool:
     """Whether any area, period or category holds a garbled letter ('KÃ¸benhavn')."""
     columns = [AREA, PERIOD, *extract.dimensions]
-    names = extract.frame.select(pl.col(c).unique().cast(pl.String).implode() for c in columns).row(
-        0
+    # the values from the columns' types, which hold every one: no pass over the rows
+    return any(
+        textfile.MOJIBAKE.search(n) for c in columns for n in distinct_values(extract.frame, c)
     )
-    return any(textfile.MOJIBAKE.search(n) for values in names for n in values if n)
 
 
 def raw_reader(path: Path, *reading: Any) -> Callable[[int, int], str]:

@@ -212,9 +212,10 @@ def build(
             AREA, PERIOD, LINE, *dimensions, *(name for c in measures for name in (c, c + DECIMALS))
         )
     extract = Extract(path, frame, dimensions, measures, columns=columns, locator=locator)
-    _no_controls(extract, {AREA: area_col, PERIOD: period_col, **{d: d for d in dimensions}})
+    seen = _no_controls(extract, {AREA: area_col, PERIOD: period_col, **{d: d for d in dimensions}})
     frame = _checked(extract, columns[area_col], columns[period_col])
-    distinct = {c: distinct_values(frame, c) for c in (AREA, PERIOD, *dimensions)}
+    # the periods as written may have been made canonical (2018M6 to 2018M06)
+    distinct = {**seen, PERIOD: distinct_values(frame, PERIOD)}
     # areas, periods and categories as enumerations of the values they hold: a byte a row
     # where a file has at most 255 of them, where a categorical takes four; the values
     # are then known from the column's type, without a pass over it
@@ -315,24 +316,30 @@ def _checked(extract: Extract, area_no: int, period_no: int) -> pl.DataFrame:
     return frame
 
 
-def _no_controls(extract: Extract, labels: dict[str, str]) -> None:
+def _no_controls(extract: Extract, labels: dict[str, str]) -> dict[str, list[str]]:
     """Refuse a control character in an area, period or category: the text is printed as
-    it is in tables and reports, where it would move the cursor or clear the screen."""
+    it is in tables and reports, where it would move the cursor or clear the screen. The
+    first line that holds one is named. Returns each column's distinct values, sorted."""
+    found: dict[str, list[str]] = {}
     for column, label in labels.items():
         # the distinct values first: a category is checked once, not once per row
-        values = extract.frame.get_column(column).unique().cast(pl.String).drop_nulls()
-        for value in values.to_list():
-            found = control_character(value)
-            if found is None:
-                continue
-            at = extract.frame.filter(pl.col(column).cast(pl.String) == value)[LINE].min()
-            raise InputError(
-                extract.problem(
-                    f"the cell holds a control character ({found}); remove it",
-                    int(at) if isinstance(at, int) else None,
-                    extract.columns.get(label),
-                )
+        values = found[column] = distinct_values(extract.frame, column)
+        bad = {v: c for v in values if (c := control_character(v)) is not None}
+        if not bad:
+            continue
+        first = (
+            extract.frame.filter(pl.col(column).cast(pl.String).is_in(list(bad)))
+            .sort(LINE)
+            .row(0, named=True)
+        )
+        raise InputError(
+            extract.problem(
+                f"the cell holds a control character ({bad[first[column]]}); remove it",
+                first[LINE],
+                extract.columns.get(label),
             )
+        )
+    return found
 
 
 def _numeric_columns(frame: pl.DataFrame, columns: list[str]) -> set[str]:
