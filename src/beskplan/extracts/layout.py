@@ -219,13 +219,15 @@ def build(
     # areas, periods and categories as enumerations of the values they hold: a byte a row
     # where a file has at most 255 of them, where a categorical takes four; the values
     # are then known from the column's type, without a pass over it
-    frame = frame.with_columns(pl.col(c).cast(pl.Enum(distinct[c])) for c in distinct)
+    enums = {c: pl.col(c).cast(pl.Enum(distinct[c])) for c in distinct}
     # the match key of each area, worked out once per distinct name rather than per row,
-    # and given to each row by its area's place among the names
+    # and given to each row by its area's place among the names (in one step with the
+    # enumerations: in two, the file's peak memory rose by 20-30 MB for a 59 MB file)
     keys = [area_key(name) for name in distinct[AREA]]
     by_place = pl.Series(keys, dtype=pl.Enum(sorted(set(keys))))
     extract.frame = frame.with_columns(
-        pl.lit(by_place).gather(pl.col(AREA).to_physical()).alias(KEY),
+        *enums.values(),
+        pl.lit(by_place).gather(enums[AREA].to_physical()).alias(KEY),
         pl.lit(str(path), pl.Enum([str(path)])).alias(FILE),
     ).select(AREA, KEY, pl.all().exclude(AREA, KEY))
     return extract
