@@ -18,6 +18,25 @@ def _python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _around_a_command(before: str, after: str, cwd: Path) -> str:
+    """The last line ``after`` prints, in a process that imports the command line, runs
+    ``before``, and then ``main`` as the entry point does, on the bundled plan."""
+    code = (
+        "import sys\n"
+        "from beskplan.cli import main\n"
+        f"{before}"
+        "sys.argv = ['beskplan', 'evaluate', 'frederiksberg-2019', '--format', 'json']\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        f"{after}"
+    )
+    result = _python(code, cwd)
+    assert result.stdout.strip(), result.stderr
+    return result.stdout.strip().splitlines()[-1]
+
+
 def test_help_does_not_import_polars(tmp_path: Path) -> None:
     code = (
         "import sys\n"
@@ -38,64 +57,42 @@ def test_a_command_does_not_scan_for_pydantic_plugins_unless_asked(
 ) -> None:
     """Pydantic looks for plugins in every installed distribution's entry points; the
     command line skips that, unless PYDANTIC_DISABLE_PLUGINS is set (empty: plugins on)."""
-    code = (
-        "import os, sys, importlib.metadata as metadata\n"
+    before = (
+        "import os, importlib.metadata as metadata\n"
         f"preset = {preset!r}\n"
         "if preset is not None:\n"
         "    os.environ['PYDANTIC_DISABLE_PLUGINS'] = preset\n"
         "scans = []\n"
         "found = metadata.distributions\n"
         "metadata.distributions = lambda *a, **k: scans.append(1) or found(*a, **k)\n"
-        "from beskplan.cli import main\n"
-        "sys.argv = ['beskplan', 'evaluate', 'frederiksberg-2019', '--format', 'json']\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print(len(scans))\n"
     )
-    result = _python(code, tmp_path)
-    assert result.stdout.strip().splitlines()[-1] == ("0" if preset is None else "1"), result.stderr
+    scans = _around_a_command(before, "print(len(scans))\n", tmp_path)
+    assert scans == ("0" if preset is None else "1")
 
 
 def test_the_cycle_collector_seldom_runs_in_a_command(tmp_path: Path) -> None:
     """With Python's default threshold it ran about 100 times in this command."""
-    code = (
-        "import gc, sys\n"
-        "from beskplan.cli import main\n"
+    before = (
+        "import gc\n"
         "runs = []\n"
         "gc.callbacks.append(lambda phase, info: phase == 'start' and runs.append(1))\n"
-        "sys.argv = ['beskplan', 'evaluate', 'frederiksberg-2019', '--format', 'json']\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "print(len(runs))\n"
     )
-    result = _python(code, tmp_path)
-    assert int(result.stdout.strip().splitlines()[-1]) <= 3, result.stderr
+    assert int(_around_a_command(before, "print(len(runs))\n", tmp_path)) <= 3
 
 
 def test_the_objects_alive_at_exit_are_not_collected_again(tmp_path: Path) -> None:
     """A last collection at exit scanned every module, class and frame still alive."""
-    code = (
-        "import atexit, gc, sys\n"
-        "from beskplan.cli import main\n"
-        "sys.argv = ['beskplan', 'evaluate', 'frederiksberg-2019', '--format', 'json']\n"
-        "try:\n"
-        "    main()\n"
-        "except SystemExit:\n"
-        "    pass\n"
+    after = (
+        "import atexit, gc\n"
         "before = gc.get_freeze_count()\n"
         "atexit._run_exitfuncs()\n"
         "print(before, gc.get_freeze_count(), len(gc.get_objects()))\n"
     )
-    result = _python(code, tmp_path)
-    before, frozen, left = map(int, result.stdout.strip().splitlines()[-1].split())
-    assert before == 0, result.stderr
+    before, frozen, left = map(int, _around_a_command("", after, tmp_path).split())
+    assert before == 0
     # all but the few objects made since are out of the collector's reach
-    assert frozen > 50_000, result.stderr
-    assert left < 100, result.stderr
+    assert frozen > 50_000
+    assert left < 100
 
 
 def test_runs_from_another_directory_as_a_module(tmp_path: Path) -> None:
