@@ -79,6 +79,20 @@ def test_an_empty_period_is_refused_at_its_cell() -> None:
         frame([["A", "2020", "Køn i alt", "1,0"], ["B", "", "Køn i alt", "2,0"]])
 
 
+def test_periods_are_made_canonical() -> None:
+    got = frame([["A", "2018M6", "Køn i alt", "1,0"], ["A", "2018M07", "Køn i alt", "1,0"]])
+    assert got["_period"].cast(pl.String).to_list() == ["2018M06", "2018M07"]
+
+
+def test_the_first_bad_period_in_the_file_is_named() -> None:
+    """Where two periods are wrong, the one on the earlier line, not the one sorted first."""
+    rows = [["A", "2020X", "Køn i alt", "1,0"], ["A", "1999Z", "Køn i alt", "1,0"]]
+    with pytest.raises(InputError, match=r"T.csv:2:2: period '2020X' does not parse"):
+        frame(rows)
+    with pytest.raises(InputError, match=r"mixes frequencies \(month 2020M01 on line 2; year"):
+        frame([["A", "2020M01", "Køn i alt", "1,0"], ["A", "2019", "Køn i alt", "1,0"]])
+
+
 def test_labels_and_places() -> None:
     assert label_key("Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år") == label_key(
         "fuldtidspersoner  i pct. af arbejdsstyrken"

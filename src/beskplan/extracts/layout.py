@@ -213,7 +213,7 @@ def build(
         )
     extract = Extract(path, frame, dimensions, measures, columns=columns, locator=locator)
     seen = _no_controls(extract, {AREA: area_col, PERIOD: period_col, **{d: d for d in dimensions}})
-    frame = _checked(extract, columns[area_col], columns[period_col])
+    frame = _checked(extract, columns[area_col], columns[period_col], seen)
     # the periods as written may have been made canonical (2018M6 to 2018M06)
     distinct = {**seen, PERIOD: distinct_values(frame, PERIOD)}
     # areas, periods and categories as enumerations of the values they hold: a byte a row
@@ -282,13 +282,46 @@ def _measure(column: str, comma: bool, count_digits: bool = False) -> tuple[pl.E
     )
 
 
-def _checked(extract: Extract, area_no: int, period_no: int) -> pl.DataFrame:
-    """Refuse empty areas and periods that do not parse or mix frequencies; canonical periods."""
+def _checked(
+    extract: Extract, area_no: int, period_no: int, seen: dict[str, list[str]]
+) -> pl.DataFrame:
+    """Refuse empty areas and periods that do not parse or mix frequencies; canonical periods.
+
+    The distinct areas and periods (``seen``) decide; the rows are looked at only where
+    there is a problem, to say on which line it first stands."""
     frame = extract.frame
-    empty = frame.filter(pl.col(AREA).cast(pl.String) == "")
-    if empty.height:
+    if "" in seen[AREA]:
+        empty = frame.filter(pl.col(AREA).cast(pl.String) == "")
         raise InputError(extract.problem("the area cell is empty", int(empty[LINE][0]), area_no))
-    firsts = frame.group_by(PERIOD).agg(pl.col(LINE).min()).sort(LINE)
+    codes = _period_codes(seen[PERIOD]) if frame.get_column(PERIOD).null_count() == 0 else None
+    if codes is None:
+        codes = _period_codes_in_file_order(extract, period_no)
+    if any(raw != code for raw, code in codes.items()):
+        frame = frame.with_columns(
+            pl.col(PERIOD).cast(pl.String).replace_strict(codes).cast(pl.Categorical)
+        )
+    return frame
+
+
+def _period_codes(values: list[str]) -> dict[str, str] | None:
+    """Each period as written -> its canonical code; ``None`` where one is empty or does not
+    parse, or the periods mix frequencies."""
+    codes: dict[str, str] = {}
+    kinds: set[Kind] = set()
+    for value in values:
+        try:
+            period = parse_period(value)
+        except PeriodError:
+            return None
+        codes[value] = period.code
+        kinds.add(period.kind)
+    return codes if len(kinds) <= 1 else None
+
+
+def _period_codes_in_file_order(extract: Extract, period_no: int) -> dict[str, str]:
+    """:func:`_period_codes`, the periods taken in the order they first appear, so that the
+    first problem in the file is the one said, at its line."""
+    firsts = extract.frame.group_by(PERIOD).agg(pl.col(LINE).min()).sort(LINE)
     codes: dict[str, str] = {}
     kinds: dict[Kind, str] = {}
     noun = {"line": "line", "jsonl": "line", "row": "row", "cell": "row"}[extract.locator.kind]
@@ -311,11 +344,7 @@ def _checked(extract: Extract, area_no: int, period_no: int) -> pl.DataFrame:
                 extract.path,
             )
         )
-    if any(raw != code for raw, code in codes.items()):
-        frame = frame.with_columns(
-            pl.col(PERIOD).cast(pl.String).replace_strict(codes).cast(pl.Categorical)
-        )
-    return frame
+    return codes
 
 
 def _no_controls(extract: Extract, labels: dict[str, str]) -> dict[str, list[str]]:
