@@ -177,9 +177,17 @@ def _lookup_order(period: Period) -> tuple[Period, ...]:
 
 def parse_period(text: object) -> Period:
     """Parse a period code, or raise :class:`PeriodError` saying what is wrong."""
-    if isinstance(text, bool) or not isinstance(text, str | int):
+    if isinstance(text, str):
+        return _parsed(text)
+    if isinstance(text, bool) or not isinstance(text, int):
         raise PeriodError(f"a period must be text such as 2018M06, not {text!r}")
-    raw = str(text).strip()
+    return _parsed(str(text))
+
+
+# the tables of a national run hold the same few hundred periods, parsed thousands of times
+@lru_cache(maxsize=4096)
+def _parsed(text: str) -> Period:
+    raw = text.strip()
     for pattern, kind in _FORMS:
         m = pattern.fullmatch(raw)
         if not m:
