@@ -180,26 +180,15 @@ class Table:
 
     def periods_of(self, area: str) -> list[Period]:
         """The periods at which ``area`` has rows in this table."""
-        codes = (
-            self.frame.lazy()
-            .filter(pl.col(KEY) == area_key(area))
-            .select(pl.col(PERIOD).unique())
-            .collect()
-            .to_series()
-            .to_list()
-        )
+        codes = self.frame.filter(pl.col(KEY) == area_key(area))[PERIOD].unique().to_list()
         return [self.periods[c] for c in codes]
 
     def figure_periods(self, area: str, column: str, filters: list[pl.Expr]) -> set[str]:
         """The periods at which ``area`` has a figure in ``column``: not suppressed, not absent."""
-        return set(
-            self.frame.lazy()
-            .filter(pl.col(KEY) == area_key(area), *filters, pl.col(column).is_not_null())
-            .select(pl.col(PERIOD).cast(pl.String).unique())
-            .collect()
-            .to_series()
-            .to_list()
+        rows = self.frame.filter(
+            pl.col(KEY) == area_key(area), *filters, pl.col(column).is_not_null()
         )
+        return set(rows[PERIOD].cast(pl.String).unique().to_list())
 
     def period_for(self, candidates: Iterable[Period]) -> Period | None:
         """The first of ``candidates`` the table has figures for."""
@@ -274,19 +263,15 @@ class Table:
         else:
             chosen = [pl.col(PERIOD) == period.code]
             periods.add(period.code)
-        rows = (
-            self.frame.lazy()
-            .filter(*chosen, *filters)
-            .select(
-                pl.col(PERIOD).cast(pl.String),
-                pl.col(KEY).cast(pl.String),
-                column,
-                column + DECIMALS,
-                FILE,
-                LINE,
-                pl.struct(PERIOD, KEY).is_duplicated().alias(TWICE),
-            )
-            .collect()
+        # eager: a query planned for a slice this small costs more than its work
+        rows = self.frame.filter(*chosen, *filters).select(
+            pl.col(PERIOD).cast(pl.String),
+            pl.col(KEY).cast(pl.String),
+            column,
+            column + DECIMALS,
+            FILE,
+            LINE,
+            pl.struct(PERIOD, KEY).is_duplicated().alias(TWICE),
         )
         cells = self._cells.setdefault(where, {})
         twice = rows.drop_in_place(TWICE)
