@@ -72,6 +72,21 @@ def test_portal_export_with_title_source_lines_thousands_and_cp1252(tmp_path: Pa
     assert value(tmp_path, "Y07A02", PCT, "Ærø", "2018M06") is None
 
 
+@pytest.mark.parametrize("rows_before", [4_000, 200_000])  # about 100 KB and 5 MB before it
+def test_cp1252_whose_first_letter_stands_after_the_sniffed_head(
+    tmp_path: Path, rows_before: int
+) -> None:
+    # the head (64 KB) is plain ASCII, and so is the first chunk of 4 MB in the larger file:
+    # the letter is found by Polars' parser or by decoding the header's chunk, and the file
+    # is read as Windows-1252 all the same
+    rows = "".join(f"Frederiksberg;2018M06;{i}\n" for i in range(rows_before))
+    path = tmp_path / "y99.csv"
+    path.write_bytes(f"Area;Periode;Antal personer\n{rows}Køge;2018M06;5\n".encode("cp1252"))
+    extract = read_extract(path)
+    assert extract.reading == (";", "cp1252", False)
+    assert value(tmp_path, "y99", "Antal personer", "Køge", "2018M06") == Decimal(5)
+
+
 def test_suppressed_values_are_missing_and_keep_their_token(tmp_path: Path) -> None:
     rows = "".join(f"K{i};2018M06;{tok}\n" for i, tok in enumerate(["", "-", ".", "..", "x", "X"]))
     write(tmp_path / "own.csv", "Område;Periode;Andel (pct.)\n" + rows)

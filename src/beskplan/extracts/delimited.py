@@ -188,7 +188,7 @@ def _read(
 ) -> Extract:
     """Read ``data`` (the file itself, or its clean UTF-8 copy, which ``scanned`` describes);
     messages name ``path``."""
-    header_line = textfile.line_at(data, header_index + 1, "utf-8-sig", repair=False)
+    header_line = _header_line(scanned, header_index)
     header = _split_header(header_line, separator)
     check_header(header, lambda message, column: Problem(message, path, header_index + 1, column))
     # a comma-separated file writes decimal points; others say so in their cells
@@ -211,13 +211,18 @@ def _read(
 
         try:
             extract = build(path, header, parsed, lines, comma, Locator())
-        except pl.exceptions.PolarsError:
-            pass  # a long line after all: read line by line, which says where
+        except pl.exceptions.PolarsError as exc:
+            if isinstance(failure := _failure(exc, path, header_index, separator), _NotUtf8):
+                raise failure from None
+            # a long line after all: read line by line, which says where
         else:
             if extract.frame.get_column(LINE).max() == header_index + 1 + lines:
                 extract.notices.extend(notices)
                 return extract
-    rows, quoted = _rows_end(path, data, header_index, separator, len(header))
+    try:
+        rows, quoted = _rows_end(path, data, header_index, separator, len(header))
+    except pl.exceptions.PolarsError as exc:
+        raise _failure(exc, path, header_index, separator) from None
 
     def cells(n_rows: int) -> pl.LazyFrame:
         """The rows' cells, trimmed, with their line numbers; blank lines left out."""
@@ -248,18 +253,35 @@ def _read(
     try:
         extract = build(path, header, cells, rows, comma, Locator())
     except pl.exceptions.PolarsError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        if "utf-8" in first or "utf8" in first:
-            raise _NotUtf8 from None
-        raise InputError(
-            Problem(
-                f"cannot read the rows as CSV separated by '{_show(separator)}': {first}",
-                path,
-                header_index + 1,
-            )
-        ) from None
+        raise _failure(exc, path, header_index, separator) from None
     extract.notices.extend(notices)
     return extract
+
+
+def _header_line(scanned: _Scanned, header_index: int) -> str:
+    """The header's line as text, from the bytes read up to it."""
+    try:
+        text = scanned.head.decode("utf-8-sig")
+    except UnicodeDecodeError:  # text after the sniffed head that is not UTF-8
+        raise _NotUtf8 from None
+    return text.split("\n")[header_index].rstrip("\r")
+
+
+def _failure(
+    exc: pl.exceptions.PolarsError, path: Path, header_index: int, separator: str
+) -> Exception:
+    """What a failure of Polars' parser means: text that is not UTF-8 (read again as
+    Windows-1252), or rows that are not CSV of this separator."""
+    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if "utf-8" in first or "utf8" in first:
+        return _NotUtf8()
+    return InputError(
+        Problem(
+            f"cannot read the rows as CSV separated by '{_show(separator)}': {first}",
+            path,
+            header_index + 1,
+        )
+    )
 
 
 def _trimmed(frame: pl.LazyFrame, header_index: int) -> pl.LazyFrame:
