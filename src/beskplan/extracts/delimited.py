@@ -120,22 +120,27 @@ def _scan(path: Path, header_index: int, separator: str) -> _Scanned:
     control: int | None = None
     lines = separators = 0
     quoted = False
+    # the chunks are read into one buffer: a new one for each chunk took as long as the
+    # counting (0.1-0.3 s for 400 MB)
+    buffer = bytearray(textfile.CHUNK_BYTES)
+    view = memoryview(buffer)
     with path.open("rb") as handle:
         head = b"".join(handle.readline() for _ in range(header_index + 1))
         digest.update(head)
         if (at := head.find(b"\x01")) >= 0:
             control = at
-        offset, last = len(head), b"\n"
-        while chunk := handle.read(textfile.CHUNK_BYTES):
-            digest.update(chunk)
-            if control is None and (at := chunk.find(b"\x01")) >= 0:
+        offset, last = len(head), ord("\n")
+        while size := handle.readinto(buffer):
+            digest.update(view[:size])
+            if control is None and (at := buffer.find(b"\x01", 0, size)) >= 0:
                 control = offset + at
-            lines += chunk.count(b"\n")
-            separators += chunk.count(mark)
-            quoted = quoted or b'"' in chunk
-            offset += len(chunk)
-            last = chunk[-1:]
-    lines += offset > len(head) and last != b"\n"  # the last line without its newline
+            lines += buffer.count(b"\n", 0, size)
+            separators += buffer.count(mark, 0, size)
+            quoted = quoted or buffer.find(b'"', 0, size) >= 0
+            offset += size
+            last = buffer[size - 1]
+    view.release()
+    lines += offset > len(head) and last != ord("\n")  # the last line without its newline
     return _Scanned(digest.hexdigest(), control, head, lines, separators, quoted)
 
 
