@@ -217,8 +217,8 @@ def _read(
         try:
             extract = build(path, header, parsed, lines, comma, Locator())
         except pl.exceptions.PolarsError as exc:
-            if isinstance(failure := _failure(exc, path, header_index, separator), _NotUtf8):
-                raise failure from None
+            if _not_utf8(exc):
+                raise _NotUtf8 from None
             # a long line after all: read line by line, which says where
         else:
             if extract.frame.get_column(LINE).max() == header_index + 1 + lines:
@@ -277,16 +277,25 @@ def _failure(
 ) -> Exception:
     """What a failure of Polars' parser means: text that is not UTF-8 (read again as
     Windows-1252), or rows that are not CSV of this separator."""
-    first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    if "utf-8" in first or "utf8" in first:
+    if _not_utf8(exc):
         return _NotUtf8()
     return InputError(
         Problem(
-            f"cannot read the rows as CSV separated by '{_show(separator)}': {first}",
+            f"cannot read the rows as CSV separated by '{_show(separator)}': {_first_line(exc)}",
             path,
             header_index + 1,
         )
     )
+
+
+def _first_line(exc: pl.exceptions.PolarsError) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _not_utf8(exc: pl.exceptions.PolarsError) -> bool:
+    first = _first_line(exc)
+    return "utf-8" in first or "utf8" in first
 
 
 def _trimmed(frame: pl.LazyFrame, header_index: int) -> pl.LazyFrame:
