@@ -9,7 +9,7 @@ import pytest
 
 from beskplan.areas import area_key
 from beskplan.errors import InputError
-from beskplan.extracts import DataStore
+from beskplan.extracts import DataStore, textfile
 from beskplan.extracts.delimited import read as read_extract
 from beskplan.periods import parse_period
 from tests.conftest import write
@@ -83,7 +83,31 @@ def test_cp1252_whose_first_letter_stands_after_the_sniffed_head(
     path = tmp_path / "y99.csv"
     path.write_bytes(f"Area;Periode;Antal personer\n{rows}Køge;2018M06;5\n".encode("cp1252"))
     extract = read_extract(path)
-    assert extract.reading == (";", "cp1252", False)
+    assert extract.reading == (";", "cp1252", False, False)
+    assert value(tmp_path, "y99", "Antal personer", "Køge", "2018M06") == Decimal(5)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "mac_roman"])
+def test_lines_ended_by_a_carriage_return_alone(tmp_path: Path, encoding: str) -> None:
+    # as Excel's "CSV (Macintosh)" ends them, in Mac Roman ('ø' is byte 0xBF, which
+    # Windows-1252 reads as '¿'); a bad cell is named at its line
+    text = "Område;Periode;Antal personer\rKøge;2018M06;5\rAarhus;2018M06;6,5\rOdense;2018M06;7"
+    (tmp_path / "y99.csv").write_bytes(text.encode(encoding))
+    extract = read_extract(tmp_path / "y99.csv")
+    assert extract.frame.get_column("_line").to_list() == [2, 3, 4]
+    assert (textfile.MAC_ROMAN in extract.notices) == (encoding == "mac_roman")
+    assert value(tmp_path, "y99", "Antal personer", "Køge", "2018M06") == Decimal(5)
+    assert value(tmp_path, "y99", "Antal personer", "Odense", "2018M06") == Decimal(7)
+    (tmp_path / "y99.csv").write_bytes(text.replace("6,5", "6 1/2").encode(encoding))
+    with pytest.raises(InputError, match=r"y99.csv:3:3: '6 1/2' in column 'Antal personer'"):
+        value(tmp_path, "y99", "Antal personer", "Aarhus", "2018M06")
+
+
+def test_utf16_with_its_byte_order_mark(tmp_path: Path) -> None:
+    (tmp_path / "y99.csv").write_bytes(
+        "Område;Periode;Antal personer\r\nKøge;2018M06;5\r\n".encode("utf-16")
+    )
+    assert read_extract(tmp_path / "y99.csv").reading[1] == "utf-16"
     assert value(tmp_path, "y99", "Antal personer", "Køge", "2018M06") == Decimal(5)
 
 

@@ -39,3 +39,40 @@ def test_garbled_letters_are_repaired_line_by_line(tmp_path: Path) -> None:
     copy = tmp_path / "copy.csv"
     textfile.transcode(path, copy, "utf-8", repair=True)
     assert copy.read_text(encoding="utf-8").splitlines()[1] == "København;2020"
+
+
+def test_a_carriage_return_alone_ends_a_line_across_chunks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(textfile, "CHUNK_BYTES", 4)  # line ends split between chunks
+    path = tmp_path / "mac.csv"
+    path.write_bytes(b"abc\r\nde\rfgh\r\r\nij\r")
+    assert list(textfile.lines(path, "utf-8", repair=False, cr=True)) == [
+        "abc",
+        "de",
+        "fgh",
+        "",
+        "ij",
+        "",
+    ]
+    assert list(textfile.lines(path, "utf-8", repair=False)) == ["abc\r", "de\rfgh\r\r", "ij\r"]
+    assert textfile.line_at(path, 3, "utf-8", repair=False, cr=True) == "fgh"
+
+
+def test_lone_carriage_returns_are_told_from_windows_line_ends() -> None:
+    assert textfile.lone_carriage_returns("a;b\rc;d\r")
+    assert not textfile.lone_carriage_returns("a;b\r\nc;d\r\n")
+    assert not textfile.lone_carriage_returns("a;b\r\nc;d\r")  # the head ends inside one
+    assert not textfile.lone_carriage_returns("a;b\nc;d\n")
+
+
+def test_a_file_not_utf8_whose_lines_end_with_a_carriage_return_alone_is_mac_roman(
+    tmp_path: Path,
+) -> None:
+    # Excel's "CSV (Macintosh)": 'å' is byte 0x8C and 'ø' 0xBF (Windows-1252's 'Œ' and '¿')
+    mac = tmp_path / "mac.csv"
+    mac.write_bytes(b"Omr\x8cde;Periode\rK\xbfge;2020\r")
+    assert textfile.head(mac) == ("Område;Periode\rKøge;2020\r", "mac_roman")
+    windows = tmp_path / "windows.csv"
+    windows.write_bytes("Område;Periode\r\nKøge;2020\r\n".encode("cp1252"))
+    assert textfile.head(windows)[1] == "cp1252"

@@ -7,7 +7,9 @@ Accepted shapes (see JOBINDSATS.md in the project's shared notes):
   columns, rows in any order, totals as ordinary rows;
 - exports saved from the portal or Excel: title or selection lines above the
   header and ``Kilde: ...`` lines below it, ``.`` as thousands separator,
-  Windows-1252, suppressed values written empty, ``-``, ``.``, ``..`` or ``x``;
+  Windows-1252 or UTF-16, lines ended by a carriage return alone (Excel's
+  "CSV (Macintosh)", in Mac Roman), suppressed values written empty, ``-``, ``.``,
+  ``..`` or ``x``;
 - own data in the same long shape, also comma-separated with decimal points.
 
 Polars reads the file in passes that keep memory bounded: the lines (to check
@@ -64,41 +66,60 @@ def read(path: Path, name: str | None = None) -> Extract:
     """
     text, encoding = textfile.head(path)
     header_index, separator = _find_header(text.splitlines(), path)
-    scanned = _scan(path, header_index, separator)
-    # the lines are read with \x01 as their only separator: a file that holds one is refused
-    if scanned.control is not None:
-        line = textfile.line_of_offset(path, scanned.control)
-        raise InputError(
-            Problem("the line holds a control character (\\x01); remove it", path, line)
-        )
+    # lines ended by a carriage return alone are read through a copy whose lines end in \n
+    cr = textfile.lone_carriage_returns(text)
+    # such a file is one line to the byte reader: of its own bytes only the hash is used
+    scanned = _scan(path, -1 if cr else header_index, separator)
     garbled = False
+    extract: Extract | None = None
     if encoding == "utf-8":
         encoding = "utf-8-sig"
-        try:
-            extract: Extract | None = _read(path, path, header_index, separator, [], scanned)
-        except _NotUtf8:
-            extract, encoding = None, "cp1252"
-        if extract is not None and _garbled(extract):
-            extract, garbled = None, True
-    else:
-        extract = None
+        if not cr:
+            _no_control_mark(scanned, path, path)
+            try:
+                extract = _read(path, path, header_index, separator, [], scanned)
+            except _NotUtf8:
+                encoding = "cp1252"
+            if extract is not None and _garbled(extract):
+                extract, garbled = None, True
     if extract is None:
         with tempfile.TemporaryDirectory(prefix="beskplan-") as folder:
             copy = Path(folder) / "utf8.csv"
-            textfile.transcode(path, copy, encoding, repair=garbled)
-            again = _scan(copy, header_index, separator)
-            extract = _read(path, copy, header_index, separator, [], again)
+
+            def through_copy(encoding: str, repair: bool) -> Extract:
+                textfile.transcode(path, copy, encoding, repair, cr)
+                again = _scan(copy, header_index, separator)
+                _no_control_mark(again, copy, path)
+                return _read(path, copy, header_index, separator, [], again)
+
+            try:
+                extract = through_copy(encoding, garbled)
+            except textfile.NotTextError:
+                if encoding != "utf-8-sig":
+                    raise
+                encoding = textfile.single_byte(cr)  # UTF-8 in the head only
+                extract = through_copy(encoding, garbled)
             if not garbled and _garbled(extract):  # Windows-1252 text can hold them too
                 garbled = True
-                textfile.transcode(path, copy, encoding, repair=True)
-                again = _scan(copy, header_index, separator)
-                extract = _read(path, copy, header_index, separator, [], again)
+                extract = through_copy(encoding, True)
         if garbled:
             extract.notices.append(textfile.REPAIRED)
-    extract.reading = (separator, encoding, garbled)
+        if encoding == "mac_roman":
+            extract.notices.append(textfile.MAC_ROMAN)
+    extract.reading = (separator, encoding, garbled, cr)
     extract.raw_cell = raw_reader(path, *extract.reading)
     extract.source = hashed(path, scanned.sha256, extract.frame.height, name)
     return extract
+
+
+def _no_control_mark(scanned: _Scanned, data: Path, path: Path) -> None:
+    """Refuse a ``\x01`` in ``data`` (the file, or its copy): the lines are read with it as
+    their only separator. ``path`` is the file the message names."""
+    if scanned.control is not None:
+        line = textfile.line_of_offset(data, scanned.control)
+        raise InputError(
+            Problem("the line holds a control character (\\x01); remove it", path, line)
+        )
 
 
 @dataclass(frozen=True)
@@ -160,9 +181,10 @@ def _garbled(extract: Extract) -> bool:
 def raw_reader(path: Path, *reading: Any) -> Callable[[int, int], str]:
     """The cell at a line and column, as the file writes it."""
     separator, encoding, repair = str(reading[0]), str(reading[1]), bool(reading[2])
+    cr = len(reading) > 3 and bool(reading[3])  # lines ended by a carriage return alone
 
     def cell(line: int, column: int) -> str:
-        text = textfile.line_at(path, line, encoding, repair)
+        text = textfile.line_at(path, line, encoding, repair, cr)
         row = next(csv.reader([text], delimiter=separator, quotechar='"'), [])
         return row[column - 1].strip() if 0 < column <= len(row) else ""
 

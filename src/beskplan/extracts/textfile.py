@@ -1,9 +1,13 @@
 """The text of an extract: encoding, garbled letters, and reading it in bounded memory.
 
 Extracts are UTF-8 (with or without a byte-order mark) or, saved from Excel,
-Windows-1252. A file is never read into memory whole: its head is sniffed, and
-a file that is not clean UTF-8 is transcoded chunk by chunk to a temporary
-UTF-8 copy with the same lines, which Polars then reads.
+Windows-1252, or UTF-16 with its byte-order mark. A file is never read into
+memory whole: its head is sniffed, and a file that is not clean UTF-8 is
+transcoded chunk by chunk to a temporary UTF-8 copy with the same lines, which
+Polars then reads. Lines end with a line feed, a carriage return and a line
+feed, or a carriage return alone (:func:`lone_carriage_returns`), as Excel's
+"CSV (Macintosh)" ends them; a file of those is read through a copy too, and, if
+it is not UTF-8, in that format's encoding, Mac Roman (:func:`single_byte`).
 
 Garbled letters are UTF-8 that was once read as Windows-1252 and saved again
 (``KÃ¸benhavn`` for ``København``); they are repaired, and the repair is said.
@@ -21,6 +25,12 @@ from beskplan.errors import InputError, Problem
 HEAD_BYTES = 64 * 1024
 CHUNK_BYTES = 4 * 1024 * 1024
 BOM = b"\xef\xbb\xbf"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+NOT_TEXT = "the file is neither UTF-8 nor Windows-1252 text; save it as UTF-8"
+MAC_ROMAN = (
+    "note: read as Mac Roman, the encoding of Excel's 'CSV (Macintosh)', as the file is not "
+    "UTF-8 and its lines end with a carriage return alone; save it as CSV UTF-8 to silence this"
+)
 
 _CONTINUATION = "".join(
     sorted({bytes([b]).decode("cp1252", errors="ignore") for b in range(0x80, 0xC0)} - {""})
@@ -34,6 +44,10 @@ REPAIRED = (
 )
 
 
+class NotTextError(InputError):
+    """Bytes that do not decode in the encoding the file is read in."""
+
+
 def head(path: Path) -> tuple[str, str]:
     """The first lines of the file, decoded, and the encoding they were read in."""
     try:
@@ -41,26 +55,43 @@ def head(path: Path) -> tuple[str, str]:
             data = handle.read(HEAD_BYTES)
     except OSError as exc:
         raise InputError(Problem(f"cannot read the file: {exc.strerror}", path)) from None
-    if not data.strip().removeprefix(BOM).strip():
-        raise InputError(Problem("the file is empty; expected a header row and data rows", path))
-    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    encoding = "utf-16" if data.startswith(UTF16_BOMS) else "utf-8-sig"
+    decoder = codecs.getincrementaldecoder(encoding)()
     try:
-        return decoder.decode(data, final=False), "utf-8"
+        text = decoder.decode(data, final=False)
     except UnicodeDecodeError:
-        return _cp1252(data, path), "cp1252"
+        if encoding == "utf-16":
+            raise NotTextError(Problem(NOT_TEXT, path)) from None
+        encoding = single_byte(lone_carriage_returns(data.decode("latin-1")))
+        text = _cp1252(data, path) if encoding == "cp1252" else data.decode(encoding)
+    if not text.strip().lstrip("\ufeff").strip():
+        raise InputError(Problem("the file is empty; expected a header row and data rows", path))
+    return text, encoding.removesuffix("-sig")
 
 
 def _cp1252(data: bytes, path: Path) -> str:
     text = data.decode("cp1252", errors="replace")
     if "\ufffd" in text:
-        raise InputError(
-            Problem("the file is neither UTF-8 nor Windows-1252 text; save it as UTF-8", path)
-        )
+        raise NotTextError(Problem(NOT_TEXT, path))
     return text
 
 
-def lines(path: Path, encoding: str, repair: bool) -> Iterator[str]:
-    """The file's lines as text, decoded and repaired, one chunk of memory at a time."""
+def single_byte(cr: bool) -> str:
+    """The encoding of a file that is not UTF-8: Windows-1252, as Excel saves CSV, or, where its
+    lines end with a carriage return alone, Mac Roman, as Excel saves "CSV (Macintosh)" (where
+    Windows-1252 would read 'Allerød' as 'Aller¿d')."""
+    return "mac_roman" if cr else "cp1252"
+
+
+def lone_carriage_returns(text: str) -> bool:
+    """Whether the lines of ``text`` (a file's head) end with a carriage return alone."""
+    # a head may end between the carriage return and the line feed of one line end
+    return "\r" in text.removesuffix("\r").replace("\r\n", "")
+
+
+def lines(path: Path, encoding: str, repair: bool, cr: bool = False) -> Iterator[str]:
+    """The file's lines as text, decoded and repaired, one chunk of memory at a time; with
+    ``cr``, a carriage return alone ends a line too."""
     with path.open("rb") as handle:
         data = handle.read(len(BOM))
         rest = b"" if data == BOM else data
@@ -74,19 +105,16 @@ def lines(path: Path, encoding: str, repair: bool) -> Iterator[str]:
             try:
                 text = pending + decoder.decode(chunk, final=final)
             except UnicodeDecodeError:
-                raise InputError(
-                    Problem(
-                        "the file is neither UTF-8 nor Windows-1252 text; save it as UTF-8", path
-                    )
-                ) from None
+                raise NotTextError(Problem(NOT_TEXT, path)) from None
             if encoding == "cp1252" and "\ufffd" in text:
-                raise InputError(
-                    Problem(
-                        "the file is neither UTF-8 nor Windows-1252 text; save it as UTF-8", path
-                    )
-                )
+                raise NotTextError(Problem(NOT_TEXT, path))
+            held = ""
+            if cr:  # a carriage return at the end may be the first half of a line end
+                if not final and text.endswith("\r"):
+                    text, held = text[:-1], "\r"
+                text = text.replace("\r\n", "\n").replace("\r", "\n")
             parts = text.split("\n")
-            pending = "" if final else parts.pop()
+            pending = "" if final else parts.pop() + held
             for part in parts:
                 line_number += 1
                 yield _repair(part, path, line_number) if repair else part
@@ -111,20 +139,20 @@ def _repair(line: str, path: Path, number: int) -> str:
     return MOJIBAKE.sub(fix, line)
 
 
-def transcode(path: Path, target: Path, encoding: str, repair: bool) -> None:
-    """Write ``path`` as clean UTF-8 to ``target``, line for line."""
+def transcode(path: Path, target: Path, encoding: str, repair: bool, cr: bool = False) -> None:
+    """Write ``path`` as clean UTF-8 to ``target``, line for line, each ended by a line feed."""
     with target.open("w", encoding="utf-8", newline="\n") as out:
         first = True
-        for line in lines(path, encoding, repair):
+        for line in lines(path, encoding, repair, cr):
             if not first:
                 out.write("\n")
             out.write(line)
             first = False
 
 
-def line_at(path: Path, number: int, encoding: str, repair: bool) -> str:
+def line_at(path: Path, number: int, encoding: str, repair: bool, cr: bool = False) -> str:
     """Line ``number`` (from 1) of the file as text, for an error message."""
-    for index, line in enumerate(lines(path, encoding, repair), start=1):
+    for index, line in enumerate(lines(path, encoding, repair, cr), start=1):
         if index == number:
             return line.rstrip("\r")
     return ""
