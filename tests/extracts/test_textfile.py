@@ -76,3 +76,10 @@ def test_a_file_not_utf8_whose_lines_end_with_a_carriage_return_alone_is_mac_rom
     windows = tmp_path / "windows.csv"
     windows.write_bytes("Område;Periode\r\nKøge;2020\r\n".encode("cp1252"))
     assert textfile.head(windows)[1] == "cp1252"
+
+
+def test_utf8_byte_order_mark_before_windows_1252_is_left_out(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + "Område;Periode\nKøge;2020\n".encode("cp1252"))
+    assert textfile.head(path) == ("Område;Periode\nKøge;2020\n", "cp1252")
+    assert list(textfile.lines(path, "cp1252", repair=False)) == ["Område;Periode", "Køge;2020", ""]

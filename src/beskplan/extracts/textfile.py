@@ -63,6 +63,7 @@ def head(path: Path) -> tuple[str, str]:
         if encoding == "utf-16":
             raise NotTextError(Problem(NOT_TEXT, path)) from None
         encoding = single_byte(lone_carriage_returns(data.decode("latin-1")))
+        data = data.removeprefix(BOM)  # UTF-8's mark before other text, left out as lines() does
         text = _cp1252(data, path) if encoding == "cp1252" else data.decode(encoding)
     if not text.strip().lstrip("\ufeff").strip():
         raise InputError(Problem("the file is empty; expected a header row and data rows", path))
