@@ -144,8 +144,7 @@ def _scan(path: Path, header_index: int, separator: str) -> _Scanned:
     # the chunks are read into one buffer: a new one for each chunk took as long as the
     # counting (0.1-0.3 s for 400 MB)
     buffer = bytearray(textfile.CHUNK_BYTES)
-    view = memoryview(buffer)
-    with path.open("rb") as handle:
+    with path.open("rb") as handle, memoryview(buffer) as view:
         head = b"".join(handle.readline() for _ in range(header_index + 1))
         digest.update(head)
         if (at := head.find(b"\x01")) >= 0:
@@ -160,7 +159,6 @@ def _scan(path: Path, header_index: int, separator: str) -> _Scanned:
             quoted = quoted or buffer.find(b'"', 0, size) >= 0
             offset += size
             last = buffer[size - 1]
-    view.release()
     lines += offset > len(head) and last != ord("\n")  # the last line without its newline
     return _Scanned(digest.hexdigest(), control, head, lines, separators, quoted)
 
