@@ -4,10 +4,11 @@ Run as: vulture src/beskplan vulture_whitelist.py --min-confidence 60
 """
 
 from beskplan.cli import _main
-from beskplan.diff import _Saved, _SavedGoal
+from beskplan.core.fields import Strict
+from beskplan.evaluation.saved import _Saved, _SavedGoal
 from beskplan.extracts import __getattr__
+from beskplan.plan.schema import CatalogueEntry
 from beskplan.rules.gap_shrink import Params as GapShrinkParams
-from beskplan.schema import CatalogueEntry, Strict
 
 _main  # typer calls the app's callback (@app.callback) before any command
 __getattr__  # Python calls a module's __getattr__ for a name the module does not define

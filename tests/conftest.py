@@ -11,6 +11,8 @@ from beskplan.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 GOALS = ROOT / "goals"
 DATA = ROOT / "data"
+# real Jobindsats data beside the project, where it is (a user's clone has none)
+REAL = ROOT.parent / "shared" / "real"
 
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -1,7 +1,7 @@
 """Fuzz targets for the goal-file parser and the readers of extracts (CSV, JSON, workbooks).
 
 Each target feeds one generated input to beskplan and lets only the documented
-user-error types escape: :class:`~beskplan.errors.InputError` (and, where a goal
+user-error types escape: :class:`~beskplan.core.errors.InputError` (and, where a goal
 reads the data, :class:`~beskplan.extracts.MeasureError`). Anything else is a bug.
 """
 
@@ -10,11 +10,11 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from beskplan.errors import InputError, MeasureError
+from beskplan.core.errors import InputError, MeasureError
+from beskplan.core.periods import parse_period
+from beskplan.core.yamlfile import parse_yaml
 from beskplan.extracts import DataStore
-from beskplan.goalfile import parse_plan
-from beskplan.periods import parse_period
-from beskplan.yamlfile import parse_yaml
+from beskplan.plan.goalfile import parse_plan
 
 
 def goal_text(text: str) -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from beskplan.bundled import bundled
+from beskplan.api.bundled import bundled
 from beskplan.cli import app
 
 CASES = Path(__file__).resolve().parent / "bad_inputs"

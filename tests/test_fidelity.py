@@ -20,11 +20,12 @@ from decimal import Decimal
 
 import pytest
 
-from beskplan.context import Context
-from beskplan.evaluate import evaluate_plan
-from beskplan.goalfile import load_plan
-from beskplan.periods import parse_period
-from beskplan.results import Report, Status
+from beskplan.core.periods import parse_period
+from beskplan.evaluation.context import Context
+from beskplan.evaluation.evaluate import evaluate_plan
+from beskplan.evaluation.results import Report
+from beskplan.plan.goalfile import load_plan
+from beskplan.rules.outcome import Status
 from tests.conftest import DATA, GOALS
 
 PLAN_STATUS = {
@@ -118,7 +119,7 @@ def test_kobenhavn_2018_reproduces_the_status_of_section_4() -> None:
 
 def test_kobenhavn_over_50_is_last_of_six() -> None:
     """Section 4.7: "sidst i klyngen ud af 6": the rank behind goal 4.7b, read from the data."""
-    from beskplan.areas import area_key
+    from beskplan.core.areas import area_key
 
     context = Context.open(DATA)
     table = context.store.table("vision2020")

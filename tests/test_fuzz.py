@@ -266,7 +266,7 @@ def test_diff_results_on_any_json(tmp_path_factory: Any, document: Any) -> None:
     import contextlib
 
     from beskplan.api import diff_results
-    from beskplan.errors import InputError
+    from beskplan.core.errors import InputError
 
     folder = tmp_path_factory.mktemp("saved")
     shaped = {"schema_version": 1, "plan": "p", "period": "2020", "goals": document}

@@ -11,13 +11,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from beskplan.context import Context
-from beskplan.evaluate import evaluate_plan
-from beskplan.goalfile import parse_plan
+from beskplan.core.yamlfile import parse_yaml
+from beskplan.evaluation.context import Context
+from beskplan.evaluation.evaluate import evaluate_plan
+from beskplan.plan.goalfile import parse_plan
 from beskplan.render import json as json_render
-from beskplan.results import Status
 from beskplan.rules import RULES
-from beskplan.yamlfile import parse_yaml
+from beskplan.rules.outcome import Status
 from tests.rules.cases import BASE, HOME, NATIONAL, NOW, FakeView
 
 OTHERS = ["A", "B", "C", "D"]
@@ -252,7 +252,7 @@ def test_the_same_rows_in_any_format_give_the_same_frame(
 def test_text_from_a_goal_file_is_refused_or_printable(title: str) -> None:
     """Whatever text a goal file's title holds, it is refused or reaches no output with a
     control character in it (every renderer prints the title as parsed)."""
-    from beskplan.errors import CONTROL, InputError
+    from beskplan.core.errors import CONTROL, InputError
 
     text = (
         f"plan: p\ntitle: {json.dumps(title)}\nmunicipality: A\nperiod: 2020\ngoals:\n"
@@ -276,7 +276,7 @@ def test_text_from_a_goal_file_is_refused_or_printable(title: str) -> None:
 )
 def test_text_from_data_is_refused_or_printable(tmp_path_factory: Any, area: str) -> None:
     """Whatever an area cell holds, it is refused or reaches no output with a control character."""
-    from beskplan.errors import CONTROL, InputError
+    from beskplan.core.errors import CONTROL, InputError
     from beskplan.extracts import DataStore
 
     folder = tmp_path_factory.mktemp("area")

@@ -13,8 +13,8 @@ from typing import Any
 import yaml
 from pytest_httpserver import HTTPServer
 
+from beskplan.api.scaffold import files, init
 from beskplan.cli import app
-from beskplan.scaffold import files, init
 from tests.conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -4,10 +4,10 @@ The public API is :mod:`beskplan.api` (``Project.open()``, then ``plan``, ``eval
 ``every_municipality``, ``timeline``, ``diff``, ``check``, ``overview``, ``report``), over
 the stages it calls:
 
-- :func:`beskplan.goalfile.load_plan` reads and validates a goal file;
+- :func:`beskplan.plan.goalfile.load_plan` reads and validates a goal file;
 - :class:`beskplan.extracts.DataStore` reads Jobindsats extracts and own data, in every
   format :data:`beskplan.extracts.readers.READERS` registers;
-- :func:`beskplan.evaluate.evaluate_plan` evaluates a plan and returns a report;
+- :func:`beskplan.evaluation.evaluate.evaluate_plan` evaluates a plan and returns a report;
 - :func:`beskplan.render.render` turns a document into any registered format.
 
 Heavy modules (Polars) are imported where they are used, so that importing the

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from beskplan.context import Context
-from beskplan.errors import InputError
-from beskplan.evaluate import evaluate_plan
+from beskplan.core.errors import InputError
+from beskplan.evaluation.context import Context
+from beskplan.evaluation.evaluate import evaluate_plan
 from beskplan.extracts import DataStore, cache
-from beskplan.goalfile import load_plan
+from beskplan.plan.goalfile import load_plan
 from tests.conftest import DATA, GOALS
 
 

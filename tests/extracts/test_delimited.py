@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from beskplan.areas import area_key
-from beskplan.errors import InputError
+from beskplan.core.areas import area_key
+from beskplan.core.errors import InputError
+from beskplan.core.periods import parse_period
 from beskplan.extracts import DataStore, textfile
 from beskplan.extracts.delimited import read as read_extract
-from beskplan.periods import parse_period
 from tests.conftest import write
 
 PCT = "Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år"
@@ -346,10 +346,11 @@ def test_one_pass_and_line_by_line_give_the_same_extract(
 def test_only_a_plainly_regular_file_takes_the_one_pass_path(
     tmp_path: Path, body: str, regular: bool
 ) -> None:
-    from beskplan.extracts.delimited import _regular_lines, _scan
+    from beskplan.extracts.bytepass import scan
+    from beskplan.extracts.delimited import _regular_lines
 
     path = write(tmp_path / "T.csv", "Område;Periode;Andel\n" + body)
-    found = _regular_lines(_scan(path, 0, ";"), 0, "Område;Periode;Andel", 3)
+    found = _regular_lines(scan(path, 0, ";"), 0, "Område;Periode;Andel", 3)
     assert (found is not None) == regular
     if regular:
         assert found == 2 and read_extract(path).frame.height == 2
@@ -365,21 +366,3 @@ def test_a_long_row_beside_a_short_one_is_still_named(tmp_path: Path) -> None:
         f"{path}:2: the row has 4 fields but the header has 3; check the separator and quotes "
         "on this line"
     )
-
-
-def test_one_pass_over_the_bytes_gives_the_files_sha256_and_where_a_control_byte_is(
-    tmp_path: Path,
-) -> None:
-    import hashlib
-
-    from beskplan.extracts.delimited import _scan
-
-    text = "Titel\nOmråde;Periode;Andel\nA;2018M06;1,0\nB;2018M06;2\x01,0\n"
-    path = write(tmp_path / "T.csv", text)
-    scanned = _scan(path, 1, ";")
-    raw = text.encode("utf-8")
-    assert scanned.sha256 == hashlib.sha256(raw).hexdigest()
-    assert scanned.control == raw.index(b"\x01")
-    assert (scanned.lines, scanned.separators, scanned.quoted) == (2, 4, False)
-    with pytest.raises(InputError, match=r":4: the line holds a control character \(\\x01\)"):
-        read_extract(path)

@@ -7,13 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from beskplan.areas import area_key
-from beskplan.errors import InputError
+from beskplan.core.areas import area_key
+from beskplan.core.errors import InputError
+from beskplan.core.periods import parse_period
 from beskplan.extracts import DataStore
 from beskplan.extracts.jsondata import read
-from beskplan.periods import parse_period
-
-REAL = Path(__file__).resolve().parents[3] / "shared" / "real"
+from tests.conftest import REAL
 
 # modelled on a v3 answer (the y28a02 sample in the shared notes), figures our own
 V3 = """{"columns": ["Periode", "Område", "A-kasse", "Antal personer", "Fuldtidspersoner i pct. af arbejdsstyrken"],

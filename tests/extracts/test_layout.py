@@ -7,19 +7,10 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from beskplan.areas import area_key
-from beskplan.errors import InputError
-from beskplan.extracts.layout import (
-    AREA,
-    DECIMALS,
-    INVALID,
-    LINE,
-    TOKEN_CODES,
-    Locator,
-    build,
-    column_letters,
-    label_key,
-)
+from beskplan.core.areas import area_key
+from beskplan.core.errors import InputError
+from beskplan.extracts.layout import AREA, DECIMALS, INVALID, LINE, TOKEN_CODES, build
+from beskplan.extracts.locator import Locator
 
 HEADER = ["Område", "Periode", "Køn", "Andel (pct.)"]
 
@@ -91,18 +82,6 @@ def test_the_first_bad_period_in_the_file_is_named() -> None:
         frame(rows)
     with pytest.raises(InputError, match=r"mixes frequencies \(month 2020M01 on line 2; year"):
         frame([["A", "2020M01", "Køn i alt", "1,0"], ["A", "2019", "Køn i alt", "1,0"]])
-
-
-def test_labels_and_places() -> None:
-    assert label_key("Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år") == label_key(
-        "fuldtidspersoner  i pct. af arbejdsstyrken"
-    )
-    assert [column_letters(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
-    cell = Locator("cell", (), "Data").problem("bad", "T.xlsx", 12, 4)
-    assert str(cell) == "T.xlsx, sheet 'Data', cell D12: bad"
-    row = Locator("row", ("Periode", "Område", "Antal")).problem("bad", "T.json", 3, 3)
-    assert str(row) == "T.json, row 3, column 'Antal': bad"
-    assert Locator.from_record(Locator("jsonl", ("a",)).record()) == Locator("jsonl", ("a",))
 
 
 def test_a_long_cell_with_few_significant_digits_is_read(tmp_path: Path) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from beskplan.context import Context
-from beskplan.evaluate import evaluate_plan
+from beskplan.evaluation.context import Context
+from beskplan.evaluation.evaluate import evaluate_plan
 from beskplan.extracts import readers
-from beskplan.goalfile import load_plan
+from beskplan.plan.goalfile import load_plan
 from tests.conftest import DATA, GOALS
 from tests.formats import WRITERS, read_api_csv
 

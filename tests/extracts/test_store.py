@@ -7,7 +7,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from beskplan.errors import InputError, MeasureError
+from beskplan.core.errors import InputError, MeasureError
 from beskplan.extracts import DataStore
 from beskplan.extracts.layout import AREA, PERIOD
 from tests.conftest import write

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from beskplan.errors import InputError, MeasureError
+from beskplan.core.errors import InputError, MeasureError
+from beskplan.core.periods import parse_period
 from beskplan.extracts import DataStore
-from beskplan.periods import parse_period
 from tests.conftest import write
 
 HEADER = "Område;Periode;Køn;Herkomst;Antal;Andel (pct.)\n"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from beskplan.errors import InputError
+from beskplan.core.errors import InputError
 from beskplan.extracts import textfile
 
 

@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 
-from beskplan.areas import area_key
-from beskplan.errors import InputError
+from beskplan.core.areas import area_key
+from beskplan.core.errors import InputError
+from beskplan.core.periods import parse_period
 from beskplan.extracts import DataStore
 from beskplan.extracts.workbook import read
-from beskplan.periods import parse_period
+from tests.conftest import REAL
 
-REAL = Path(__file__).resolve().parents[3] / "shared" / "real"
 PCT = "Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år"
 
 

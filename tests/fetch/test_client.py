@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from beskplan.errors import InputError
+from beskplan.core.errors import InputError
 from beskplan.fetch.client import NO_KEY, _retry_after, base_url, key_from_environment, url
 
 

@@ -17,9 +17,9 @@ from typer.testing import CliRunner
 from werkzeug import Request, Response
 
 from beskplan.cli import app
-from beskplan.context import Context
-from beskplan.evaluate import evaluate_plan
-from beskplan.goalfile import load_plan
+from beskplan.evaluation.context import Context
+from beskplan.evaluation.evaluate import evaluate_plan
+from beskplan.plan.goalfile import load_plan
 from tests.fetch import fake_api
 from tests.formats import write_csv
 

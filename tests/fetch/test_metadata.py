@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from beskplan.core.periods import parse_period
 from beskplan.fetch import metadata
-from beskplan.periods import parse_period
 
 
 def test_periods_keep_the_apis_ids_and_order() -> None:

@@ -1,18 +1,12 @@
-"""What plans read: each table once, the categories goals name, the periods and baselines."""
+"""A table as a fetch asks for it: its earliest period is where the request starts."""
 
 from __future__ import annotations
 
-from beskplan.api import Project
-from beskplan.fetch.needs import needs
-from beskplan.periods import parse_period
+from beskplan.core.periods import parse_period
+from beskplan.fetch.needs import Need
 
 
-def test_the_bundled_plans_needs() -> None:
-    project = Project.open()
-    plans = [project.plan("frederiksberg-vaekst-2021"), project.plan("frederiksberg-2019")]
-    found = needs(plans, project.context.measures)
-    assert {"y01a02", "ptv_a02", "y60a02", "y25i01"} <= set(found)
-    # Vækst 2021 reads its baseline, February 2020 "før nedlukningen", besides its 2020M09
-    assert found["y25i01"].periods == {parse_period("2020M02"), parse_period("2020M09")}
-    assert found["ptv_a02"].readers == ["frederiksberg-2019 A"]
-    assert found["y01a02"].earliest == min(found["y01a02"].periods, key=lambda p: p.first_month)
+def test_the_earliest_period_is_the_one_that_starts_first() -> None:
+    # a moving year ending in March 2024 starts in April 2023, before a month of 2023M06
+    need = Need("Y01A02", periods={parse_period("2023M06"), parse_period("2024QMAT01")})
+    assert need.earliest == parse_period("2024QMAT01")

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from beskplan.errors import InputError
+from beskplan.core.errors import InputError
+from beskplan.core.periods import parse_period
 from beskplan.fetch.metadata import parse
 from beskplan.fetch.needs import Need
 from beskplan.fetch.query import Periods, build
-from beskplan.periods import parse_period
 
 META = parse(
     "y01a02",

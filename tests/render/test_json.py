@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from beskplan.api import Project
-from beskplan.periods import parse_period
+from beskplan.core.periods import parse_period
 from beskplan.render import json as json_render
 
 

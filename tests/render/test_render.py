@@ -8,7 +8,7 @@ import pytest
 from rich.console import Console
 
 from beskplan.api import Project
-from beskplan.errors import InputError
+from beskplan.core.errors import InputError
 from beskplan.render import RENDERERS, Options, Rendered, formats, render
 
 

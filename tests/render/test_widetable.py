@@ -8,7 +8,7 @@ from rich.console import Console
 
 from beskplan.api import Project
 from beskplan.render import widetable
-from beskplan.results import Status
+from beskplan.rules.outcome import Status
 
 
 def _drawn(draw: object, *args: object) -> str:

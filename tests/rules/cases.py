@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from beskplan.core.periods import Period, parse_period
 from beskplan.extracts.reading import Reading
-from beskplan.periods import Period, parse_period
-from beskplan.results import Status
 from beskplan.rules import RULES
+from beskplan.rules.outcome import Status
 
 NOW = parse_period("2018M06")
 BASE = parse_period("2017M06")

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from beskplan.core.periods import parse_period
 from beskplan.extracts.reading import Reading
-from beskplan.periods import parse_period
-from beskplan.results import Msg, Status
 from beskplan.rules import RULES
 from beskplan.rules.base import (
     Requirement,
@@ -16,6 +15,7 @@ from beskplan.rules.base import (
     to_national,
     with_cluster,
 )
+from beskplan.rules.outcome import Msg, Status
 
 NOW = parse_period("2018M06")
 

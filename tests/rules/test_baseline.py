@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from beskplan.periods import parse_period
+from beskplan.core.periods import parse_period
 from beskplan.rules import RULES
 from beskplan.rules.base import Reads, Requirement
 from tests.rules.cases import rule_tests

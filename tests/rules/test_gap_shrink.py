@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from beskplan.periods import parse_period
+from beskplan.core.periods import parse_period
 from beskplan.rules import RULES
 from beskplan.rules.base import Reads
 from tests.rules.cases import CLUSTER, rule_tests

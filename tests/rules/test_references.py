@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from beskplan.render.verdicts import say
 from beskplan.rules import references
-from beskplan.rules.words import say
 from tests.rules.cases import HOME, FakeView, figures
 
 CLUSTER = [HOME, "A", "B", "C"]

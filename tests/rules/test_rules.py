@@ -11,12 +11,12 @@ import pytest
 import yaml
 
 import beskplan.rules
-from beskplan.goalfile import parse_plan
+from beskplan.core.yamlfile import parse_yaml
+from beskplan.plan.goalfile import parse_plan
 from beskplan.rules import RULES
-from beskplan.yamlfile import parse_yaml
 from tests.conftest import ROOT
 
-NOT_RULES = {"base", "compare", "frames", "references", "words"}
+NOT_RULES = {"base", "compare", "frames", "outcome", "references"}
 
 
 def rule_modules() -> list[str]:
@@ -126,6 +126,6 @@ def test_no_module_outside_rules_names_a_rule_or_reads_its_parameters(path: Path
 @pytest.mark.parametrize("name", sorted(RULES))
 def test_every_bundled_rule_decides_many_rows_at_once(name: str) -> None:
     """--all-municipalities and --periods decide a goal in one frame for every bundled rule."""
-    from beskplan.batches import framed
+    from beskplan.evaluation.batches import framed
 
     assert framed(RULES[name]) is not None

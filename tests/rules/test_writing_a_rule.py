@@ -20,9 +20,9 @@ from typing import Any
 
 import pytest
 
-from beskplan.context import Context
-from beskplan.evaluate import member_figures
-from beskplan.goalfile import load_plan
+from beskplan.evaluation.context import Context
+from beskplan.evaluation.evaluate import member_figures
+from beskplan.plan.goalfile import load_plan
 from beskplan.rules import RULES
 from tests.conftest import DATA, GOALS, ROOT
 

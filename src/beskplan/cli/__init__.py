@@ -9,6 +9,8 @@ Exit codes: 0 done; 1 with ``--strict`` when a goal is unmet or has no data
 (and with ``diff --exit-code`` when the plans differ); 2 for bad input (goal
 file, data or options), one line per problem. Heavy modules are imported inside
 the commands so that ``--help`` stays fast.
+
+The top stage. May import: everything below it.
 """
 
 from __future__ import annotations
@@ -25,10 +27,10 @@ from beskplan import __version__
 
 if TYPE_CHECKING:
     from beskplan.api import Progress, Project
-    from beskplan.errors import InputError
-    from beskplan.periods import Choice
+    from beskplan.core.errors import InputError
+    from beskplan.core.periods import Choice
+    from beskplan.core.words import Lang as Language
     from beskplan.render import Rendered
-    from beskplan.words import Lang as Language
 
     # the choices are made from the renderer registry at run time; to the type checker they
     # are string enumerations
@@ -44,7 +46,7 @@ else:
     DiffFormat = choices("DiffFormat", "diff")
     ListFormat = choices("ListFormat", "plans", "overview")
     ReportFormat = choices("ReportFormat", "report")
-    from beskplan.words import LANGS
+    from beskplan.core.words import LANGS
 
     Lang = StrEnum("Lang", {lang: lang for lang in LANGS})
 
@@ -128,8 +130,8 @@ def _fail(error: InputError) -> NoReturn:
 
 def _period(text: str | None, option: str = "--period") -> Choice:
     """``None``, ``latest``, ``newest`` or a parsed period; a bad one is an input error."""
-    from beskplan.errors import InputError, Problem
-    from beskplan.periods import PeriodError, parse_choice
+    from beskplan.core.errors import InputError, Problem
+    from beskplan.core.periods import PeriodError, parse_choice
 
     try:
         return parse_choice(text)
@@ -139,7 +141,7 @@ def _period(text: str | None, option: str = "--period") -> Choice:
 
 def _excel(excel: bool, format: StrEnum) -> bool:
     """``--excel``, refused where the output is not CSV."""
-    from beskplan.errors import InputError, Problem
+    from beskplan.core.errors import InputError, Problem
 
     if excel and format.value != "csv":
         raise InputError(
@@ -153,11 +155,11 @@ def _excel(excel: bool, format: StrEnum) -> bool:
 
 def _lang(choice: StrEnum | None) -> Language:
     """``--lang``, else the project file's ``lang``, else Danish."""
-    from beskplan.wording import language
+    from beskplan.render.wording import language
 
     if choice is not None:
         return language(choice.value)
-    from beskplan.settings import find
+    from beskplan.api.settings import find
 
     found = find()
     return language(found.lang if found and found.lang else "da")
@@ -174,7 +176,7 @@ def _project(
 
 def _progress(label: str) -> Progress:
     """A progress bar on a terminal for ``label`` (nothing on a pipe)."""
-    from beskplan.output import progress
+    from beskplan.core.output import progress
 
     return lambda total: progress(total, label)
 
@@ -184,9 +186,9 @@ def _deliver(
 ) -> None:
     """Rendered output to the terminal or, atomically, to ``--output``; files it brings
     (a Markdown report's charts) beside it."""
-    from beskplan.errors import InputError, Problem
-    from beskplan.output import console
-    from beskplan.output import rendered as rendered_text
+    from beskplan.core.errors import InputError, Problem
+    from beskplan.core.output import console
+    from beskplan.core.output import rendered as rendered_text
 
     if rendered.files:
         if output is None:
@@ -232,8 +234,8 @@ def _write(path: Path, text: str | bytes) -> None:
     """``--output``'s file, through the one writer; its problems name the option."""
     from dataclasses import replace
 
-    from beskplan.errors import InputError
-    from beskplan.output import write_atomic
+    from beskplan.core.errors import InputError
+    from beskplan.core.output import write_atomic
 
     try:
         write_atomic(path, text)

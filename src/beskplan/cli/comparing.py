@@ -64,7 +64,7 @@ def diff(
 ) -> None:
     """Compare two plans (or two saved evaluations) goal by goal."""
     from beskplan.api import diff_results
-    from beskplan.errors import InputError
+    from beskplan.core.errors import InputError
     from beskplan.render import Options, render
 
     try:
@@ -94,7 +94,7 @@ def check(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Check goal files, and that the data covers every measure, member and period they need."""
-    from beskplan.errors import InputError
+    from beskplan.core.errors import InputError
 
     try:
         project = _project(goals, data, no_cache)

@@ -31,9 +31,9 @@ from beskplan.cli import (
 
 if TYPE_CHECKING:
     from beskplan.api import Project
-    from beskplan.goalfile import Plan
-    from beskplan.periods import Choice
-    from beskplan.results import Report
+    from beskplan.core.periods import Choice
+    from beskplan.evaluation.results import Report
+    from beskplan.plan.goalfile import Plan
 
 
 @app.command()
@@ -77,9 +77,9 @@ def evaluate(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Evaluate a plan's goals: met or unmet, with the figures and the reference."""
-    from beskplan.errors import InputError, Problem
+    from beskplan.core.errors import InputError, Problem
     from beskplan.render import Options, render
-    from beskplan.results import Status
+    from beskplan.rules.outcome import Status
 
     try:
         options = Options(_lang(lang), trend=trend, excel=_excel(excel, format))
@@ -126,9 +126,9 @@ def _no_figure_at(report: Report, plan: Plan, project: Project, at: Choice, opti
     """A period of another frequency than the data is said, with the period that would be
     read (``2018Q02`` on monthly data names ``2018M06``): refused where no goal has a figure,
     a note beside the result where some goals have none."""
-    from beskplan.errors import InputError, Problem
-    from beskplan.periods import KIND_NAMES, Period
-    from beskplan.timing import finer_periods
+    from beskplan.core.errors import InputError, Problem
+    from beskplan.core.periods import KIND_NAMES, Period
+    from beskplan.evaluation.timing import finer_periods
 
     if not isinstance(at, Period):
         return

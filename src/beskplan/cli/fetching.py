@@ -32,11 +32,11 @@ def fetch(
     Each table's answer is written as received to DATA/<TABLE>.json (atomically), and
     DATA/fetch.json records each request, its time, periods, rows and SHA-256.
     """
-    from beskplan.errors import InputError
+    from beskplan.core.errors import InputError
+    from beskplan.core.output import progress
     from beskplan.fetch import fetch as run
     from beskplan.fetch.client import Client, base_url, key_from_environment
     from beskplan.fetch.query import Periods
-    from beskplan.output import progress
 
     project = _project(goals, data)
     folder = project.data
@@ -45,7 +45,14 @@ def fetch(
         key = key_from_environment()
         loaded = project.plans(plan)
         client = Client(key, base_url())
-        outcome = run(loaded, folder, client, chosen, dry_run, lambda n: progress(n, "Jobindsats"))
+        outcome = run(
+            project.needs(loaded),
+            folder,
+            client,
+            chosen,
+            dry_run,
+            lambda n: progress(n, "Jobindsats"),
+        )
     except InputError as exc:
         _fail(exc)
     for note in outcome.notes:

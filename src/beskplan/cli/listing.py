@@ -38,7 +38,7 @@ def plans(
     """List the plans in the goals directory: municipality, year, goals and source.
 
     Inside a project (a folder with beskplan.toml) its plans; --bundled for the bundled ones."""
-    from beskplan.errors import InputError, Problem
+    from beskplan.core.errors import InputError, Problem
     from beskplan.render import Options, render
 
     try:
@@ -64,7 +64,7 @@ def overview(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Which ministerial goals each plan sets a measurable goal for, and its share of goals met."""
-    from beskplan.errors import InputError
+    from beskplan.core.errors import InputError
     from beskplan.render import Options, render
 
     try:

@@ -43,7 +43,7 @@ def report(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Write the report for the committee: one self-contained HTML file with a chart per goal."""
-    from beskplan.errors import InputError
+    from beskplan.core.errors import InputError
     from beskplan.render import Options, render
 
     try:
@@ -59,8 +59,8 @@ def report(
 @app.command()
 def schema(output: OutputOption = None) -> None:
     """Print the JSON Schema of the goal-file format."""
-    from beskplan.errors import InputError
-    from beskplan.goalschema import render
+    from beskplan.core.errors import InputError
+    from beskplan.plan.goalschema import render
     from beskplan.render import Rendered
 
     try:

@@ -21,8 +21,8 @@ def init(
     """Make a project: beskplan.toml, goals/ with an example plan, data/ with its figures
     (illustrative) and a CI workflow. Nothing is overwritten."""
     from beskplan.api import init as make
-    from beskplan.errors import InputError
-    from beskplan.scaffold import EXAMPLE
+    from beskplan.api.scaffold import EXAMPLE
+    from beskplan.core.errors import InputError
 
     try:
         written = make(folder)

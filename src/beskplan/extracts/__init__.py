@@ -6,6 +6,8 @@
 - :mod:`~beskplan.extracts.table`: a table's files stacked, and reading exact figures;
 - :mod:`~beskplan.extracts.store`: the data directory, table by table;
 - :mod:`~beskplan.extracts.reading`: the figure it gives the rules.
+
+The data stage, with :mod:`beskplan.fetch`. May import: ``core``.
 """
 
 from __future__ import annotations

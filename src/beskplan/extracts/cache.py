@@ -40,9 +40,10 @@ from typing import Any
 import polars as pl
 
 from beskplan import __version__
+from beskplan.core.sources import SourceFile
 from beskplan.extracts import readers
-from beskplan.extracts.layout import Extract, Locator
-from beskplan.sources import SourceFile
+from beskplan.extracts.layout import Extract
+from beskplan.extracts.locator import Locator
 
 FORMAT = 5  # the layout of a cached frame; raise it when the readers' frame changes
 # what reading a damaged entry raises: it is then read again from the file

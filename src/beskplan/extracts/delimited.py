@@ -23,30 +23,29 @@ it (:mod:`beskplan.extracts.layout`).
 from __future__ import annotations
 
 import csv
-import hashlib
 import re
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from beskplan.errors import InputError, Problem
+from beskplan.core.errors import InputError, Problem
+from beskplan.core.sources import hashed
 from beskplan.extracts import textfile
+from beskplan.extracts.bytepass import Scanned, no_control_mark, scan
 from beskplan.extracts.layout import (
     AREA,
     LINE,
     PERIOD,
     Extract,
-    Locator,
     build,
     check_header,
     distinct_values,
     find_header_columns,
 )
-from beskplan.sources import hashed
+from beskplan.extracts.locator import Locator
 
 NAME = "csv"
 SUFFIXES = (".csv", ".tsv")
@@ -69,13 +68,13 @@ def read(path: Path, name: str | None = None) -> Extract:
     # lines ended by a carriage return alone are read through a copy whose lines end in \n
     cr = textfile.lone_carriage_returns(text)
     # such a file is one line to the byte reader: of its own bytes only the hash is used
-    scanned = _scan(path, -1 if cr else header_index, separator)
+    scanned = scan(path, -1 if cr else header_index, separator)
     garbled = False
     extract: Extract | None = None
     if encoding == "utf-8":
         encoding = "utf-8-sig"
         if not cr:
-            _no_control_mark(scanned, path, path)
+            no_control_mark(scanned, path, path)
             try:
                 extract = _read(path, path, header_index, separator, [], scanned)
             except _NotUtf8:
@@ -88,8 +87,8 @@ def read(path: Path, name: str | None = None) -> Extract:
 
             def through_copy(encoding: str, repair: bool) -> Extract:
                 textfile.transcode(path, copy, encoding, repair, cr)
-                again = _scan(copy, header_index, separator)
-                _no_control_mark(again, copy, path)
+                again = scan(copy, header_index, separator)
+                no_control_mark(again, copy, path)
                 return _read(path, copy, header_index, separator, [], again)
 
             try:
@@ -110,57 +109,6 @@ def read(path: Path, name: str | None = None) -> Extract:
     extract.raw_cell = raw_reader(path, *extract.reading)
     extract.source = hashed(path, scanned.sha256, extract.frame.height, name)
     return extract
-
-
-def _no_control_mark(scanned: _Scanned, data: Path, path: Path) -> None:
-    """Refuse a ``\x01`` in ``data`` (the file, or its copy): the lines are read with it as
-    their only separator. ``path`` is the file the message names."""
-    if scanned.control is not None:
-        line = textfile.line_of_offset(data, scanned.control)
-        raise InputError(
-            Problem("the line holds a control character (\\x01); remove it", path, line)
-        )
-
-
-@dataclass(frozen=True)
-class _Scanned:
-    """What one pass over a file's bytes finds, in chunks: its SHA-256, where a ``\\x01``
-    stands, the header's line as bytes, and, after it, the lines, separators and quotes."""
-
-    sha256: str
-    control: int | None  # the byte offset of the first \x01
-    head: bytes  # the lines up to and including the header
-    lines: int
-    separators: int
-    quoted: bool
-
-
-def _scan(path: Path, header_index: int, separator: str) -> _Scanned:
-    digest = hashlib.sha256()
-    mark = separator.encode("utf-8")
-    control: int | None = None
-    lines = separators = 0
-    quoted = False
-    # the chunks are read into one buffer: a new one for each chunk took as long as the
-    # counting (0.1-0.3 s for 400 MB)
-    buffer = bytearray(textfile.CHUNK_BYTES)
-    with path.open("rb") as handle, memoryview(buffer) as view:
-        head = b"".join(handle.readline() for _ in range(header_index + 1))
-        digest.update(head)
-        if (at := head.find(b"\x01")) >= 0:
-            control = at
-        offset, last = len(head), ord("\n")
-        while size := handle.readinto(buffer):
-            digest.update(view[:size])
-            if control is None and (at := buffer.find(b"\x01", 0, size)) >= 0:
-                control = offset + at
-            lines += buffer.count(b"\n", 0, size)
-            separators += buffer.count(mark, 0, size)
-            quoted = quoted or buffer.find(b'"', 0, size) >= 0
-            offset += size
-            last = buffer[size - 1]
-    lines += offset > len(head) and last != ord("\n")  # the last line without its newline
-    return _Scanned(digest.hexdigest(), control, head, lines, separators, quoted)
 
 
 class _NotUtf8(Exception):
@@ -209,7 +157,7 @@ def _read(
     header_index: int,
     separator: str,
     notices: list[str],
-    scanned: _Scanned,
+    scanned: Scanned,
 ) -> Extract:
     """Read ``data`` (the file itself, or its clean UTF-8 copy, which ``scanned`` describes);
     messages name ``path``."""
@@ -283,7 +231,7 @@ def _read(
     return extract
 
 
-def _header_line(scanned: _Scanned, header_index: int) -> str:
+def _header_line(scanned: Scanned, header_index: int) -> str:
     """The header's line as text, from the bytes read up to it."""
     try:
         text = scanned.head.decode("utf-8-sig")
@@ -327,9 +275,7 @@ def _trimmed(frame: pl.LazyFrame, header_index: int) -> pl.LazyFrame:
     )
 
 
-def _regular_lines(
-    scanned: _Scanned, header_index: int, header_line: str, width: int
-) -> int | None:
+def _regular_lines(scanned: Scanned, header_index: int, header_line: str, width: int) -> int | None:
     """The number of lines after the header when the file is plainly regular: no quote, no
     blank or footer line, and as many separators over the whole text as ``width - 1`` per
     line (a line with more than that is refused by Polars' parser, so none has fewer).

@@ -28,18 +28,18 @@ from typing import Any
 
 import polars as pl
 
-from beskplan.errors import InputError, Problem
+from beskplan.core.errors import InputError, Problem
+from beskplan.core.sources import describe_file
 from beskplan.extracts.layout import (
     LINE,
     NUMBER_LOOSE,
     POINT_DECIMAL_NOT_THOUSANDS,
     Extract,
-    Locator,
     build,
     check_header,
     find_header_columns,
 )
-from beskplan.sources import describe_file
+from beskplan.extracts.locator import Locator
 
 NAME = "json"
 SUFFIXES = (".json", ".jsonl", ".ndjson")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
-from beskplan.errors import InputError, Problem
+from beskplan.core.errors import InputError, Problem
 from beskplan.extracts import delimited, jsondata, workbook
 from beskplan.extracts.layout import Extract
 

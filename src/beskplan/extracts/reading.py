@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from beskplan.periods import Period
+from beskplan.core.periods import Period
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,13 @@ from pathlib import Path
 
 import polars as pl
 
-from beskplan.errors import InputError, MeasureError, Problem, closest
+from beskplan.core.errors import InputError, MeasureError, Problem, closest
+from beskplan.core.sources import SourceFile
 from beskplan.extracts import cache, readers
-from beskplan.extracts.layout import DECIMALS, Extract, Locator, label_key
-from beskplan.extracts.table import Table, text_cell
-from beskplan.sources import SourceFile
+from beskplan.extracts.cells import text_cell
+from beskplan.extracts.layout import DECIMALS, Extract, label_key
+from beskplan.extracts.locator import Locator
+from beskplan.extracts.table import Table
 
 
 class DataStore:
@@ -30,7 +32,7 @@ class DataStore:
         self, root: Path, use_cache: bool = True, setting: str = "--data", note: str = ""
     ) -> None:
         """``setting`` chose the folder and ``note`` says so after its name (see
-        :class:`beskplan.settings.Folder`)."""
+        :class:`beskplan.api.settings.Folder`)."""
         if not root.exists():
             raise InputError(
                 Problem(

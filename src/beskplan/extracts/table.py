@@ -1,6 +1,6 @@
 """A table: the extracts of all its files stacked, and reading figures from it.
 
-Figures come back as :class:`~beskplan.results.Reading` with exact decimals.
+Figures come back as :class:`~beskplan.evaluation.results.Reading` with exact decimals.
 A dimension not named in a measure's ``where`` is read at its total row
 (``Køn i alt``); rows that disagree for the same area and period are refused.
 """
@@ -8,16 +8,17 @@ A dimension not named in a measure's ``where`` is read at its total row
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 import polars as pl
 
-from beskplan.areas import area_key
-from beskplan.errors import InputError, MeasureError, Problem, closest
+from beskplan.core.areas import area_key
+from beskplan.core.errors import InputError, MeasureError, Problem, closest
+from beskplan.core.periods import Period, parse_period
+from beskplan.core.sources import SourceFile
+from beskplan.extracts.cells import at, format_hint, published, shown, text_cell, token
 from beskplan.extracts.layout import (
     DECIMALS,
     FILE,
@@ -25,17 +26,14 @@ from beskplan.extracts.layout import (
     KEY,
     LINE,
     MAX_DIGITS,
-    MISSING_TOKENS,
     MISSING_WORDS,
     PERIOD,
     TOO_LONG,
-    Locator,
     distinct_values,
     label_key,
 )
+from beskplan.extracts.locator import Locator
 from beskplan.extracts.reading import Reading
-from beskplan.periods import Period, parse_period
-from beskplan.sources import SourceFile
 
 
 class Filters(list[pl.Expr]):
@@ -236,7 +234,7 @@ class Table:
                         column,
                     )
                 )
-            readings[key] = Reading(name, _decimal(value, code), period, _token(code))
+            readings[key] = Reading(name, published(value, code), period, token(code))
         return readings
 
     def _cells_at(
@@ -284,8 +282,8 @@ class Table:
                 earlier = self.place("", first[1], first[2], None)
                 self._clashes[(column, code, key)] = self.place(
                     f"two rows for \x00area {code} disagree on "
-                    f"'{self.measures[column]}': {_show(*first[0])} on {_at(earlier)} "
-                    f"and {_show(value, decimals)} here; remove one",
+                    f"'{self.measures[column]}': {shown(*first[0])} on {at(earlier)} "
+                    f"and {shown(value, decimals)} here; remove one",
                     file,
                     line,
                     column,
@@ -336,7 +334,7 @@ class Table:
         return InputError(
             self.place(
                 f"'{raw}' in column '{self.measures[column]}' is not a number in this file's format"
-                + _format_hint(raw)
+                + format_hint(raw)
                 + f"; {MISSING_WORDS}",
                 file,
                 line,
@@ -348,62 +346,3 @@ class Table:
         """A problem at a cell of one of the table's files, placed as that file's format says."""
         number = self.positions.get(file, {}).get(column) if column is not None else None
         return self.locators.get(file, Locator()).problem(message, file, line, number)
-
-
-def _at(place: Problem) -> str:
-    """Where a problem stands, without its message: ``Y01A02.csv:3:5``, ``T.json, row 2``."""
-    return str(place).removesuffix(": ")
-
-
-def text_cell(
-    frame: pl.DataFrame,
-    column: str,
-    label: str,
-    place: Callable[[str, str, int, str | None], Problem],
-) -> Exception:
-    """The error for text in a column of numbers, at the first cell that is not a number."""
-    cell = pl.col(column).cast(pl.String)
-    bad = frame.filter(
-        cell.is_not_null() & ~cell.is_in(MISSING_TOKENS) & ~cell.str.contains(r"^-?[0-9][0-9.,]*$")
-    ).head(1)
-    if not bad.height:  # pragma: no cover - a text column always has a text cell
-        return MeasureError(f"column '{label}' holds text, not numbers")
-    file, line = str(bad[FILE][0]), int(bad[LINE][0])
-    return InputError(
-        place(
-            f"'{bad[column][0]}' in column '{label}' is not a number; " + MISSING_WORDS,
-            file,
-            line,
-            column,
-        )
-    )
-
-
-def _decimal(value: float | None, code: int | None) -> Decimal | None:
-    """The published figure: the number with exactly its published decimals.
-
-    ``code`` is ``None`` where the row's file has no such column (a table split over
-    files whose labels changed): there is no figure.
-    """
-    if value is None or code is None or code < 0:
-        return None
-    return Decimal(f"{value:.{code}f}")
-
-
-def _token(code: int | None) -> str | None:
-    if code is None:
-        return None
-    return MISSING_TOKENS[-code - 1] if -len(MISSING_TOKENS) <= code < 0 else None
-
-
-def _show(value: float | None, code: int | None) -> str:
-    number = _decimal(value, code)
-    return repr(str(number) if number is not None else _token(code) or "")
-
-
-def _format_hint(raw: str) -> str:
-    if re.fullmatch(r"-?[0-9]{1,3}(\.[0-9]{3})+,[0-9]+", raw):
-        return " (it is written the Danish way, 1.234,5, in a file that uses decimal points)"
-    if re.fullmatch(r"-?[0-9]+\.[0-9]+", raw):
-        return " (it has a decimal point in a file that uses decimal commas)"
-    return ""

@@ -27,16 +27,10 @@ from typing import Any
 
 import polars as pl
 
-from beskplan.errors import InputError, Problem
-from beskplan.extracts.layout import (
-    LINE,
-    Extract,
-    Locator,
-    build,
-    check_header,
-    find_header_columns,
-)
-from beskplan.sources import describe_file
+from beskplan.core.errors import InputError, Problem
+from beskplan.core.sources import describe_file
+from beskplan.extracts.layout import LINE, Extract, build, check_header, find_header_columns
+from beskplan.extracts.locator import Locator
 
 NAME = "xlsx"
 SUFFIXES = (".xlsx", ".xlsm", ".xls")

@@ -8,6 +8,10 @@ the new answer was received whole and reads as a table: a failed fetch leaves
 the previous file as it was and no partial file. ``fetch.json`` beside the data
 records each table's request (without the key), time, periods, rows and
 SHA-256, so that an evaluation's sources can be traced to a fetch.
+
+The data stage, with :mod:`beskplan.extracts`: what to fetch comes as
+:class:`~beskplan.fetch.needs.Need` records, worked out by the evaluation stage
+(:mod:`beskplan.evaluation.needs`). May import: ``core`` and ``extracts``.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,17 +29,15 @@ from typing import Any
 
 import polars as pl
 
-from beskplan.catalogue import Measures, load_measures
-from beskplan.errors import InputError, Problem
+from beskplan.core.errors import InputError, Problem
+from beskplan.core.output import write_atomic
+from beskplan.core.periods import Period, parse_period
 from beskplan.extracts import jsondata
 from beskplan.extracts.layout import PERIOD
 from beskplan.extracts.store import named_files
 from beskplan.fetch import metadata, query
 from beskplan.fetch.client import Client, url
-from beskplan.fetch.needs import Need, needs
-from beskplan.goalfile import Plan
-from beskplan.output import write_atomic
-from beskplan.periods import Period, parse_period
+from beskplan.fetch.needs import Need
 
 MANIFEST = "fetch.json"
 
@@ -73,20 +75,19 @@ class Outcome:
 
 
 def fetch(
-    plans: Sequence[Plan],
+    wanted: Mapping[str, Need],
     data: Path,
     client: Client,
     periods: query.Periods,
     dry_run: bool = False,
     progress: Callable[[int], AbstractContextManager[Callable[[], None]]] | None = None,
 ) -> Outcome:
-    """Fetch every API table the plans read into ``data``.
+    """Fetch every API table the plans read (``wanted``, by lower-case table id) into ``data``.
 
     ``progress(n)`` gives a context whose value is called after each of the n tables.
     """
     if data.exists() and not data.is_dir():
         raise InputError(Problem("--data must be a directory of extracts", data))
-    wanted = needs(plans, load_measures(data) if data.is_dir() else Measures())
     outcome = Outcome()
     with client.session() as http:
         listed = metadata.table_ids(client.get_json(http, "tables", [("format", "json")]))

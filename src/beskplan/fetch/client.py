@@ -4,7 +4,7 @@ Requests carry the key as ``Authorization: Bearer <key>``, never in the URL, and
 nothing here says the key: not an error, not a log line. 429 and 5xx answers,
 timeouts and refused connections are retried with exponential backoff and jitter
 by ``stamina`` (honouring ``Retry-After``); what still fails, and every other
-error answer, becomes an :class:`~beskplan.errors.InputError` in words.
+error answer, becomes an :class:`~beskplan.core.errors.InputError` in words.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import httpx
 import stamina
 from stamina.instrumentation import RetryDetails, set_on_retry_hooks
 
-from beskplan.errors import InputError, Problem
+from beskplan.core.errors import InputError, Problem
 
 BASE_URL = "https://api.jobindsats.dk/v3"
 KEY_VARIABLE = "JOBINDSATS_API_KEY"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from beskplan.periods import Kind, Period, PeriodError, parse_period
+from beskplan.core.periods import Kind, Period, PeriodError, parse_period
 
 MUNICIPALITIES = "_nykom"
 COUNTRY = "_hele_landet"

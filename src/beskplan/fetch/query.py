@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from beskplan.errors import InputError, Problem
+from beskplan.core.errors import InputError, Problem
+from beskplan.core.periods import Period, PeriodError, parse_range
 from beskplan.extracts.layout import label_key
 from beskplan.fetch.metadata import COUNTRY, MUNICIPALITIES, TOTAL, TableMeta
 from beskplan.fetch.needs import Need
-from beskplan.periods import Period, PeriodError, parse_range
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,10 @@ module here and one line in the table.
 
 Entries name the module whose ``RENDERS`` table holds the renderer by (kind,
 format); a module is imported when used, so that ``--help`` imports no renderer.
+
+The output stage, with :mod:`~beskplan.render.wording` and
+:mod:`~beskplan.render.verdicts` (results in words) and :mod:`~beskplan.render.charts`.
+May import: ``evaluation`` and everything below it.
 """
 
 from __future__ import annotations
@@ -20,14 +24,14 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, cast
 
-from beskplan.errors import InputError, Problem
+from beskplan.core.errors import InputError, Problem
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from beskplan.core.words import Lang
+    from beskplan.evaluation.results import Report
     from beskplan.extracts.reading import Reading
-    from beskplan.results import Report
-    from beskplan.words import Lang
 
 # kind -> format -> the module whose RENDERS table has the kind's renderer
 RENDERERS: dict[str, dict[str, str]] = {

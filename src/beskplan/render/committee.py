@@ -11,12 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from beskplan import charts
+from beskplan.core.words import Lang, section
+from beskplan.evaluation.results import GoalResult, Report
 from beskplan.extracts.reading import Reading
-from beskplan.results import GoalResult, Report, Status
-from beskplan.rules.words import label
-from beskplan.wording import HEADERS, course, distance, number, period_note, required, spoken
-from beskplan.words import Lang, section
+from beskplan.render import charts
+from beskplan.render.verdicts import label
+from beskplan.render.wording import HEADERS, course, distance, number, period_note, required, spoken
+from beskplan.rules.outcome import Status
 
 
 @dataclass(frozen=True)

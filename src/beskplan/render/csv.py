@@ -13,11 +13,11 @@ import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from beskplan.core.words import Lang
+from beskplan.evaluation.results import Report
 from beskplan.render import Options, Rendered
-from beskplan.results import Report
-from beskplan.rules.words import explain, label
-from beskplan.wording import trimmed
-from beskplan.words import Lang
+from beskplan.render.verdicts import explain, label
+from beskplan.render.wording import trimmed
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

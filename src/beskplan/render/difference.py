@@ -9,17 +9,17 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from beskplan.diff import CHANGES, FieldChange, GoalDiff, PlanDiff, Side
-from beskplan.periods import PeriodError, parse_period
+from beskplan.core.periods import PeriodError, parse_period
+from beskplan.core.words import Lang, section
+from beskplan.evaluation.diff import CHANGES, FieldChange, GoalDiff, PlanDiff, Side
 from beskplan.render import Options, Rendered
 from beskplan.render import csv as csv_render
 from beskplan.render import junit as junit_render
 from beskplan.render import markdown as md
 from beskplan.render.grid import fixed, grid, prose
 from beskplan.render.json import as_json
-from beskplan.results import Status
-from beskplan.wording import gap_unit, number, spoken, status, trimmed
-from beskplan.words import Lang, section
+from beskplan.render.wording import gap_unit, number, spoken, status, trimmed
+from beskplan.rules.outcome import Status
 
 # 2: fields name each key with its old and new value; causes and movement
 SCHEMA_VERSION = 2

@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
+from beskplan.core.words import Lang, section
+from beskplan.evaluation.results import GoalResult, Report
 from beskplan.extracts.reading import Reading
 from beskplan.render import Options, Rendered
 from beskplan.render.committee import anchor, goal_charts, headings, overview
-from beskplan.results import GoalResult, Report
-from beskplan.rules.words import explain, label
-from beskplan.wording import HEADERS, distance, number, spoken, status, when
-from beskplan.words import Lang, section
+from beskplan.render.verdicts import explain, label
+from beskplan.render.wording import HEADERS, distance, number, spoken, status, when
 
 CSS = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 52em;

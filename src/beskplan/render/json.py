@@ -14,11 +14,11 @@ from decimal import Decimal
 from typing import Any
 
 from beskplan import __version__
+from beskplan.core.words import Lang
+from beskplan.evaluation.results import GoalResult, Report
 from beskplan.render import Options, Rendered
-from beskplan.results import GoalResult, Report
-from beskplan.rules.words import explain, label
-from beskplan.wording import trimmed
-from beskplan.words import Lang
+from beskplan.render.verdicts import explain, label
+from beskplan.render.wording import trimmed
 
 SCHEMA_VERSION = 1
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from beskplan.core.words import Lang
+from beskplan.evaluation.results import Report
 from beskplan.render import Options, Rendered
-from beskplan.results import Report, Status
-from beskplan.rules.words import explain
-from beskplan.words import Lang
+from beskplan.render.verdicts import explain
+from beskplan.rules.outcome import Status
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ from typing import Any
 from rich.console import Console
 from rich.text import Text
 
-from beskplan.goalfile import Plan
-from beskplan.overview import Overview
+from beskplan.core.words import Lang, section, text
+from beskplan.evaluation.overview import Overview
+from beskplan.plan.goalfile import Plan
 from beskplan.render import Options, Rendered
 from beskplan.render.grid import fixed, grid, prose
-from beskplan.words import Lang, section, text
 
 
 def plans_record(plans: list[Plan]) -> list[dict[str, Any]]:

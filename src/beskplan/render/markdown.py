@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import re
 
+from beskplan.core.words import Lang, text
+from beskplan.evaluation.results import Report
 from beskplan.render import Options, Rendered
-from beskplan.results import Report, Status
-from beskplan.rules.words import explain, label
-from beskplan.wording import HEADERS, distance, number, period_note, status, when
-from beskplan.words import Lang, text
+from beskplan.render.verdicts import explain, label
+from beskplan.render.wording import HEADERS, distance, number, period_note, status, when
+from beskplan.rules.outcome import Status
 
 ICON = {Status.MET: "✅", Status.UNMET: "❌", Status.NO_DATA: "➖"}
 

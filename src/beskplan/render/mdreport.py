@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from beskplan.core.words import Lang
+from beskplan.evaluation.results import Report
 from beskplan.extracts.reading import Reading
 from beskplan.render import Options, Rendered
 from beskplan.render.committee import anchor, goal_charts, headings, overview
 from beskplan.render.markdown import ICON, escape, table
-from beskplan.results import Report
-from beskplan.rules.words import explain, label
-from beskplan.wording import HEADERS, distance, number, spoken, status, when
-from beskplan.words import Lang
+from beskplan.render.verdicts import explain, label
+from beskplan.render.wording import HEADERS, distance, number, spoken, status, when
 
 
 def render(

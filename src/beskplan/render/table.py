@@ -11,12 +11,13 @@ from decimal import Decimal
 from rich.console import Console
 from rich.text import Text
 
+from beskplan.core.words import Lang, text
+from beskplan.evaluation.results import Report
 from beskplan.render import Options, Rendered
 from beskplan.render.grid import fixed, grid, prose
-from beskplan.results import Report, Status
-from beskplan.rules.words import explain, label
-from beskplan.wording import HEADERS, distance, number, period_note, status, when
-from beskplan.words import Lang, text
+from beskplan.render.verdicts import explain, label
+from beskplan.render.wording import HEADERS, distance, number, period_note, status, when
+from beskplan.rules.outcome import Status
 
 STYLE = {Status.MET: "green", Status.UNMET: "red", Status.NO_DATA: "yellow"}
 

@@ -11,12 +11,13 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from beskplan.nationwide import Applied, Timeline
+from beskplan.evaluation.nationwide import Applied, Timeline
+from beskplan.evaluation.results import GoalResult
 from beskplan.render import Options, Rendered
 from beskplan.render import csv as csv_render
-from beskplan.results import GoalResult, Status
-from beskplan.rules.words import explain
-from beskplan.wording import trimmed
+from beskplan.render.verdicts import explain
+from beskplan.render.wording import trimmed
+from beskplan.rules.outcome import Status
 
 SCHEMA_VERSION = 1
 MARK = {Status.MET: "✔", Status.UNMET: "✘", Status.NO_DATA: "·"}

@@ -9,12 +9,12 @@ from __future__ import annotations
 from rich.console import Console
 from rich.text import Text
 
-from beskplan.nationwide import Applied, Timeline
+from beskplan.core.words import Lang, section
+from beskplan.evaluation.nationwide import Applied, Timeline
 from beskplan.render import Options, Rendered
 from beskplan.render.grid import fixed, grid, prose
 from beskplan.render.wide import MARK, STYLE
-from beskplan.wording import spoken
-from beskplan.words import Lang, section
+from beskplan.render.wording import spoken
 
 
 def all_table(applied: list[Applied], console: Console, lang: Lang = "da") -> None:

@@ -16,16 +16,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from beskplan.core.words import Lang, section, text
+from beskplan.evaluation.results import GoalResult, Report
 from beskplan.render import Options, Rendered
-from beskplan.results import GoalResult, Report
-from beskplan.rules.words import explain, label
-from beskplan.wording import HEADERS, distance, status
-from beskplan.words import Lang, section, text
+from beskplan.render.verdicts import explain, label
+from beskplan.render.wording import HEADERS, distance, status
 
 if TYPE_CHECKING:
-    from beskplan.diff import PlanDiff
-    from beskplan.nationwide import Applied, Timeline
-    from beskplan.sources import SourceFile
+    from beskplan.core.sources import SourceFile
+    from beskplan.evaluation.diff import PlanDiff
+    from beskplan.evaluation.nationwide import Applied, Timeline
 
 MAX_WIDTH = 60  # a column wider than this wraps rather than pushing the others off screen
 

@@ -3,6 +3,11 @@
 Each rule is one module (its docstring is its reference) that declares what
 :class:`~beskplan.rules.base.RuleKind` asks; adding a rule means writing the
 module and listing it here. The README's "Writing a rule" walks through one.
+
+Below the rules is what a rule sees: :mod:`~beskplan.rules.base` (what a rule declares,
+the view it reads figures from), :mod:`~beskplan.rules.outcome` (what it returns),
+:mod:`~beskplan.rules.references`, :mod:`~beskplan.rules.compare` and
+:mod:`~beskplan.rules.frames` (the columnar form). May import: the data and ``core``.
 """
 
 from __future__ import annotations

@@ -18,12 +18,12 @@ from typing import Annotated, Any, Protocol
 
 from pydantic import Field
 
+from beskplan.core.fields import Strict, Text
+from beskplan.core.periods import Period
 from beskplan.extracts.reading import Reading
-from beskplan.periods import Period
-from beskplan.results import Msg, Outcome, Status
 from beskplan.rules import compare
 from beskplan.rules.compare import ZERO
-from beskplan.schema import Strict, Text
+from beskplan.rules.outcome import Msg, Outcome, Status
 
 ClusterRef = Annotated[
     Text | list[Text],

@@ -20,9 +20,9 @@ from collections.abc import Sequence
 
 import polars as pl
 
+from beskplan.core.fields import PeriodValue
+from beskplan.core.periods import Period
 from beskplan.extracts.reading import Reading
-from beskplan.periods import Period
-from beskplan.results import Msg, Outcome, Status
 from beskplan.rules import frames
 from beskplan.rules.base import (
     GoalView,
@@ -35,7 +35,7 @@ from beskplan.rules.base import (
     compared,
     own_missing,
 )
-from beskplan.schema import PeriodValue
+from beskplan.rules.outcome import Msg, Outcome, Status
 
 NAME = "baseline"
 WORDS: Words = {

@@ -21,7 +21,6 @@ from collections.abc import Sequence
 import polars as pl
 
 from beskplan.extracts.reading import Reading
-from beskplan.results import Msg, Outcome, Status
 from beskplan.rules import compare, frames, references
 from beskplan.rules.base import (
     ClusterRef,
@@ -36,6 +35,7 @@ from beskplan.rules.base import (
     status_of,
     with_cluster,
 )
+from beskplan.rules.outcome import Msg, Outcome, Status
 
 NAME = "cluster_best"
 WORDS: Words = {

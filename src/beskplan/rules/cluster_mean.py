@@ -23,8 +23,8 @@ from decimal import Decimal
 
 import polars as pl
 
+from beskplan.core.fields import Number
 from beskplan.extracts.reading import Reading
-from beskplan.results import Msg, Outcome, Status
 from beskplan.rules import frames, references
 from beskplan.rules.base import (
     ClusterRef,
@@ -39,7 +39,7 @@ from beskplan.rules.base import (
     own_missing,
     with_cluster,
 )
-from beskplan.schema import Number
+from beskplan.rules.outcome import Msg, Outcome, Status
 
 NAME = "cluster_mean"
 WORDS: Words = {"da": {}, "en": {}}  # its reference label is the references module's

@@ -25,7 +25,6 @@ import polars as pl
 from pydantic import Field
 
 from beskplan.extracts.reading import Reading
-from beskplan.results import Msg, Outcome, Status
 from beskplan.rules import compare, frames, references
 from beskplan.rules.base import (
     ClusterRef,
@@ -41,6 +40,7 @@ from beskplan.rules.base import (
     status_of,
     with_cluster,
 )
+from beskplan.rules.outcome import Msg, Outcome, Status
 
 NAME = "cluster_rank"
 WORDS: Words = {

@@ -15,7 +15,7 @@ the frame gave; a property test holds the two paths to the same outcomes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -23,14 +23,11 @@ from typing import Any
 
 import polars as pl
 
-from beskplan.areas import area_key
-from beskplan.catalogue import ColumnSpec, Spec
-from beskplan.context import Context
+from beskplan.core.areas import area_key
+from beskplan.core.periods import Period, parse_period
 from beskplan.extracts.layout import MISSING_TOKENS
 from beskplan.extracts.reading import Reading
-from beskplan.periods import Period, parse_period
-from beskplan.results import Msg, Status
-from beskplan.rules.base import NATIONAL
+from beskplan.rules.outcome import Msg, Status
 from beskplan.rules.references import Reference
 
 FIGURE = ("read", "m", "dec", "raw")  # a figure's columns: period read, mantissa, decimals, token
@@ -61,158 +58,44 @@ def decimals(number: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-@dataclass
+@dataclass(frozen=True)
 class Batch:
     """The rows of one goal, with every figure they may read.
 
-    ``rows`` are the municipality (its name as asked), the period asked and the cluster
-    its rule compares it with (``None`` without one), in order. ``areas`` are the areas
-    the goal names (``than``), read besides the national level, and ``periods`` the
-    periods it reads besides each row's own (a baseline). ``numbers`` are the goal's own
-    numbers (margins, targets), whose decimals the common scale must hold.
+    ``rows`` are the municipality (``name``, its ``key``) and the period asked of each row,
+    in order; ``members`` each row's other cluster members in the cluster's order
+    (``position``); ``cells`` every figure read, by period asked and area key, as
+    :data:`FIGURE` and ``units`` (the figure at the common ``scale``); ``periods`` the
+    periods read, by code. The evaluation reads them from the data
+    (:func:`beskplan.evaluation.figures.read_batch`); a rule only looks.
     """
 
-    context: Context
-    spec: Spec
     better: str
-    rows: Sequence[tuple[str, Period, str | Sequence[str] | None]]
-    areas: Sequence[str] = ()
-    periods: Sequence[Period] = ()
-    numbers: Iterable[Decimal] = ()
-    scale: int = field(init=False, default=0)  # the decimals every figure is brought to
-    frame: pl.DataFrame = field(init=False)
-    _members: pl.DataFrame = field(init=False)
-    _cells: pl.LazyFrame = field(init=False)
-    _decimals: int = field(init=False, default=0)  # the most decimals among the figures read
-    _periods: dict[str, Period] = field(init=False, default_factory=dict)
-
-    def __post_init__(self) -> None:
-        names = [name for name, _, _ in self.rows]
-        self.frame = pl.DataFrame(
-            {
-                "row": range(len(self.rows)),
-                "name": names,
-                "key": [area_key(n) for n in names],
-                "asked": [p.code for _, p, _ in self.rows],
-            },
-            schema={"row": pl.UInt32, "name": pl.String, "key": pl.String, "asked": pl.String},
-        )
-        self._members = self._member_rows()
-        keys = {
-            *self.frame["key"],
-            *self._members["key"],
-            *(area_key(a) for a in (NATIONAL, *self.areas)),
-        }
-        asked = {p.code: p for _, p, _ in self.rows} | {p.code: p for p in self.periods}
-        cells = self._read(self.spec, asked, keys)
-        self.scale = max([self._decimals, *map(decimals, self.numbers)])
-        units = pl.col("m") * ten(self.scale - pl.col("dec"))
-        self._cells = cells.with_columns(units=units)
-
-    def _member_rows(self) -> pl.DataFrame:
-        """Each row's other cluster members, in the cluster's order."""
-        from beskplan.view import members_at
-
-        found: dict[tuple[object, str], list[str]] = {}
-        rows, positions, names, asked = [], [], [], []
-        for row, (name, period, cluster) in enumerate(self.rows):
-            if cluster is None:
-                continue
-            ident = (cluster if isinstance(cluster, str) else tuple(cluster), period.code)
-            if ident not in found:
-                found[ident] = members_at(cluster, self.context.clusters, period)
-            own = area_key(name)
-            for position, member in enumerate(found[ident]):
-                if area_key(member) != own:
-                    rows.append(row)
-                    positions.append(position)
-                    names.append(member)
-                    asked.append(ident[1])
-        return pl.DataFrame(
-            {
-                "row": rows,
-                "position": positions,
-                "name": names,
-                "key": [area_key(n) for n in names],
-                "asked": asked,
-            },
-            schema={
-                "row": pl.UInt32,
-                "position": pl.UInt32,
-                "name": pl.String,
-                "key": pl.String,
-                "asked": pl.String,
-            },
-        )
-
-    def _read(self, spec: Spec, asked: Mapping[str, Period], keys: set[str]) -> pl.LazyFrame:
-        """The measure's figure of every area in ``keys`` at every period in ``asked``."""
-        grid = pl.DataFrame(
-            [(code, key) for code in asked for key in keys],
-            schema={"asked": pl.String, "key": pl.String},
-            orient="row",
-        ).lazy()
-        if isinstance(spec, ColumnSpec):
-            return self._column(spec, asked, keys, grid)
-        parts = [self._read(part, asked, keys) for part in spec.parts]
-        return _summed(grid, parts)
-
-    def _column(
-        self, spec: ColumnSpec, asked: Mapping[str, Period], keys: set[str], grid: pl.LazyFrame
-    ) -> pl.LazyFrame:
-        table = self.context.store.table(spec.table)
-        column, filters = table.column(spec.column), table.filters(dict(spec.where))
-        found = {code: table.period_for(p.lookup_order()) for code, p in asked.items()}
-        for period in found.values():
-            if period is not None:
-                self._periods[period.code] = period
-        cells = table.cells(
-            column, filters, {p.code for p in found.values() if p is not None}, keys
-        )
-        if cells is None:
-            raise Unfit(spec.table)
-        most = cells.get_column("code").max()
-        if isinstance(most, int):
-            self._decimals = max(self._decimals, most)
-        reads = pl.LazyFrame(
-            {"asked": list(found), "read": [p.code if p else None for p in found.values()]},
-            schema={"asked": pl.String, "read": pl.String},
-        )
-        code = pl.col("code")
-        return (
-            grid.join(reads, on="asked", how="left")
-            .join(cells.lazy(), left_on=["read", "key"], right_on=["period", "key"], how="left")
-            .select(
-                "asked",
-                "key",
-                "read",
-                m=pl.when(code >= 0)
-                .then((pl.col("value") * ten(code.clip(0)).cast(pl.Float64)).round())
-                .cast(pl.Int128),
-                dec=pl.when(code >= 0).then(code),
-                raw=code.replace_strict(TOKENS, default=None, return_dtype=pl.String),
-            )
-        )
+    rows: pl.DataFrame
+    members: pl.DataFrame
+    cells: pl.LazyFrame
+    scale: int  # the decimals every figure is brought to
+    periods: Mapping[str, Period] = field(default_factory=dict)
 
     # what a rule reads: each a frame with ``row`` (and for members ``position`` and
     # ``name``) and the figure's columns, FIGURE and ``units``
 
     def own(self, at: Period | None = None) -> pl.LazyFrame:
         """Each row's municipality's figure at the row's period, or at ``at``."""
-        return self._figures(self.frame, at)
+        return self._figures(self.rows, at)
 
     def area(self, name: str, at: Period | None = None) -> pl.LazyFrame:
         """The figure of the area ``name`` for each row, at the row's period or ``at``."""
-        rows = self.frame.select("row", "asked", name=pl.lit(name), key=pl.lit(area_key(name)))
+        rows = self.rows.select("row", "asked", name=pl.lit(name), key=pl.lit(area_key(name)))
         return self._figures(rows, at)
 
     def others(self, at: Period | None = None) -> pl.LazyFrame:
         """The figures of each row's other cluster members, at the row's period or ``at``."""
-        return self._figures(self._members, at)
+        return self._figures(self.members, at)
 
     def _figures(self, rows: pl.DataFrame, at: Period | None) -> pl.LazyFrame:
         asked = rows.lazy() if at is None else rows.lazy().with_columns(asked=pl.lit(at.code))
-        return asked.join(self._cells, on=["asked", "key"], how="left").drop("asked", "key")
+        return asked.join(self.cells, on=["asked", "key"], how="left").drop("asked", "key")
 
     def number(self, value: Decimal) -> pl.Expr:
         """One of the goal's numbers at the batch's scale."""
@@ -221,40 +104,8 @@ class Batch:
     def period(self, code: str | None) -> Period | None:
         if code is None:
             return None
-        found = self._periods.get(code)
+        found = self.periods.get(code)
         return found if found is not None else parse_period(code)
-
-
-def _summed(grid: pl.LazyFrame, parts: list[pl.LazyFrame]) -> pl.LazyFrame:
-    """A sum's figure from its parts': exact, and missing where any part is, with that
-    part's period and token (the first such part); the period read is the first part's."""
-    joined = grid
-    for i, part in enumerate(parts):
-        joined = joined.join(
-            part.rename({c: f"{c}{i}" for c in FIGURE}), on=["asked", "key"], how="left"
-        )
-    count = range(len(parts))
-    dec = pl.max_horizontal(*(pl.col(f"dec{i}") for i in count))
-    total = pl.sum_horizontal(*(pl.col(f"m{i}") * ten(dec - pl.col(f"dec{i}")) for i in count))
-    complete = pl.all_horizontal(*(pl.col(f"m{i}").is_not_null() for i in count))
-    first_missing = [pl.col(f"m{i}").is_null() for i in count]
-
-    def missing(column: str) -> pl.Expr:
-        chosen: pl.Expr = pl.lit(None)
-        for i in reversed(count):  # the first part without a figure wins
-            chosen = pl.when(first_missing[i]).then(pl.col(f"{column}{i}")).otherwise(chosen)
-        return chosen
-
-    return joined.select(
-        "asked",
-        "key",
-        read=pl.when(complete)
-        .then(pl.coalesce(*(pl.col(f"read{i}") for i in count)))
-        .otherwise(missing("read")),
-        m=pl.when(complete).then(total),
-        dec=pl.when(complete).then(dec),
-        raw=pl.when(complete).then(pl.lit(None, pl.String)).otherwise(missing("raw")),
-    )
 
 
 # the comparisons every rule shares, on ``units``

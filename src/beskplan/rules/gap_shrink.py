@@ -34,9 +34,9 @@ from typing import Literal
 import polars as pl
 from pydantic import Field, model_validator
 
+from beskplan.core.fields import Number, PeriodValue
+from beskplan.core.periods import Period
 from beskplan.extracts.reading import Reading
-from beskplan.periods import Period
-from beskplan.results import Msg, Outcome, Status
 from beskplan.rules import compare, frames, references
 from beskplan.rules.base import (
     NATIONAL,
@@ -51,7 +51,7 @@ from beskplan.rules.base import (
     own_missing,
     status_of,
 )
-from beskplan.schema import Number, PeriodValue
+from beskplan.rules.outcome import Msg, Outcome, Status
 
 NAME = "gap_shrink"
 WORDS: Words = {

@@ -20,8 +20,8 @@ from decimal import Decimal
 
 import polars as pl
 
+from beskplan.core.fields import Number, Text
 from beskplan.extracts.reading import Reading
-from beskplan.results import Msg, Outcome, Status
 from beskplan.rules import frames
 from beskplan.rules.base import (
     GoalView,
@@ -34,7 +34,7 @@ from beskplan.rules.base import (
     no_problems,
     own_missing,
 )
-from beskplan.schema import Number, Text
+from beskplan.rules.outcome import Msg, Outcome, Status
 
 NAME = "municipality"
 WORDS: Words = {

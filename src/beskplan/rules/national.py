@@ -22,8 +22,8 @@ from decimal import Decimal
 
 import polars as pl
 
+from beskplan.core.fields import Number
 from beskplan.extracts.reading import Reading
-from beskplan.results import Msg, Outcome, Status
 from beskplan.rules import frames, references
 from beskplan.rules.base import (
     NATIONAL,
@@ -37,7 +37,7 @@ from beskplan.rules.base import (
     no_problems,
     own_missing,
 )
-from beskplan.schema import Number
+from beskplan.rules.outcome import Msg, Outcome, Status
 
 NAME = "national"
 WORDS: Words = {"da": {}, "en": {}}  # its reference label is the references module's

@@ -11,12 +11,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from beskplan.areas import area_key
+from beskplan.core.areas import area_key
+from beskplan.core.periods import Period
 from beskplan.extracts.reading import Reading
-from beskplan.periods import Period
-from beskplan.results import Msg
 from beskplan.rules import compare
 from beskplan.rules.base import NATIONAL, GoalView, Words, missing_note
+from beskplan.rules.outcome import Msg
 
 WORDS: Words = {
     "da": {

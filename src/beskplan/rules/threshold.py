@@ -21,8 +21,8 @@ from collections.abc import Sequence
 
 import polars as pl
 
+from beskplan.core.fields import Number
 from beskplan.extracts.reading import Reading
-from beskplan.results import Msg, Outcome, Status
 from beskplan.rules import frames
 from beskplan.rules.base import (
     GoalView,
@@ -35,7 +35,7 @@ from beskplan.rules.base import (
     no_problems,
     own_missing,
 )
-from beskplan.schema import Number
+from beskplan.rules.outcome import Msg, Outcome, Status
 
 NAME = "threshold"
 WORDS: Words = {

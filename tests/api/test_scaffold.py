@@ -1,0 +1,44 @@
+"""``init`` writes a project that evaluates, and never over a file that is there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from beskplan.api import Project
+from beskplan.api.scaffold import EXAMPLE, files, init
+from beskplan.core.errors import InputError
+
+
+def test_a_new_project_evaluates_its_example_plan(tmp_path: Path) -> None:
+    written = init(tmp_path / "new")
+    assert {p.relative_to(tmp_path / "new") for p in written} == set(files())
+    assert Path("goals") / f"{EXAMPLE}.yaml" in files()
+    project = Project.find(start=tmp_path / "new" / "goals", use_cache=False)
+    assert project.goals == (tmp_path / "new").resolve() / "goals"
+    report = project.evaluate(project.plan("eksempel-2026"))
+    # the template's illustrative figures: Roskilde 2,3 against 2,2 nationally with a margin
+    # of 1,0 (unmet); against the other members' mean (2,3 + 2,2 + 1,9 + 2,0) / 4 = 2,1
+    # (unmet); the gap to the best (Lejre) from 2,6 - 1,8 = 0,8 to 2,3 - 1,9 = 0,4, closed by
+    # more than the 25 % asked (met)
+    assert [g.status for g in report.goals] == ["unmet", "unmet", "met"]
+
+
+def test_nothing_is_written_when_a_file_is_there(tmp_path: Path) -> None:
+    (tmp_path / "goals").mkdir()
+    (tmp_path / "goals" / "eksempel-2026.yaml").write_text("mine", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        init(tmp_path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{tmp_path / 'goals' / 'eksempel-2026.yaml'}: is there already; init writes nothing "
+        "over existing files"
+    ]
+    assert not (tmp_path / "beskplan.toml").exists()
+    assert (tmp_path / "goals" / "eksempel-2026.yaml").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_file_is_not_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "x").write_text("", encoding="utf-8")
+    with pytest.raises(InputError, match="is a file; give a folder"):
+        init(tmp_path / "x")

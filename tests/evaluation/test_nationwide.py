@@ -1,0 +1,87 @@
+"""A plan applied to every municipality, and over a range of periods."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from beskplan.core.errors import InputError
+from beskplan.evaluation.nationwide import period_range
+
+
+def test_all_municipalities(run: Any) -> None:
+    result = run("evaluate", "frederiksberg-2019", "--all-municipalities", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    rows = {r["municipality"]: r for r in json.loads(result.stdout)["municipalities"]}
+    assert "Hele landet" not in rows and "RAR Hovedstaden" not in rows
+    # Frederiksberg fares as in its own evaluation (the plan's status, June 2018)
+    fb = rows["Frederiksberg"]
+    assert fb["summary"] == {"met": 6, "unmet": 2, "no_data": 0}
+    assert fb["national_instead"] == []
+    # Gentofte is compared with its own a-dagpenge cluster (Frederiksberg's, in the bundled data)
+    gentofte_d = next(g for g in rows["Gentofte"]["goals"] if g["id"] == "D")
+    assert gentofte_d["reference"] == pytest.approx((3.1 + 2.6 + 2.0 + 2.5 + 2.3) / 5)
+    # Furesø is in no a-dagpenge cluster: compared with the national level, and said so
+    assert "D" in rows["Furesø"]["national_instead"]
+    furesoe_d = next(g for g in rows["Furesø"]["goals"] if g["id"] == "D")
+    assert furesoe_d["reference"] == 2.7
+    met = [r["summary"]["met"] for r in json.loads(result.stdout)["municipalities"]]
+    assert met == sorted(met, reverse=True)
+
+
+def test_all_municipalities_table_and_csv(run: Any) -> None:
+    table = run("evaluate", "frederiksberg-2019", "--all-municipalities")
+    assert table.exit_code == 0 and "Frederiksberg" in table.stdout and "6 af 8" in table.stdout
+    csv = run("evaluate", "frederiksberg-2019", "--all-municipalities", "--format", "csv")
+    assert (
+        csv.stdout.splitlines()[0]
+        == "municipality,id,period,status,value,reference,gap,distance,national_instead"
+    )
+
+
+def test_periods_timeline(run: Any) -> None:
+    result = run(
+        "evaluate", "frederiksberg-2019", "--periods", "2017M06..2018M06", "--format", "json"
+    )
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["range"] == ["2017M06", "2018M06"]
+    h = next(g for g in doc["goals"] if g["id"] == "H")
+    # yearly figures, one step a year: 2017 unmet (illustrative, data/README.md), 2018 met
+    # (the plan's status)
+    assert [(p["evaluated_at"], p["status"]) for p in h["timeline"]] == [
+        ("2017", "unmet"),
+        ("2018", "met"),
+    ]
+    assert (h["met"], h["with_data"]) == (1, 2)
+    a = next(g for g in doc["goals"] if g["id"] == "A")
+    # the data has figures at the end of each quarter (data/README.md): a step at each
+    quarter_ends = ["2017M06", "2017M09", "2017M12", "2018M03", "2018M06"]
+    assert [p["evaluated_at"] for p in a["timeline"]] == quarter_ends
+    assert a["timeline"][0]["status"] == a["timeline"][-1]["status"] == "met"  # the plan's status
+    assert doc["periods"] == ["2017M06", "2017M09", "2017", "2017M12", "2018M03", "2018M06", "2018"]
+    table = run("evaluate", "frederiksberg-2019", "--periods", "2017M06..2018M06")
+    assert "✘✔ 2017–2018" in table.stdout and "1 af 2" in table.stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2018M01", "is not a range"),
+        ("2018M01..2018Q02", "not of the same frequency"),
+        ("2018M05..2018M01", "comes before"),
+        ("2018M13..2019M01", "no month 13"),
+    ],
+)
+def test_bad_ranges(text: str, message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        period_range(text)
+
+
+def test_not_both(run: Any) -> None:
+    result = run(
+        "evaluate", "frederiksberg-2019", "--all-municipalities", "--periods", "2018M01..2018M02"
+    )
+    assert result.exit_code == 2 and "not both" in result.stderr

@@ -1,0 +1,109 @@
+"""Two saved evaluations compared: data changes told from goal changes, other JSON refused."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import DATA, GOALS, write
+from tests.evaluation.test_diff import _saved
+
+
+def test_results_diff_tells_data_from_goal_changes(run: Any, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    goals = tmp_path / "goals"
+    shutil.copytree(GOALS, goals)
+    before = _saved(
+        run,
+        tmp_path / "before.json",
+        "frederiksberg-2019",
+        "--data",
+        str(data),
+        "--goals",
+        str(goals),
+    )
+    # Jobindsats revises a figure: Frederiksberg's a-dagpenge share June 2018 becomes 2,2
+    y01 = data / "Y01A02_2018.csv"
+    y01.write_text(
+        y01.read_text(encoding="utf-8").replace(
+            "Frederiksberg;2018M06;Køn i alt;Alder i alt;Herkomst i alt;2047;1706;3,1",
+            "Frederiksberg;2018M06;Køn i alt;Alder i alt;Herkomst i alt;2047;1706;2,2",
+        ),
+        encoding="utf-8",
+    )
+    # and the plan's goal F is loosened to "at least as good as" with a margin it meets
+    plan = goals / "frederiksberg-2019.yaml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace(
+            "cluster: frederiksberg-saerlige-vilkaar\n    strict: true\n\n  - id: G",
+            "cluster: frederiksberg-saerlige-vilkaar\n    margin: -10\n\n  - id: G",
+        ),
+        encoding="utf-8",
+    )
+    after = _saved(
+        run,
+        tmp_path / "after.json",
+        "frederiksberg-2019",
+        "--data",
+        str(data),
+        "--goals",
+        str(goals),
+    )
+    doc = json.loads(run("diff", str(before), str(after), "--results", "--format", "json").stdout)
+    changes = {g["id"]: g for g in doc["goals"]}
+    assert (changes["D"]["status_changed"], changes["D"]["causes"]) == (True, ["data"])
+    assert (changes["F"]["status_changed"], changes["F"]["causes"]) == (True, ["goal"])
+    assert changes["F"]["fields"] == [
+        {"name": "margin", "old": None, "new": -10},
+        {"name": "strict", "old": True, "new": None},
+    ]
+    assert changes["A"]["causes"] is None and not changes["A"]["status_changed"]
+
+
+def test_results_diff_refuses_other_json(run: Any, tmp_path: Path) -> None:
+    other = write(tmp_path / "x.json", '{"a": 1}')
+    result = run("diff", str(other), str(other), "--results")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{other}: not a saved evaluation")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["goals"][0].pop("status"), "goals.0.status: Field required"),
+        (
+            lambda d: d["goals"][1].update(rank="first"),
+            "goals.1.rank: Input should be a valid integer",
+        ),
+        (
+            lambda d: d["goals"][2].update(title="x\u001b[2J"),
+            "goals.2.title: Value error, the text holds a control character (\\x1b)",
+        ),
+        (lambda d: d.update(goals="none"), "goals: Input should be a valid list"),
+    ],
+)
+def test_results_diff_refuses_a_damaged_saved_evaluation(
+    run: Any, tmp_path: Path, change: Any, message: str
+) -> None:
+    saved = run("evaluate", "frederiksberg-2019", "--format", "json").stdout
+    (tmp_path / "a.json").write_text(saved, encoding="utf-8")
+    damaged = json.loads(saved)
+    change(damaged)
+    (tmp_path / "b.json").write_text(json.dumps(damaged), encoding="utf-8")
+    result = run("diff", "--results", str(tmp_path / "a.json"), str(tmp_path / "b.json"))
+    assert result.exit_code == 2, result.stdout
+    assert message in result.stderr and "Traceback" not in result.output
+
+
+def test_results_diff_refuses_deep_nesting(run: Any, tmp_path: Path) -> None:
+    deep = tmp_path / "deep.json"
+    deep.write_text(
+        '{"schema_version": 1, "goals": ' + "[" * 100_000 + "]" * 100_000 + "}", "utf-8"
+    )
+    result = run("diff", "--results", str(deep), str(deep))
+    assert result.exit_code == 2 and "nested too deeply" in result.stderr

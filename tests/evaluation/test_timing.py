@@ -1,0 +1,51 @@
+"""Which period a goal is read at: figures that are numbers, the latest shared, finer periods."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from beskplan.core.periods import parse_period
+from beskplan.evaluation.context import Context
+from beskplan.evaluation.evaluate import evaluate_plan
+from beskplan.evaluation.timing import figure_periods, finer_periods, latest_period
+from beskplan.plan.goalfile import Plan, load_plan
+from tests.conftest import write
+
+PLAN = """plan: p
+title: P
+municipality: A
+period: 2020M03
+goals:
+  - id: G
+    title: G
+    measure: {table: T, column: Andel (pct.)}
+    better: lower
+    rule: national
+"""
+T = "Område;Periode;Andel (pct.)\n" + "".join(
+    f"A;2020M0{m};{v}\nHele landet;2020M0{m};2,0\n" for m, v in ((1, "1,0"), (2, "1,1"), (3, ".."))
+)
+
+
+def setup(folder: Path) -> tuple[Plan, Context]:
+    write(folder / "goals" / "p.yaml", PLAN)
+    write(folder / "data" / "T.csv", T)
+    return load_plan("p", folder / "goals"), Context.open(folder / "data", use_cache=False)
+
+
+def test_only_numbers_count_as_figures(tmp_path: Path) -> None:
+    plan, context = setup(tmp_path)
+    goal = plan.goals[0]
+    assert {p.code for p in figure_periods(plan, goal, context)} == {"2020M01", "2020M02"}
+    assert latest_period(plan, context).code == "2020M02"
+
+
+def test_a_quarter_of_monthly_data_names_its_last_month(tmp_path: Path) -> None:
+    plan, context = setup(tmp_path)
+    quarter = parse_period("2020Q01")
+    report = evaluate_plan(plan, context, quarter)
+    assert {g: p.code for g, p in finer_periods(report, plan, context, quarter).items()} == {
+        "G": "2020M03"
+    }
+    month = evaluate_plan(plan, context, parse_period("2020M02"))
+    assert finer_periods(month, plan, context, parse_period("2020M02")) == {}
