@@ -47,27 +47,36 @@ def test_refuse(text: str, message: str) -> None:
         parse_period(text)
 
 
-def test_lookup_order_goes_from_the_period_to_those_containing_it() -> None:
+def test_lookup_order_is_the_periods_that_end_where_the_asked_one_ends() -> None:
+    """The period a goal reads is its table's period that ends where the asked one ends:
+    the asked period first, then the others finest first."""
+    assert [p.code for p in parse_period("2026Q2").lookup_order()] == [
+        "2026Q02",
+        "2026M06",
+        "2026H01",
+        "2026QMAT02",
+    ]
+    assert [p.code for p in parse_period("2026").lookup_order()] == [
+        "2026",
+        "2026M12",
+        "2026Q04",
+        "2026H02",
+        "2026QMAT04",
+    ]
     assert [p.code for p in parse_period("2020M06").lookup_order()] == [
         "2020M06",
         "2020Q02",
         "2020H01",
         "2020QMAT02",
-        "2020",
     ]
-    assert [p.code for p in parse_period("2020Q04").lookup_order()] == [
-        "2020Q04",
-        "2020H02",
-        "2020QMAT04",
-        "2020",
+    # a month inside a quarter: no coarser period ends there
+    assert [p.code for p in parse_period("2020M05").lookup_order()] == ["2020M05"]
+    assert [p.code for p in parse_period("2020H01").lookup_order()] == [
+        "2020H01",
+        "2020M06",
+        "2020Q02",
+        "2020QMAT02",
     ]
-    assert [p.code for p in parse_period("2020M07").lookup_order()][:3] == [
-        "2020M07",
-        "2020Q03",
-        "2020H02",
-    ]
-    assert [p.code for p in parse_period("2020H01").lookup_order()] == ["2020H01", "2020"]
-    assert [p.code for p in parse_period("2020").lookup_order()] == ["2020", "2020QMAT04"]
 
 
 def test_order_and_spans() -> None:
@@ -103,27 +112,29 @@ def test_half_years_span_six_months() -> None:
 
 
 # every pair of frequencies: whether the second holds the first, and whether a goal asked for
-# the first reads a table that publishes only the second (Period.lookup_order)
+# the first reads a table that publishes only the second (Period.lookup_order): it does
+# where the second ends where the first ends
 PAIRS = [
     ("2018M06", "2018Q02", True, True),
     ("2018M06", "2018H01", True, True),
     ("2018M06", "2018QMAT02", True, True),
-    ("2018M06", "2018", True, True),
-    ("2018M06", "2018Y01", True, True),
+    ("2018M06", "2018", True, False),  # the year ends in December, not in June
+    ("2018M06", "2018Y01", True, False),
     ("2018M07", "2018Q02", False, False),
     ("2018M07", "2018H01", False, False),
+    ("2018M05", "2018Q02", True, False),  # held by the quarter, which ends later
     ("2018Q02", "2018H01", True, True),
     ("2018Q02", "2018QMAT02", True, True),
-    ("2018Q02", "2018", True, True),
+    ("2018Q02", "2018", True, False),
     ("2018Q03", "2018H01", False, False),
-    ("2018H01", "2018", True, True),
-    ("2018H02", "2018QMAT04", True, False),  # the same months, but a half-year is no moving year
+    ("2018H01", "2018", True, False),
+    ("2018H02", "2018QMAT04", True, True),  # both end in December
     ("2018QMAT04", "2018", True, True),
     ("2018QMAT02", "2018", False, False),
     ("2018", "2018QMAT04", True, True),
-    ("2018", "2018H02", False, False),
-    ("2018Q02", "2018M06", False, False),  # finer never holds coarser
-    ("2018", "2018M12", False, False),
+    ("2018", "2018H02", False, True),
+    ("2018Q02", "2018M06", False, True),  # a quarter reads its last month from monthly data
+    ("2018", "2018M12", False, True),
 ]
 
 

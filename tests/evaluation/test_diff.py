@@ -64,8 +64,8 @@ def test_a_flip_is_a_change_and_counts_for_the_exit_code(run: Any, tmp_path: Pat
     assert (goal["change"], goal["status_changed"], goal["causes"]) == ("changed", True, ["goal"])
     assert goal["fields"] == [{"name": "margin", "old": 1.0, "new": 1.5}]
     # the same evaluation at two periods: a flip with the period as its cause
-    before = _saved(run, tmp_path / "a.json", "frederiksberg-2018")
-    after = _saved(run, tmp_path / "b.json", "frederiksberg-2018", "--period", "2018M06")
+    before = _saved(run, tmp_path / "a.json", "frederikssund-2024")
+    after = _saved(run, tmp_path / "b.json", "frederikssund-2024", "--period", "2023M12")
     compared = run("diff", "--results", str(before), str(after), "--format", "json")
     flips = [g for g in json.loads(compared.stdout)["goals"] if g["status_changed"]]
     assert flips and all(g["change"] == "flipped" for g in flips)

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from beskplan.core.periods import parse_period
 from beskplan.evaluation.context import Context
 from beskplan.evaluation.evaluate import evaluate_plan
 from beskplan.evaluation.timing import latest_period
@@ -157,31 +158,49 @@ def test_the_plans_own_period_before_its_baseline_stays_a_goal_file_mistake(
     assert "baseline 2026M07 is after the evaluation period 2026M06" in result.stderr
 
 
-def test_a_quarter_asked_of_monthly_data_names_the_month_to_use(folder: Path, run: Any) -> None:
+@pytest.mark.parametrize("quarter", ["2026Q02", "2026Q2", "2026K2", "2026-Q2", "2026 Q2"])
+def test_a_quarter_reads_the_month_that_ends_it(folder: Path, run: Any, quarter: str) -> None:
+    """The rule of the quarterly follow-up: each goal reads its table's period that ends where
+    the asked period ends, so the second quarter of 2026 reads June 2026 from monthly data."""
     args = ("evaluate", "p", "--goals", str(folder / "goals"), "--data", str(folder / "data"))
-    result = run(*args, "--period", "2026Q02")
-    assert result.exit_code == 2
-    assert result.stderr == (
-        "--period 2026Q02: no goal has a figure for the quarter 2026Q02; the data publishes "
-        "months: use 2026M06, the quarter's last month, or --period newest\n"
+    result = run(*args, "--period", quarter, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    goals = json.loads(result.stdout)["goals"]
+    # T: 1,6 against 2,0 in June; U: 3,6 against 3,5
+    assert [(g["period"], g["value"], g["status"]) for g in goals] == [
+        ("2026M06", 1.6, "met"),
+        ("2026M06", 3.6, "unmet"),
+    ]
+    table = run(*args, "--period", quarter)
+    assert "1,6 (juni 2026)" in table.stdout
+
+
+def test_a_month_inside_a_quarter_does_not_read_the_quarter(tmp_path: Path) -> None:
+    """May 2026 asked of quarterly data: no quarter ends in May, so there is no figure (the
+    quarter ending in June is not read in its place)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "T.csv").write_text(
+        "Periode;Område;Andel (pct.)\n2026Q02;A;1,0\n2026Q02;Hele landet;2,0\n", "utf-8"
     )
-    assert run(*args, "--period", "2026M06").exit_code == 0  # the month it names does read
+    goals = tmp_path / "goals"
+    goals.mkdir()
+    (goals / "p.yaml").write_text(PLAN.split("  - id: U", maxsplit=1)[0], "utf-8")
+    plan = load_plan("p", goals)
+    context = Context.open(data, use_cache=False)
+    assert evaluate_plan(plan, context, parse_period("2026M06")).goals[0].status.value == "met"
+    assert evaluate_plan(plan, context, parse_period("2026M05")).goals[0].status.value == "no_data"
 
 
-def test_a_quarter_where_some_goals_have_yearly_data_is_evaluated_with_a_note(
-    run: Any,
-) -> None:
-    """Goal H reads yearly figures, so 2018Q02 reads its 2018; the seven monthly goals get the
-    month to use instead."""
+def test_a_quarter_where_one_goal_has_a_year_of_its_own(run: Any) -> None:
+    """Goal H of Frederiksberg's plan reads its own period, the year 2018; the seven monthly
+    goals read June 2018 for the second quarter."""
     result = run("evaluate", "frederiksberg-2019", "--period", "2018Q02", "--format", "json")
     assert result.exit_code == 0
-    assert result.stderr == (
-        "note: --period 2018Q02: goals A, B, C, D, E, F, G have no figure for the quarter "
-        "2018Q02, as their data publishes months: use 2018M06, the quarter's last month, or "
-        "--period newest\n"
-    )
-    statuses = {g["id"]: g["status"] for g in json.loads(result.stdout)["goals"]}
-    assert statuses == {**dict.fromkeys("ABCDEFG", "no_data"), "H": "met"}
+    assert result.stderr == ""
+    periods = {g["id"]: g["period"] for g in json.loads(result.stdout)["goals"]}
+    assert periods == {**dict.fromkeys("ABCDEFG", "2018M06"), "H": "2018"}
 
 
 QMAT = "Område;Periode;Andel (pct.)\n" + "".join(

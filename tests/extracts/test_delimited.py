@@ -194,9 +194,11 @@ def test_mojibake_is_repaired_not_a_new_municipality(tmp_path: Path) -> None:
     assert any("garbled" in n for n in extract.notices)
 
 
-def test_coarser_data_is_read_at_the_containing_period(tmp_path: Path) -> None:
+def test_coarser_data_is_read_at_its_period_that_ends_with_the_asked_one(tmp_path: Path) -> None:
     write(tmp_path / "own.csv", "Område;Periode;Andel (pct.)\nA;2020;5,0\nA;2019;4,0\n")
-    assert value(tmp_path, "own", "Andel (pct.)", "A", "2020M06") == Decimal("5.0")
+    assert value(tmp_path, "own", "Andel (pct.)", "A", "2020M12") == Decimal("5.0")
+    t = DataStore(tmp_path).table("own")
+    assert t.period_for(parse_period("2020M06").lookup_order()) is None  # the year ends later
     write(tmp_path / "q.csv", "Område;Periode;Andel (pct.)\nA;2020Q02;6,0\nA;2020Q01;7,0\n")
     assert value(tmp_path, "q", "Andel (pct.)", "A", "2020M06") == Decimal("6.0")
 

@@ -52,8 +52,15 @@ def test_evaluate_with_compare(run: Any, golden: Callable[[str, str], None]) -> 
         run("evaluate", "frederiksberg-2019", "--compare", "2017M06", "--format", "json").stdout
     )
     assert doc["compare_period"] == "2017M06"
+    # each goal's "then" is what evaluating at the earlier period gives
+    then = run("evaluate", "frederiksberg-2019", "--period", "2017M06", "--format", "json")
+    earlier = {g["id"]: g for g in json.loads(then.stdout)["goals"]}
+    for goal in doc["goals"]:
+        was = earlier[goal["id"]]
+        assert goal["compare"]["period"] == was["period"]
+        assert (goal["compare"]["value"], goal["compare"]["status"]) == (
+            was["value"],
+            was["status"],
+        )
     h = next(g for g in doc["goals"] if g["id"] == "H")
-    assert (h["compare"]["status"], h["status"]) == (
-        "unmet",
-        "met",
-    )  # moved since the earlier period
+    assert h["compare"]["period"] == h["period"] == "2018"  # a goal's own period is kept

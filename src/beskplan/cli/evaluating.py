@@ -30,10 +30,7 @@ from beskplan.cli import (
 )
 
 if TYPE_CHECKING:
-    from beskplan.api import Project
-    from beskplan.core.periods import Choice
-    from beskplan.evaluation.results import Report
-    from beskplan.plan.goalfile import Plan
+    pass
 
 
 @app.command()
@@ -106,11 +103,9 @@ def evaluate(
             _deliver(shown, output, quiet, no_color)
             return
         report = project.evaluate(loaded, at, history=trend)
-        _no_figure_at(report, loaded, project, at, "--period")
         earlier = _period(compare, "--compare")
         if earlier is not None:
             previous = project.evaluate(loaded, earlier)
-            _no_figure_at(previous, loaded, project, earlier, "--compare")
             options = Options(_lang(lang), previous=previous, trend=trend, excel=excel)
         if not quiet:
             for notice in report.notices:
@@ -120,34 +115,3 @@ def evaluate(
         _fail(exc)
     if strict and any(g.status is not Status.MET for g in report.goals):
         raise typer.Exit(1)
-
-
-def _no_figure_at(report: Report, plan: Plan, project: Project, at: Choice, option: str) -> None:
-    """A period of another frequency than the data is said, with the period that would be
-    read (``2018Q02`` on monthly data names ``2018M06``): refused where no goal has a figure,
-    a note beside the result where some goals have none."""
-    from beskplan.core.errors import InputError, Problem
-    from beskplan.core.periods import KIND_NAMES, Period
-    from beskplan.evaluation.timing import finer_periods
-
-    if not isinstance(at, Period):
-        return
-    found = finer_periods(report, plan, project.context, at)
-    if not found:
-        return
-    better = min(found.values(), key=lambda p: p.kind)
-    kind, finer = KIND_NAMES[at.kind], KIND_NAMES[better.kind]
-    advice = f"use {better}, the {kind}'s last {finer}, or {option} newest"
-    if len(found) == len(report.goals):
-        raise InputError(
-            Problem(
-                f"{option} {at}: no goal has a figure for the {kind} {at}; the data publishes "
-                f"{finer}s: {advice}"
-            )
-        )
-    many = len(found) > 1
-    sys.stderr.write(
-        f"note: {option} {at}: goal{'s' if many else ''} {', '.join(found)} "
-        f"{'have' if many else 'has'} no figure for the {kind} {at}, "
-        f"as {'their' if many else 'its'} data publishes {finer}s: {advice}\n"
-    )

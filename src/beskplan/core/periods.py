@@ -7,8 +7,8 @@ quarter of 2021) and ``2019`` (year; API v3 writes it ``2019Y01``, period type
 ``Y``). Every period has one canonical code, which is how beskplan prints it:
 ``2019Y01`` is ``2019``.
 
-A measure published at a coarser frequency than the evaluation period is read
-at the period that contains it: :meth:`Period.lookup_order` lists them.
+A measure published at another frequency than the period asked is read at its
+period that ends where the asked one ends: :meth:`Period.lookup_order` lists them.
 """
 
 from __future__ import annotations
@@ -54,6 +54,9 @@ EXPECTED = (
     "a month 2018M06, a quarter 2024Q01, a half-year 2022H02, a moving year 2021QMAT02 "
     "or a year 2019 (2019Y01)"
 )
+
+
+_BETWEEN = re.compile(r"^([0-9]{4})[ -](?=[A-Za-z])")
 
 
 class PeriodError(ValueError):
@@ -114,53 +117,41 @@ class Period:
         """Whether this period ends after ``other`` ends."""
         return self.last_month > other.last_month
 
-    def quarter(self) -> Period:
-        return Period(Kind.QUARTER, self.year, (self.index - 1) // 3 + 1)
-
     def contains(self, other: Period) -> bool:
         """Whether ``other`` lies within this period (a month within its quarter, year, ...)."""
         return self.first_month <= other.first_month and other.last_month <= self.last_month
 
-    def half_year(self) -> Period:
-        """The half-year that holds this month or quarter."""
-        months = self.index * _MONTHS[self.kind]
-        return Period(Kind.HALF_YEAR, self.year, 1 if months <= 6 else 2)
-
     def lookup_order(self) -> tuple[Period, ...]:
-        """The periods at which a measure is read for this evaluation period, in order.
+        """The periods a table is read at for this asked period, in order: those that end
+        where it ends, itself first, then the others finest first.
 
-        The period itself; then the coarser periods that contain it: for a month its
-        quarter, its half-year, the moving year ending with that quarter and its year;
-        for a quarter its half-year, the moving year ending with it and its year; for a
-        half-year its year; a moving year ending with the fourth quarter is the
-        calendar year, and the other way round.
+        A quarter ``2026Q2`` reads June 2026 from a monthly table, the quarter from a
+        quarterly one, the first half-year from a half-yearly one and ``2026QMAT02`` from a
+        moving-year one; a year reads December, the fourth quarter, the second half-year,
+        ``QMAT04`` or the year; a month that ends a quarter reads that quarter. A month
+        inside a quarter (``2026M05``) reads only months: a coarser table has no period
+        ending there, so it has no figure, never one that ends later.
         """
         return _lookup_order(self)
 
     def _lookup_order(self) -> tuple[Period, ...]:
-        if self.kind is Kind.MONTH:
-            q = self.quarter()
-            return (
-                self,
-                q,
-                self.half_year(),
-                Period(Kind.MOVING_YEAR, q.year, q.index),
-                Period(Kind.YEAR, self.year),
-            )
-        if self.kind is Kind.QUARTER:
-            return (
-                self,
-                self.half_year(),
-                Period(Kind.MOVING_YEAR, self.year, self.index),
-                Period(Kind.YEAR, self.year),
-            )
-        if self.kind is Kind.HALF_YEAR:
-            return (self, Period(Kind.YEAR, self.year))
-        if self.kind is Kind.MOVING_YEAR:
-            if self.index == 4:
-                return (self, Period(Kind.YEAR, self.year))
-            return (self,)
-        return (self, Period(Kind.MOVING_YEAR, self.year, 4))
+        return (self, *(p for p in ending_at(self.last_month) if p != self))
+
+
+def ending_at(month: int) -> tuple[Period, ...]:
+    """Every period that ends with ``month`` (months since year 0), finest first."""
+    year, number = divmod(month, 12)
+    number += 1
+    found = [Period(Kind.MONTH, year, number)]
+    if number % 3 == 0:
+        found.append(Period(Kind.QUARTER, year, number // 3))
+    if number % 6 == 0:
+        found.append(Period(Kind.HALF_YEAR, year, number // 6))
+    if number % 3 == 0:
+        found.append(Period(Kind.MOVING_YEAR, year, number // 3))
+    if number == 12:
+        found.append(Period(Kind.YEAR, year))
+    return tuple(found)
 
 
 # a period's code and lookup order are asked for hundreds of thousands of times over a
@@ -187,7 +178,8 @@ def parse_period(text: object) -> Period:
 # the tables of a national run hold the same few hundred periods, parsed thousands of times
 @lru_cache(maxsize=4096)
 def _parsed(text: str) -> Period:
-    raw = text.strip()
+    # '2026-Q2' and '2026 Q2', as people write a quarter, are 2026Q2
+    raw = _BETWEEN.sub(r"\1", text.strip())
     for pattern, kind in _FORMS:
         m = pattern.fullmatch(raw)
         if not m:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from beskplan.core.errors import InputError, MeasureError, Problem
 from beskplan.core.periods import Period, parse_period
 from beskplan.evaluation.context import Context, columns
-from beskplan.evaluation.results import Report
 from beskplan.plan.goalfile import Goal, Plan
 
 
@@ -58,26 +57,3 @@ def latest_period(plan: Plan, context: Context) -> Period:
         if all(order & codes for codes in available):
             return candidate
     return candidates[-1]
-
-
-def finer_periods(report: Report, plan: Plan, context: Context, at: Period) -> dict[str, Period]:
-    """The goals without a figure at ``at`` because their data publishes only finer periods
-    (``2018Q02`` asked of a monthly table), each with the period that would be read: the
-    finest one its data publishes that ends with ``at`` (``2018M06``)."""
-    found: dict[str, Period] = {}
-    for goal, result in zip(plan.goals, report.goals, strict=True):
-        if goal.fields.period is not None or result.outcome.value is not None:
-            continue
-        best: Period | None = None
-        for spec in columns(context.measures.resolve(goal.fields.measure).spec):
-            table = context.store.table(spec.table)
-            if table.period_for(at.lookup_order()) is not None:
-                best = None  # the table has the period: its figure is missing, not finer
-                break
-            for period in table.periods.values():
-                inside = at.contains(period) and period.last_month == at.last_month
-                if inside and period != at and (best is None or period.kind < best.kind):
-                    best = period
-        if best is not None:
-            found[goal.id] = best
-    return found
