@@ -242,3 +242,34 @@ def test_a_file_without_the_measures_column_gives_no_data_not_a_crash(run: Any) 
     c = next(g for g in json.loads(result.stdout)["goals"] if g["id"] == "C")
     assert (c["status"], c["value"]) == ("no_data", None)
     assert run("check", "frederiksberg-2019", "--period", "2021M01").exit_code == 2
+
+
+def test_compare_previous_reads_the_quarter_before_per_goal(run: Any) -> None:
+    """Since last quarter in one flag: the second quarter of 2018 beside the first, each
+    monthly goal at the quarter's last month (June beside March)."""
+    result = run(
+        "evaluate",
+        "frederiksberg-2019",
+        "--period",
+        "2018Q2",
+        "--compare",
+        "previous",
+        "--format",
+        "json",
+    )
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["compare_period"] == "2018Q01"
+    a = next(g for g in doc["goals"] if g["id"] == "A")
+    assert (a["period"], a["compare"]["period"]) == ("2018M06", "2018M03")
+    ago = run(
+        "evaluate",
+        "frederiksberg-2019",
+        "--period",
+        "2018Q2",
+        "--compare",
+        "year-ago",
+        "--format",
+        "json",
+    )
+    assert json.loads(ago.stdout)["compare_period"] == "2017Q02"

@@ -178,3 +178,21 @@ def test_ranges_and_the_periods_between() -> None:
         parse_range("2018M05")
     with pytest.raises(PeriodError, match="not of the same frequency"):
         between(parse_period("2018M01"), parse_period("2018Q02"))
+
+
+@pytest.mark.parametrize(
+    ("period", "previous", "year_ago"),
+    [
+        ("2026Q01", "2025Q04", "2025Q01"),
+        ("2026Q02", "2026Q01", "2025Q02"),
+        ("2026M01", "2025M12", "2025M01"),
+        ("2026QMAT02", "2026QMAT01", "2025QMAT02"),
+        ("2026H01", "2025H02", "2025H01"),
+        ("2026", "2025", "2025"),
+    ],
+)
+def test_previous_and_year_ago_keep_the_frequency(
+    period: str, previous: str, year_ago: str
+) -> None:
+    at = parse_period(period)
+    assert (at.previous().code, at.year_ago().code) == (previous, year_ago)

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import DATA, GOALS
+from tests.conftest import DATA, GOALS, write
 
 
 def test_the_bundled_plans_pass(run: Any) -> None:
@@ -67,3 +67,32 @@ def test_a_broken_goal_file_fails_with_file_and_line(run: Any, tmp_path: Path) -
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{plan}:")
     assert "unknown key 'top' for rule municipality" in result.stderr
+
+
+def test_a_table_years_behind_the_others_is_a_warning(tmp_path: Path) -> None:
+    """A table ending at 2022QMAT04 beside one reaching 2026M07: its goal's figure would be
+    3 years and 7 months older than the plan's newest, so check warns (exit 0); a table one
+    release behind does not."""
+    from beskplan.evaluation.check import check_plan
+    from beskplan.evaluation.context import Context
+    from beskplan.plan.goalfile import load_plan
+
+    data, goals = tmp_path / "data", tmp_path / "goals"
+    write(data / "T.csv", "Periode;Område;Andel (pct.)\n2026M07;A;1,0\n2026M07;Hele landet;2,0\n")
+    write(data / "S.csv", "Periode;Område;Andel (pct.)\n2026M06;A;1,0\n2026M06;Hele landet;2,0\n")
+    write(
+        data / "Y.csv",
+        "Periode;Område;Andel (pct.)\n2022QMAT04;A;9,1\n2022QMAT04;Hele landet;9,5\n",
+    )
+    goal = "  - id: {0}\n    title: {0}\n    measure: {{table: {0}, column: Andel (pct.)}}\n    better: lower\n    rule: national\n"
+    write(
+        goals / "p.yaml",
+        "plan: p\ntitle: P\nmunicipality: A\nperiod: 2026M07\ngoals:\n"
+        + "".join(goal.format(g) for g in "TSY"),
+    )
+    found = check_plan(load_plan("p", goals), Context.open(data, use_cache=False), "newest")
+    assert found.problems == []
+    assert [w.message for w in found.warnings] == [
+        "goal Y: table Y ends at 2022QMAT04, 3 years and 7 months before the plan's newest "
+        "figure (2026M07): its figure is stale"
+    ]

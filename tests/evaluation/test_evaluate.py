@@ -286,3 +286,66 @@ def test_real_tables_released_on_different_days(tmp_path: Path, run: Any) -> Non
     doc = json.loads(newest.stdout)
     assert [g["period"] for g in doc["goals"]] == ["2026M07", "2026M06"]
     assert all(g["status"] != "no_data" for g in doc["goals"])
+
+
+def test_a_figure_years_older_than_the_plans_newest_is_stale(folder: Path, run: Any) -> None:
+    """Y30R21 ends at 2022QMAT04 while the other tables reach July 2026: under newest its
+    figure is 3 years and 7 months older (December 2022 to July 2026), more than one release
+    of a moving-year table (a quarter). A table one release behind (T at June beside U at
+    July) is not stale."""
+    (folder / "data" / "U.csv").write_text(U.replace("2026M07;A;..", "2026M07;A;3,9"), "utf-8")
+    (folder / "data" / "Y.csv").write_text(
+        "Periode;Område;Andel (pct.)\n2022QMAT04;A;9,1\n2022QMAT04;Hele landet;9,5\n", "utf-8"
+    )
+    plan = (folder / "goals" / "p.yaml").read_text(encoding="utf-8")
+    plan += "  - id: Y\n    title: Benchmark\n    measure: {table: Y, column: Andel (pct.)}\n"
+    plan += "    better: lower\n    rule: national\n"
+    (folder / "goals" / "p.yaml").write_text(plan, encoding="utf-8")
+    report = _report(folder, "newest")
+    assert [(g.id, g.period.code, g.stale) for g in report.goals] == [
+        ("T", "2026M06", None),
+        ("U", "2026M07", None),
+        ("Y", "2022QMAT04", 43),
+    ]
+    args = ("evaluate", "p", "--goals", str(folder / "goals"), "--data", str(folder / "data"))
+    doc = json.loads(run(*args, "--period", "newest", "--format", "json").stdout)
+    assert [g["stale"] for g in doc["goals"]] == [False, False, True]
+    assert "3 år og 7 måneder ældre end planens nyeste tal" in doc["goals"][2]["explanation"]
+    english = run(*args, "--period", "newest", "--format", "json", "--lang", "en").stdout
+    assert "3 years and 7 months older than the plan's newest" in english
+
+
+def test_a_period_before_the_clusters_first_list_cannot_be_evaluated(
+    tmp_path: Path, run: Any
+) -> None:
+    """A cluster valid from 2020-07-01: the moving year ending June 2020 has no member list
+    at its end, so that goal is "kan ikke vurderes" there, said once, and the run goes on;
+    the moving year ending December 2020 is evaluated."""
+    data, goals = tmp_path / "data", tmp_path / "goals"
+    data.mkdir()
+    goals.mkdir()
+    rows = "".join(
+        f"{area};{p};{v}\n"
+        for p in ("2020QMAT02", "2020QMAT04")
+        for area, v in (("A", "1,0"), ("B", "2,0"), ("Hele landet", "3,0"))
+    )
+    (data / "Y.csv").write_text("Område;Periode;Andel (pct.)\n" + rows, "utf-8")
+    (data / "clusters.yaml").write_text(
+        "clusters:\n  - {name: k, title: K, benefit: Alle, valid_from: 2020-07-01, members: [A, B]}\n",
+        "utf-8",
+    )
+    (goals / "p.yaml").write_text(
+        "plan: p\ntitle: P\nmunicipality: A\nperiod: 2020QMAT04\ngoals:\n"
+        "  - id: K\n    title: K\n    measure: {table: Y, column: Andel (pct.)}\n"
+        "    better: lower\n    rule: cluster_mean\n    cluster: k\n",
+        "utf-8",
+    )
+    args = ("--goals", str(goals), "--data", str(data))
+    result = run("evaluate", "p", *args, "--periods", "2020QMAT02..2020QMAT04", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    steps = json.loads(result.stdout)["goals"][0]["timeline"]
+    assert [(s["evaluated_at"], s["status"]) for s in steps] == [
+        ("2020QMAT02", "no_data"),
+        ("2020QMAT04", "met"),  # 1,0 against B's 2,0
+    ]
+    assert "klyngen har ingen medlemsliste" in steps[0]["explanation"]

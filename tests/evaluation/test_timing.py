@@ -44,3 +44,10 @@ def test_a_quarter_of_monthly_data_reads_its_last_month(tmp_path: Path) -> None:
     plan, context = setup(tmp_path)
     report = evaluate_plan(plan, context, parse_period("2020Q01"))
     assert [g.period.code for g in report.goals] == ["2020M03"]
+
+
+def test_compare_previous_is_the_quarter_before_and_year_ago_the_same_quarter() -> None:
+    from beskplan.evaluation.timing import compared_with
+
+    assert compared_with(parse_period("2026Q2"), "previous") == parse_period("2026Q1")
+    assert compared_with(parse_period("2026Q2"), "year-ago") == parse_period("2025Q2")

@@ -43,8 +43,15 @@ def test_cluster_versions_by_date(tmp_path: Path) -> None:
     clusters = load_clusters(tmp_path)
     assert clusters.members("k", parse_period("2018M06")) == ["A", "B"]
     assert clusters.members("k", parse_period("2019M01")) == ["A", "C", "D"]
-    with pytest.raises(MeasureError, match="no member list valid in 2013M06"):
+    with pytest.raises(MeasureError, match="no member list valid at the end of 2013M06"):
         clusters.members("k", parse_period("2013M06"))
+    # a list applies by the period's end: the moving year ending in March 2014 began in
+    # April 2013, before the first list, and is read with it; so is 2013 at its last month
+    assert clusters.members("k", parse_period("2014QMAT01")) == ["A", "B"]
+    assert clusters.members("k", parse_period("2018QMAT04")) == ["A", "B"]
+    assert clusters.members("k", parse_period("2019QMAT01")) == ["A", "C", "D"]
+    with pytest.raises(MeasureError, match="end of 2013QMAT04"):
+        clusters.members("k", parse_period("2013QMAT04"))
     with pytest.raises(UnknownCluster):
         clusters.members("x", parse_period("2018M06"))
 

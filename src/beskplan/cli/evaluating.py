@@ -30,7 +30,7 @@ from beskplan.cli import (
 )
 
 if TYPE_CHECKING:
-    pass
+    from beskplan.core.periods import Choice, Period
 
 
 @app.command()
@@ -41,7 +41,11 @@ def evaluate(
     period: PeriodOption = None,
     compare: Annotated[
         str | None,
-        typer.Option(help="Also show each goal's status and value at this period, beside."),
+        typer.Option(
+            help="Also show each goal's status and value at this period, beside: a period, "
+            "previous (one step of the evaluated period's frequency earlier: the quarter before "
+            "a quarter) or year-ago."
+        ),
     ] = None,
     data: DataOption = None,
     goals: GoalsOption = None,
@@ -103,7 +107,7 @@ def evaluate(
             _deliver(shown, output, quiet, no_color)
             return
         report = project.evaluate(loaded, at, history=trend)
-        earlier = _period(compare, "--compare")
+        earlier = _compared(compare, report.period)
         if earlier is not None:
             previous = project.evaluate(loaded, earlier)
             options = Options(_lang(lang), previous=previous, trend=trend, excel=excel)
@@ -115,3 +119,13 @@ def evaluate(
         _fail(exc)
     if strict and any(g.status is not Status.MET for g in report.goals):
         raise typer.Exit(1)
+
+
+def _compared(text: str | None, evaluated: Period) -> Choice:
+    """``--compare``: a period, ``latest``, ``newest``, or ``previous`` and ``year-ago``
+    beside the period evaluated."""
+    from beskplan.evaluation.timing import RELATIVE, compared_with
+
+    if text is not None and text.strip().lower() in RELATIVE:
+        return compared_with(evaluated, text.strip().lower())
+    return _period(text, "--compare")

@@ -70,6 +70,15 @@ class UnknownCluster(MeasureError):
     """A goal names a cluster that ``clusters.yaml`` does not define."""
 
 
+class NoMembersYet(MeasureError):
+    """A cluster has no member list valid at the end of a period: its first list is valid
+    from a later date. At a period the caller asked for, the goal cannot be evaluated."""
+
+    def __init__(self, message: str, first: object) -> None:
+        super().__init__(message)
+        self.first = first
+
+
 class InputError(Exception):
     """The user's goal file, data or options are wrong; never a bug."""
 

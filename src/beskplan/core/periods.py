@@ -110,6 +110,18 @@ class Period:
             return Period(self.kind, self.year + 1, 1)
         return Period(self.kind, self.year, self.index + 1)
 
+    def previous(self) -> Period:
+        """The period of the same kind before this one (the quarter before, for a quarter)."""
+        if self.kind is Kind.YEAR:
+            return Period(Kind.YEAR, self.year - 1)
+        if self.index == 1:
+            return Period(self.kind, self.year - 1, _LIMIT[self.kind])
+        return Period(self.kind, self.year, self.index - 1)
+
+    def year_ago(self) -> Period:
+        """The same period a year earlier."""
+        return Period(self.kind, self.year - 1, self.index)
+
     def sort_key(self) -> tuple[int, int]:
         return (self.last_month, -int(self.kind))
 

@@ -20,6 +20,7 @@ from typing import Any, Protocol
 import polars as pl
 
 from beskplan.core.areas import area_key
+from beskplan.core.errors import NoMembersYet
 from beskplan.core.periods import Period
 from beskplan.evaluation.context import Context
 from beskplan.evaluation.evaluate import (
@@ -141,7 +142,10 @@ def _decided(targets: Sequence[Target], context: Context, asked: bool) -> list[G
         ident = cluster if cluster is None or isinstance(cluster, str) else tuple(cluster)
         members = listed.get((ident, period))
         if members is None:
-            members = tuple(members_at(cluster, context.clusters, period)) if cluster else ()
+            try:
+                members = tuple(members_at(cluster, context.clusters, period)) if cluster else ()
+            except NoMembersYet:
+                raise Unfit(goal.id) from None  # said by prepare_goal, at this period
             listed[(ident, period)] = members
         ready = prepared.get((ident, members))
         if ready is None:

@@ -22,7 +22,7 @@ from beskplan.core.errors import InputError, MeasureError, Problem
 from beskplan.core.periods import Choice, Period, runs
 from beskplan.evaluation.context import Context, columns
 from beskplan.evaluation.evaluate import Prepared, prepare_goal
-from beskplan.evaluation.timing import figure_periods, latest_period
+from beskplan.evaluation.timing import figure_periods, latest_period, read_at, step_months
 from beskplan.extracts import Table
 from beskplan.plan.goalfile import Plan
 from beskplan.rules.base import NATIONAL
@@ -54,13 +54,56 @@ def check_plan(plan: Plan, context: Context, period: Choice = None) -> Checked:
         except InputError as exc:
             found.problems.extend(exc.problems)
             continue
-        if ready.later is not None:
+        if ready.later is not None or ready.unlisted is not None:
             continue  # not evaluable at this period: nothing to cover
         try:
             _coverage(plan, ready, context, found, published)
         except InputError as exc:
             found.problems.extend(exc.problems)
+    if period == "newest":
+        _stale(plan, context, found)
     return found
+
+
+def _stale(plan: Plan, context: Context, found: Checked) -> None:
+    """Under ``newest``, a warning for each goal whose table ends more than one release
+    before the newest figure of the plan's other tables: its figure would be stale."""
+    ends: list[tuple[str, str, Period]] = []  # goal, table, the table's newest period
+    for goal in plan.goals:
+        if goal.fields.period is not None:
+            continue
+        try:
+            for spec in columns(context.measures.resolve(goal.fields.measure).spec):
+                table = context.store.table(spec.table)
+                if table.periods:
+                    newest = max(table.periods.values(), key=Period.sort_key)
+                    ends.append((goal.id, table.id, newest))
+        except (InputError, MeasureError):
+            continue
+    for goal_id, table_id, end in ends:
+        others = [p for g, _, p in ends if g != goal_id]
+        if not others:
+            continue
+        newest = max(others, key=Period.sort_key)
+        behind = newest.last_month - end.last_month
+        if behind > step_months(end):
+            goal = next(g for g in plan.goals if g.id == goal_id)
+            found.warnings.append(
+                plan.file.problem(
+                    (*goal.loc, "measure"),
+                    f"goal {goal_id}: table {table_id} ends at {end}, {_age(behind)} before "
+                    f"the plan's newest figure ({newest}): its figure is stale",
+                )
+            )
+
+
+def _age(months: int) -> str:
+    years, rest = divmod(months, 12)
+    parts = [
+        f"{years} year{'s' * (years != 1)}" if years else "",
+        f"{rest} month{'s' * (rest != 1)}" if rest else "",
+    ]
+    return " and ".join(p for p in parts if p)
 
 
 def _needed_areas(plan: Plan, ready: Prepared) -> list[str]:
@@ -103,15 +146,15 @@ def _coverage(
         column = table.column(spec.column)
         filters = table.filters(dict(spec.where))
         for period in periods:
-            read_at = table.period_for(period.lookup_order())
-            if read_at is None:
+            found_at = read_at(table, period)
+            if found_at is None:
                 problem(*_absent(table, period, published))
                 continue
-            readings = table.read(column, filters, areas, read_at)
+            readings = table.read(column, filters, areas, found_at)
             missing = [r.area for r in readings.values() if r.value is None and r.raw is None]
             if missing:
                 problem(
-                    f"table {table.id} has no row for {', '.join(missing)} at {read_at} "
+                    f"table {table.id} has no row for {', '.join(missing)} at {found_at} "
                     f"('{table.measures[column]}')"
                 )
 

@@ -16,13 +16,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from beskplan.core.areas import area_key
-from beskplan.core.errors import InputError, MeasureError, Problem, UnknownCluster, did_you_mean
+from beskplan.core.errors import (
+    InputError,
+    MeasureError,
+    NoMembersYet,
+    Problem,
+    UnknownCluster,
+    did_you_mean,
+)
 from beskplan.core.periods import Choice, Period, parse_period
 from beskplan.core.sources import SourceFile, describe, fingerprint
 from beskplan.core.yamlfile import as_written
 from beskplan.evaluation.context import Context, columns
 from beskplan.evaluation.results import GoalResult, Report
-from beskplan.evaluation.timing import figure_periods, latest_period
+from beskplan.evaluation.timing import figure_periods, latest_period, stale
 from beskplan.evaluation.trajectory import Assessment, assess
 from beskplan.evaluation.view import View, members_at
 from beskplan.extracts.reading import Reading
@@ -62,6 +69,7 @@ def evaluate_plan(
             problems.extend(exc.problems)
     if problems:
         raise InputError(problems)
+    results = stale(results, [goal.fields.period is not None for goal in plan.goals])
     newest: tuple[Period, Period] | None = None
     if period == "newest":
         read = sorted({g.period for g in results}, key=Period.sort_key)
@@ -132,6 +140,7 @@ class Prepared:
     areas: list[str]
     named: tuple[str, ...] = ()  # areas the goal names (``than``), read besides its members
     later: Period | None = None  # a period the rule reads that comes after the goal's period
+    unlisted: Msg | None = None  # why its cluster has no member list at the goal's period
 
     def columns(self) -> list[ColumnSpec]:
         return columns(self.measure.spec)
@@ -175,6 +184,7 @@ def prepare_goal(
         )
     cluster = reads.cluster
     members: list[str] = []
+    unlisted: Msg | None = None
     if cluster is not None:
         try:
             members = members_at(cluster, context.clusters, period)
@@ -186,6 +196,11 @@ def prepare_goal(
                     f"cluster {_cluster_name(cluster)} does not contain the plan's municipality "
                     f"{plan.municipality}; members: {', '.join(members)}",
                 )
+        except NoMembersYet as exc:
+            if not asked or goal.fields.period is not None:
+                problem(reads.cluster_key, str(exc))
+            else:
+                unlisted = Msg("no_members", {"period": period, "first": str(exc.first)})
         except UnknownCluster:
             known = sorted(context.clusters.versions)
             problem(
@@ -196,13 +211,15 @@ def prepare_goal(
             )
         except MeasureError as exc:
             problem(reads.cluster_key, str(exc))
-    if later is None:
+    if later is None and unlisted is None:
         for key, message in goal.kind.problems(goal.params, period):
             problem(key, message)
     if problems or measure is None or better is None:
         raise InputError(problems)
     areas = [plan.municipality, NATIONAL, *members, *reads.areas]
-    return Prepared(goal, period, measure, better, cluster, members, areas, reads.areas, later)
+    return Prepared(
+        goal, period, measure, better, cluster, members, areas, reads.areas, later, unlisted
+    )
 
 
 def _evaluate_goal(
@@ -217,12 +234,15 @@ def _evaluate_goal(
     ready = prepare_goal(plan, goal, context, at, asked)
     if ready.later is not None:
         outcome = not_evaluable(ready.period, ready.later)
+    elif ready.unlisted is not None:
+        outcome = Outcome(Status.NO_DATA, ready.unlisted)
     else:
         view = View(
             plan.municipality, ready.period, ready.better, ready.measure, context, ready.areas
         )
         outcome = goal.kind.evaluate(goal.params, view)
-    course = bool(goal.fields.deadline) and courses and ready.later is None
+    evaluable = ready.later is None and ready.unlisted is None
+    course = bool(goal.fields.deadline) and courses and evaluable
     history = _history(plan, ready, context, outcome.period) if course or with_history else ()
     return replace(
         goal_result(plan, ready, context),

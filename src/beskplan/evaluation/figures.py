@@ -20,6 +20,7 @@ import polars as pl
 from beskplan.core.areas import area_key
 from beskplan.core.periods import Period
 from beskplan.evaluation.context import Context
+from beskplan.evaluation.timing import read_at
 from beskplan.evaluation.view import members_at
 from beskplan.plan.catalogue import ColumnSpec, Spec
 from beskplan.rules.base import NATIONAL
@@ -129,7 +130,7 @@ class _Reader:
     ) -> pl.LazyFrame:
         table = self.context.store.table(spec.table)
         column, filters = table.column(spec.column), table.filters(dict(spec.where))
-        found = {code: table.period_for(p.lookup_order()) for code, p in asked.items()}
+        found = {code: read_at(table, p) for code, p in asked.items()}
         for period in found.values():
             if period is not None:
                 self.periods[period.code] = period

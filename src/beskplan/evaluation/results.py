@@ -41,6 +41,9 @@ class GoalResult:
     # the goal as written in its goal file, key by key (numbers as their exact decimals)
     written: Mapping[str, object] = field(default_factory=dict)
     history: tuple[tuple[Period, Outcome], ...] = ()  # the goal at earlier periods, oldest first
+    # months by which its figure is older than the plan's newest, where that is more than one
+    # step of its own table's frequency (evaluation.timing.stale)
+    stale: int | None = None
 
     @property
     def status(self) -> Status:

@@ -1,18 +1,28 @@
-"""Which period each goal is read at: the newest the data has, and the period a finer
-frequency would give.
+"""Which period each goal is read at, and how old each figure is.
 
-``latest`` is the newest period at which every goal has the municipality's
-figure; ``newest`` (in :mod:`beskplan.evaluation.evaluate`) each goal's own newest such
-period, found among :func:`figure_periods`. A figure is a number: suppressed or
-absent figures do not count.
+One rule for every command: a goal reads its table's period that ends where the
+asked period ends (:func:`read_at`, by :meth:`~beskplan.core.periods.Period.lookup_order`):
+``2026Q2`` reads June 2026 from a monthly table. ``latest`` is the newest period at
+which every goal has the municipality's figure; ``newest`` (in
+:mod:`beskplan.evaluation.evaluate`) each goal's own newest such period, found among
+:func:`figure_periods`. A figure is a number: suppressed or absent figures do not count.
+
+A figure older than the plan's newest by more than one step of its own table's
+frequency is stale (:func:`stale`): a table one release behind is not.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 from beskplan.core.errors import InputError, MeasureError, Problem
-from beskplan.core.periods import Period, parse_period
+from beskplan.core.periods import Kind, Period, parse_period
 from beskplan.evaluation.context import Context, columns
+from beskplan.evaluation.results import GoalResult
+from beskplan.extracts import Table
 from beskplan.plan.goalfile import Goal, Plan
+from beskplan.rules.outcome import Msg
 
 
 def figure_periods(plan: Plan, goal: Goal, context: Context) -> set[Period]:
@@ -57,3 +67,65 @@ def latest_period(plan: Plan, context: Context) -> Period:
         if all(order & codes for codes in available):
             return candidate
     return candidates[-1]
+
+
+def read_at(table: Table, asked: Period) -> Period | None:
+    """The period ``table`` is read at for ``asked``: its period that ends where ``asked``
+    ends (the asked one itself first, then the finest); ``None`` where it has none."""
+    return table.period_for(asked.lookup_order())
+
+
+STEP = {Kind.MONTH: 1, Kind.QUARTER: 3, Kind.HALF_YEAR: 6, Kind.MOVING_YEAR: 3, Kind.YEAR: 12}
+
+
+def step_months(period: Period) -> int:
+    """Months between two releases of a table of ``period``'s frequency (a moving year is
+    published every quarter)."""
+    return STEP[period.kind]
+
+
+def age(months: int) -> Msg:
+    """An age in words: "3 år og 7 måneder", "1 måned"."""
+    years, rest = divmod(months, 12)
+    parts = [
+        Msg("age.year" if years == 1 else "age.years", {"n": years}) if years else None,
+        Msg("age.month" if rest == 1 else "age.months", {"n": rest}) if rest else None,
+    ]
+    said = [part for part in parts if part is not None]
+    return said[0] if len(said) == 1 else Msg("age.and", {"a": said[0], "b": said[1]})
+
+
+def stale(results: list[GoalResult], fixed: Sequence[bool]) -> list[GoalResult]:
+    """Each goal with a figure older than the newest figure of the plan's other goals by
+    more than one step of its own table's frequency marked stale, with a note saying by how
+    much. Goals whose period the goal file ``fixed`` (a yearly survey's year) are not what
+    the data's newest is measured by, but may be stale themselves."""
+    read = [
+        (r.period, r.outcome.value is not None and not f)
+        for r, f in zip(results, fixed, strict=True)
+    ]
+    marked = []
+    for i, result in enumerate(results):
+        others = [p for j, (p, has) in enumerate(read) if has and j != i]
+        if result.outcome.value is None or not others:
+            marked.append(result)
+            continue
+        newest = max(others, key=Period.sort_key)
+        behind = newest.last_month - result.period.last_month
+        if behind <= step_months(result.period):
+            marked.append(result)
+            continue
+        note = Msg("stale", {"age": age(behind), "newest": newest})
+        outcome = replace(result.outcome, notes=(*result.outcome.notes, note))
+        marked.append(replace(result, outcome=outcome, stale=behind))
+    return marked
+
+
+RELATIVE = ("previous", "year-ago")
+
+
+def compared_with(asked: Period, how: str) -> Period:
+    """The period ``--compare previous`` or ``year-ago`` means beside ``asked``: one step of
+    its own frequency earlier (the quarter before a quarter), or the same period a year
+    earlier."""
+    return asked.previous() if how == "previous" else asked.year_ago()

@@ -13,6 +13,7 @@ from decimal import Decimal
 from beskplan.core.areas import area_key
 from beskplan.core.periods import Period
 from beskplan.evaluation.context import Context
+from beskplan.evaluation.timing import read_at
 from beskplan.extracts.reading import Reading
 from beskplan.plan.catalogue import Clusters, ColumnSpec, Measure, Spec
 
@@ -51,7 +52,7 @@ class View:
     def _read_spec(self, spec: Spec, areas: dict[str, str], at: Period) -> dict[str, Reading]:
         if isinstance(spec, ColumnSpec):
             table = self.context.store.table(spec.table)
-            found = table.period_for(at.lookup_order())
+            found = read_at(table, at)
             if found is None:
                 return {k: Reading(name, None, None, None) for k, name in areas.items()}
             return table.read(

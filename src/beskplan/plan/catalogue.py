@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel
 
-from beskplan.core.errors import InputError, MeasureError, UnknownCluster, closest
+from beskplan.core.errors import InputError, MeasureError, NoMembersYet, UnknownCluster, closest
 from beskplan.core.periods import Period
 from beskplan.core.yamlfile import Located, read_yaml
 from beskplan.plan.schema import (
@@ -167,7 +167,7 @@ class Clusters:
         return self._holders[ident]
 
     def members(self, name: str, period: Period) -> list[str]:
-        """The member list of ``name`` valid at the start of ``period``."""
+        """The member list of ``name`` valid at the end of ``period``."""
         found = self._members.get((name, period))
         if found is None:
             found = self._members[(name, period)] = tuple(self._valid(name, period))
@@ -177,13 +177,17 @@ class Clusters:
         versions = self.versions.get(name)
         if versions is None:
             raise UnknownCluster(name)
-        start = dt.date(period.first_month // 12, period.first_month % 12 + 1, 1)
-        valid = [v for v in versions if v.valid_from <= start]
+        # a list applies by the period's end: a moving year ending June 2020 uses the list
+        # valid on 2020-06-30, though the year began in July 2019
+        after = period.last_month + 1
+        end = dt.date(after // 12, after % 12 + 1, 1)
+        valid = [v for v in versions if v.valid_from < end]
         if not valid:
             first = min(v.valid_from for v in versions)
-            raise MeasureError(
-                f"cluster '{name}' has no member list valid in {period} "
-                f"(the first is valid from {first})"
+            raise NoMembersYet(
+                f"cluster '{name}' has no member list valid at the end of {period} "
+                f"(the first is valid from {first})",
+                first,
             )
         return max(valid, key=lambda v: v.valid_from).members
 

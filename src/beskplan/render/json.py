@@ -68,6 +68,9 @@ def goal_record(goal: GoalResult, lang: Lang) -> dict[str, Any]:
         "name": goal.name,
         "rule": goal.rule,
         "period": goal.period.code,
+        # older than the plan's newest figure by more than one release of its table
+        "stale": goal.stale is not None,
+        "stale_months": goal.stale,
         "status": goal.status.value,
         "value": _num(o.value),
         "reference": _num(o.reference),

@@ -33,6 +33,16 @@ WORDS: Words = {
         "baseline_missing": "intet tal for basisperioden {period}",
         "not_evaluable": "kan ikke vurderes ved {period}: basisperioden {later} ligger senere",
         "left_out": "uden tal og udeladt: {listed}",
+        "no_members": (
+            "kan ikke vurderes ved {period}: klyngen har ingen medlemsliste gyldig ved "
+            "periodens slutning (den første gælder fra {first})"
+        ),
+        "stale": "forældet: {age} ældre end planens nyeste tal ({newest})",
+        "age.year": "{n} år",
+        "age.years": "{n} år",
+        "age.month": "{n} måned",
+        "age.months": "{n} måneder",
+        "age.and": "{a} og {b}",
         "level": "på niveau med {ref}",
         "side": "{size} {unit} {side} {ref}",
         "under": "under",
@@ -49,6 +59,16 @@ WORDS: Words = {
         "baseline_missing": "no figure for the baseline period {period}",
         "not_evaluable": "cannot be evaluated at {period}: the baseline {later} is later",
         "left_out": "left out, no figure: {listed}",
+        "no_members": (
+            "cannot be evaluated at {period}: the cluster has no member list valid at the end "
+            "of the period (the first is valid from {first})"
+        ),
+        "stale": "stale: {age} older than the plan's newest figure ({newest})",
+        "age.year": "{n} year",
+        "age.years": "{n} years",
+        "age.month": "{n} month",
+        "age.months": "{n} months",
+        "age.and": "{a} and {b}",
         "level": "level with {ref}",
         "side": "{size} {unit} {side} {ref}",
         "under": "below",
