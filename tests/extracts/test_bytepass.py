@@ -10,16 +10,6 @@ from beskplan.core.errors import InputError
 from beskplan.extracts.delimited import read as read_extract
 from tests.conftest import write
 
-PCT = "Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år"
-
-# transcribed from STAR's API guide (JOBINDSATS.md), rows reordered: the API does not sort
-API = """Area;Periode;Køn;Antal personer;Antal fuldtidspersoner;Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år;Fuldtidspersoner i pct. af befolkningen 16-66 år
-Hele landet;2021M02;Køn i alt;145606;124285;4,4;3,3
-Hele landet;2021M01;Kvinder;72405;59664;2,1;1,6
-Hele landet;2021M01;Køn i alt;144315;120525;4,2;3,2
-Hele landet;2021M01;Mænd;71910;60862;2,1;1,6
-"""
-
 
 def test_one_pass_over_the_bytes_gives_the_files_sha256_and_where_a_control_byte_is(
     tmp_path: Path,

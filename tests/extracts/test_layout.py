@@ -9,7 +9,7 @@ import pytest
 
 from beskplan.core.areas import area_key
 from beskplan.core.errors import InputError
-from beskplan.extracts.layout import AREA, DECIMALS, INVALID, LINE, TOKEN_CODES, build
+from beskplan.extracts.layout import AREA, DECIMALS, INVALID, LINE, TOKEN_CODES, build, label_key
 from beskplan.extracts.locator import Locator
 
 HEADER = ["Område", "Periode", "Køn", "Andel (pct.)"]
@@ -103,3 +103,9 @@ def test_a_long_cell_with_few_significant_digits_is_read(tmp_path: Path) -> None
     assert rows["A"][andel] == pytest.approx(1.2e-14) and rows["A"][andel + DECIMALS] == 15
     assert rows["B"][andel] == 0.5 and extract.frame.height == 2
     assert extract.frame.get_column(LINE).to_list() == [2, 3]  # the rows in file order
+
+
+def test_labels_match_across_whitespace_case_and_the_v3_suffix() -> None:
+    assert label_key("Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år") == label_key(
+        "fuldtidspersoner  i pct. af arbejdsstyrken"
+    )

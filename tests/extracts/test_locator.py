@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
-from beskplan.extracts.layout import label_key
 from beskplan.extracts.locator import Locator, column_letters
 
-HEADER = ["Område", "Periode", "Køn", "Andel (pct.)"]
 
-
-def test_labels_and_places() -> None:
-    assert label_key("Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år") == label_key(
-        "fuldtidspersoner  i pct. af arbejdsstyrken"
-    )
+def test_places() -> None:
     assert [column_letters(n) for n in (1, 26, 27, 52, 703)] == ["A", "Z", "AA", "AZ", "AAA"]
     cell = Locator("cell", (), "Data").problem("bad", "T.xlsx", 12, 4)
     assert str(cell) == "T.xlsx, sheet 'Data', cell D12: bad"

@@ -7,30 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from beskplan.core.periods import parse_period
 from beskplan.evaluation.context import Context
 from beskplan.evaluation.figures import read_batch
-from beskplan.plan.catalogue import ColumnSpec
 from beskplan.rules import RULES, frames
 from beskplan.rules.outcome import Status
-from tests.conftest import write
-
-JUNE = parse_period("2020M06")
-CLUSTER = ["A", "B", "C", "D"]
-
-
-def _context(tmp_path: Path, rows: str) -> Context:
-    write(tmp_path / "data" / "T.csv", "Område;Periode;Andel (pct.);Antal\n" + rows)
-    return Context.open(tmp_path / "data", use_cache=False)
-
-
-def _batch(context: Context, spec: object, numbers: list[Decimal] | None = None) -> frames.Batch:
-    rows = [(name, JUNE, CLUSTER) for name in CLUSTER]
-    return read_batch(context, spec, "lower", rows, numbers=numbers or [])  # type: ignore[arg-type]
-
-
-SHARE = ColumnSpec("T", "Andel (pct.)")
-COUNT = ColumnSpec("T", "Antal")
+from tests.evaluation.test_figures import CLUSTER, JUNE, SHARE, _batch, _context
 
 
 def _outcomes(context: Context, rule: str, params: dict[str, object], better: str) -> list[object]:

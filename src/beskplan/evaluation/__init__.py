@@ -1,7 +1,7 @@
 """The evaluation: a plan's goals judged against the data, and plans compared.
 
-- :mod:`~beskplan.evaluation.timing`: which period each goal reads, decided once, before
-  anything is evaluated, for every command;
+- :mod:`~beskplan.evaluation.timing`: which period each goal reads (one rule that every
+  command asks), and how old each figure is;
 - :mod:`~beskplan.evaluation.context` and :mod:`~beskplan.evaluation.view`: what a rule
   reads its figures from;
 - :mod:`~beskplan.evaluation.evaluate`: one plan at one period, a goal at a time;

@@ -22,7 +22,7 @@ from beskplan.core.errors import InputError, MeasureError, Problem
 from beskplan.core.periods import Choice, Period, runs
 from beskplan.evaluation.context import Context, columns
 from beskplan.evaluation.evaluate import Prepared, prepare_goal
-from beskplan.evaluation.timing import figure_periods, latest_period, read_at, step_months
+from beskplan.evaluation.timing import behind, figure_periods, latest_period, read_at
 from beskplan.extracts import Table
 from beskplan.plan.goalfile import Plan
 from beskplan.rules.base import NATIONAL
@@ -54,7 +54,7 @@ def check_plan(plan: Plan, context: Context, period: Choice = None) -> Checked:
         except InputError as exc:
             found.problems.extend(exc.problems)
             continue
-        if ready.later is not None or ready.unlisted is not None:
+        if ready.blocked is not None:
             continue  # not evaluable at this period: nothing to cover
         try:
             _coverage(plan, ready, context, found, published)
@@ -80,21 +80,19 @@ def _stale(plan: Plan, context: Context, found: Checked) -> None:
                     ends.append((goal.id, table.id, newest))
         except (InputError, MeasureError):
             continue
-    for goal_id, table_id, end in ends:
-        others = [p for g, _, p in ends if g != goal_id]
-        if not others:
+    late = behind([end for _, _, end in ends], [True] * len(ends))
+    for (goal_id, table_id, end), said in zip(ends, late, strict=True):
+        if said is None:
             continue
-        newest = max(others, key=Period.sort_key)
-        behind = newest.last_month - end.last_month
-        if behind > step_months(end):
-            goal = next(g for g in plan.goals if g.id == goal_id)
-            found.warnings.append(
-                plan.file.problem(
-                    (*goal.loc, "measure"),
-                    f"goal {goal_id}: table {table_id} ends at {end}, {_age(behind)} before "
-                    f"the plan's newest figure ({newest}): its figure is stale",
-                )
+        months, newest = said
+        goal = next(g for g in plan.goals if g.id == goal_id)
+        found.warnings.append(
+            plan.file.problem(
+                (*goal.loc, "measure"),
+                f"goal {goal_id}: table {table_id} ends at {end}, {_age(months)} before "
+                f"the plan's newest figure ({newest}): its figure is stale",
             )
+        )
 
 
 def _age(months: int) -> str:

@@ -145,6 +145,16 @@ class Prepared:
     def columns(self) -> list[ColumnSpec]:
         return columns(self.measure.spec)
 
+    @property
+    def blocked(self) -> Outcome | None:
+        """Why the goal cannot be evaluated at its period (a later baseline, no cluster list
+        valid then), as its outcome; ``None`` where it can."""
+        if self.later is not None:
+            return not_evaluable(self.period, self.later)
+        if self.unlisted is not None:
+            return Outcome(Status.NO_DATA, self.unlisted)
+        return None
+
 
 def prepare_goal(
     plan: Plan, goal: Goal, context: Context, at: Period, asked: bool = False
@@ -232,17 +242,13 @@ def _evaluate_goal(
     asked: bool = False,
 ) -> GoalResult:
     ready = prepare_goal(plan, goal, context, at, asked)
-    if ready.later is not None:
-        outcome = not_evaluable(ready.period, ready.later)
-    elif ready.unlisted is not None:
-        outcome = Outcome(Status.NO_DATA, ready.unlisted)
-    else:
+    outcome = ready.blocked
+    if outcome is None:
         view = View(
             plan.municipality, ready.period, ready.better, ready.measure, context, ready.areas
         )
         outcome = goal.kind.evaluate(goal.params, view)
-    evaluable = ready.later is None and ready.unlisted is None
-    course = bool(goal.fields.deadline) and courses and evaluable
+    course = bool(goal.fields.deadline) and courses and ready.blocked is None
     history = _history(plan, ready, context, outcome.period) if course or with_history else ()
     return replace(
         goal_result(plan, ready, context),

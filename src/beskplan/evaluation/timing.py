@@ -95,29 +95,40 @@ def age(months: int) -> Msg:
     return said[0] if len(said) == 1 else Msg("age.and", {"a": said[0], "b": said[1]})
 
 
+def behind(
+    periods: Sequence[Period | None], counts: Sequence[bool]
+) -> list[tuple[int, Period] | None]:
+    """For each period, the months by which it is older than the newest of the others that
+    ``counts``, with that newest, where that is more than one step of its own frequency (a
+    table one release behind is not stale); ``None`` elsewhere and for a missing period."""
+    found: list[tuple[int, Period] | None] = []
+    for i, period in enumerate(periods):
+        others = [p for j, p in enumerate(periods) if p is not None and counts[j] and j != i]
+        if period is None or not others:
+            found.append(None)
+            continue
+        newest = max(others, key=Period.sort_key)
+        months = newest.last_month - period.last_month
+        found.append((months, newest) if months > step_months(period) else None)
+    return found
+
+
 def stale(results: list[GoalResult], fixed: Sequence[bool]) -> list[GoalResult]:
     """Each goal with a figure older than the newest figure of the plan's other goals by
     more than one step of its own table's frequency marked stale, with a note saying by how
     much. Goals whose period the goal file ``fixed`` (a yearly survey's year) are not what
     the data's newest is measured by, but may be stale themselves."""
-    read = [
-        (r.period, r.outcome.value is not None and not f)
-        for r, f in zip(results, fixed, strict=True)
-    ]
+    read = [r.period if r.outcome.value is not None else None for r in results]
+    counts = [not f for f in fixed]
     marked = []
-    for i, result in enumerate(results):
-        others = [p for j, (p, has) in enumerate(read) if has and j != i]
-        if result.outcome.value is None or not others:
+    for result, late in zip(results, behind(read, counts), strict=True):
+        if late is None:
             marked.append(result)
             continue
-        newest = max(others, key=Period.sort_key)
-        behind = newest.last_month - result.period.last_month
-        if behind <= step_months(result.period):
-            marked.append(result)
-            continue
-        note = Msg("stale", {"age": age(behind), "newest": newest})
+        months, newest = late
+        note = Msg("stale", {"age": age(months), "newest": newest})
         outcome = replace(result.outcome, notes=(*result.outcome.notes, note))
-        marked.append(replace(result, outcome=outcome, stale=behind))
+        marked.append(replace(result, outcome=outcome, stale=months))
     return marked
 
 
