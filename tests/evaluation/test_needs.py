@@ -15,4 +15,3 @@ def test_the_bundled_plans_needs() -> None:
     # Vækst 2021 reads its baseline, February 2020 "før nedlukningen", besides its 2020M09
     assert found["y25i01"].periods == {parse_period("2020M02"), parse_period("2020M09")}
     assert found["ptv_a02"].readers == ["frederiksberg-2019 A"]
-    assert found["y01a02"].earliest == min(found["y01a02"].periods, key=lambda p: p.first_month)

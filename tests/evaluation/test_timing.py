@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from beskplan.core.periods import parse_period
@@ -51,3 +52,35 @@ def test_compare_previous_is_the_quarter_before_and_year_ago_the_same_quarter() 
 
     assert compared_with(parse_period("2026Q2"), "previous") == parse_period("2026Q1")
     assert compared_with(parse_period("2026Q2"), "year-ago") == parse_period("2025Q2")
+
+
+def test_the_schedule_decides_each_goals_period_before_evaluation(tmp_path: Path) -> None:
+    from beskplan.evaluation.timing import schedule
+
+    plan, context = setup(tmp_path)
+    # a quarter: the goal is asked at the quarter and its monthly table read at March
+    asked = schedule(plan, context, parse_period("2020Q1"))
+    (quarter,) = asked.slots
+    assert (quarter.period.code, quarter.asked) == ("2020Q01", True)
+    assert {k: p.code if p else None for k, p in quarter.reads.items()} == {"t": "2020M03"}
+    # newest: March is suppressed, so February, with January to try after it
+    (newest,) = schedule(plan, context, "newest").slots
+    assert newest.period.code == "2020M02"
+    assert [s.period.code for s in newest.earlier] == ["2020M01"]
+    # no choice: the plan's own period, not asked
+    (own,) = schedule(plan, context).slots
+    assert (own.period.code, own.asked) == ("2020M03", False)
+
+
+def test_evaluation_reads_the_period_the_schedule_decided(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from beskplan.evaluation.evaluate import _evaluate_goal
+    from beskplan.evaluation.timing import schedule
+
+    plan, context = setup(tmp_path)
+    (decided,) = schedule(plan, context, parse_period("2020Q1")).slots
+    # were the decision another, the figure read is that one: evaluation makes none of its own
+    moved = replace(decided, reads={"t": parse_period("2020M01")})
+    assert _evaluate_goal(plan, moved, context).outcome.value == Decimal("1.0")
+    assert _evaluate_goal(plan, decided, context).outcome.value is None  # March: ".."

@@ -9,7 +9,7 @@ import pytest
 
 from beskplan.core.areas import area_key
 from beskplan.core.errors import InputError
-from beskplan.core.periods import parse_period
+from beskplan.core.periods import parse_period, read_from
 from beskplan.extracts import DataStore, textfile
 from beskplan.extracts.delimited import read as read_extract
 from tests.conftest import write
@@ -34,7 +34,7 @@ def value(
     where: dict[str, str] | None = None,
 ) -> Decimal | None:
     t = DataStore(folder).table(table)
-    at = t.period_for(parse_period(period).lookup_order())
+    at = read_from(parse_period(period), t.periods)
     assert at is not None
     key = area_key(area)
     return t.read(t.column(column), t.filters(where or {}), {key: area}, at)[key].value
@@ -198,7 +198,7 @@ def test_coarser_data_is_read_at_its_period_that_ends_with_the_asked_one(tmp_pat
     write(tmp_path / "own.csv", "Område;Periode;Andel (pct.)\nA;2020;5,0\nA;2019;4,0\n")
     assert value(tmp_path, "own", "Andel (pct.)", "A", "2020M12") == Decimal("5.0")
     t = DataStore(tmp_path).table("own")
-    assert t.period_for(parse_period("2020M06").lookup_order()) is None  # the year ends later
+    assert read_from(parse_period("2020M06"), t.periods) is None  # the year ends later
     write(tmp_path / "q.csv", "Område;Periode;Andel (pct.)\nA;2020Q02;6,0\nA;2020Q01;7,0\n")
     assert value(tmp_path, "q", "Andel (pct.)", "A", "2020M06") == Decimal("6.0")
 
@@ -206,7 +206,7 @@ def test_coarser_data_is_read_at_its_period_that_ends_with_the_asked_one(tmp_pat
 def test_older_data_is_never_used_for_a_later_period(tmp_path: Path) -> None:
     write(tmp_path / "own.csv", "Område;Periode;Andel (pct.)\nA;2020M05;5,0\n")
     t = DataStore(tmp_path).table("own")
-    assert t.period_for(parse_period("2020M06").lookup_order()) is None
+    assert read_from(parse_period("2020M06"), t.periods) is None
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ import pytest
 
 from beskplan.core.areas import area_key
 from beskplan.core.errors import InputError
-from beskplan.core.periods import parse_period
+from beskplan.core.periods import parse_period, read_from
 from beskplan.extracts import DataStore
 from beskplan.extracts.jsondata import read
 from tests.conftest import REAL
@@ -40,7 +40,7 @@ JSONL = (
 
 def figure(folder: Path, table: str, column: str, area: str, period: str) -> Decimal | None:
     t = DataStore(folder, use_cache=False).table(table)
-    at = t.period_for(parse_period(period).lookup_order())
+    at = read_from(parse_period(period), t.periods)
     assert at is not None
     key = area_key(area)
     return t.read(t.column(column), t.filters({}), {key: area}, at)[key].value

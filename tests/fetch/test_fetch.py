@@ -195,9 +195,9 @@ def test_422_gives_the_apis_cause(
     httpserver: HTTPServer, project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def yearly(request: Request) -> Response:
-        if request.path == "/v3/table/y60a02":  # a table that publishes years only
+        if request.path == "/v3/table/y60a02":  # a table that lists quarters it cannot answer
             meta = fake_api.metadata(fake_api.tables()["y60a02"])
-            meta["periods"] = [{"periodtype_id": "Y", "values": [{"period_id": "2024Y01"}]}]
+            meta["periods"] = [{"periodtype_id": "Q", "values": [{"period_id": "2024Q02"}]}]
             return Response(json.dumps(meta), content_type="application/json")
         return fake_api.handler(request)
 
@@ -206,9 +206,9 @@ def test_422_gives_the_apis_cause(
     monkeypatch.setenv("JOBINDSATS_API_KEY", fake_api.KEY)
     result = fetch(project)
     assert result.exit_code == 2
-    assert result.stderr.startswith("GET /v3/data/y60a02?mgroup.*=*&period.Y=2024Y01&")
+    assert result.stderr.startswith("GET /v3/data/y60a02?mgroup.*=*&period.Q=2024Q02&")
     assert result.stderr.endswith(
-        ": the API answered 422 UNPROCESSABLE ENTITY: Unknown period type: Y\n"
+        ": the API answered 422 UNPROCESSABLE ENTITY: Unknown period type: Q\n"
     )
 
 

@@ -99,3 +99,63 @@ def test_periods_option() -> None:
         dict(build(META, need(), Periods.parse("2024M02..2024M03")))["period.M"]
         == "2024M02,2024M03"
     )
+
+
+def meta_of(periods: dict[str, list[str]]) -> object:
+    return parse(
+        "y01a02",
+        {
+            "periods": [
+                {"periodtype_id": kind, "values": [{"period_id": code} for code in codes]}
+                for kind, codes in periods.items()
+            ],
+            "dimensions": [],
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    ("published", "asked", "expected"),
+    [
+        # a quarter reads its last month of a monthly table: from June on, not from April
+        (
+            {"M": [f"2024M{m:02}" for m in range(1, 10)]},
+            "2024Q2",
+            ("M", "2024M06,2024M07,2024M08,2024M09"),
+        ),
+        # a quarter reads the moving year that ends with it
+        (
+            {"QMAT": ["2024QMAT01", "2024QMAT02", "2024QMAT03"]},
+            "2024Q2",
+            ("QMAT", "2024QMAT02,2024QMAT03"),
+        ),
+        # a table with both quarters and months: the quarter itself first
+        (
+            {"M": ["2024M06", "2024M09"], "Q": ["2024Q02", "2024Q03"]},
+            "2024Q2",
+            ("Q", "2024Q02,2024Q03"),
+        ),
+        # a year reads December of a monthly table
+        ({"M": ["2023M11", "2023M12", "2024M01"]}, "2023", ("M", "2023M12,2024M01")),
+    ],
+)
+def test_the_periods_asked_for_are_those_the_goals_read(
+    published: dict[str, list[str]], asked: str, expected: tuple[str, str]
+) -> None:
+    meta = meta_of(published)
+    assert isinstance(meta, type(META))
+    query = dict(build(meta, Need("Y01A02", {}, {parse_period(asked)}, ["p A"]), Periods()))
+    kind, codes = expected
+    assert query[f"period.{kind}"] == codes
+
+
+def test_a_table_with_no_period_ending_where_the_goals_ask_is_refused_before_asking() -> None:
+    meta = meta_of({"Y": ["2023Y01", "2024Y01"]})
+    assert isinstance(meta, type(META))
+    with pytest.raises(InputError) as caught:
+        build(meta, Need("Y01A02", {}, {parse_period("2024Q2")}, ["p A"]), Periods())
+    assert str(caught.value) == (
+        "table Y01A02: the API publishes no Y periods that end where the goals' periods end "
+        "(2024Q02; read by p A); "
+        "it has 2023 to 2024"
+    )

@@ -19,7 +19,7 @@ def fetch(
         str | None,
         typer.Option(
             help="latest:N (the newest N periods) or FROM..TO (2018M01..2019M12). Default: from "
-            "the earliest period or baseline a goal reads to the newest published."
+            "the earliest period a goal reads (at its period or baseline) to the newest published."
         ),
     ] = None,
     dry_run: Annotated[

@@ -14,7 +14,7 @@ period that ends where the asked one ends: :meth:`Period.lookup_order` lists the
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
@@ -148,6 +148,13 @@ class Period:
 
     def _lookup_order(self) -> tuple[Period, ...]:
         return (self, *(p for p in ending_at(self.last_month) if p != self))
+
+
+def read_from(asked: Period, published: Container[str]) -> Period | None:
+    """The period a table that publishes the period codes ``published`` is read at for
+    ``asked``: the first of :meth:`Period.lookup_order` it has; ``None`` where it has none.
+    The one rule for which period a goal reads, for evaluation and fetch alike."""
+    return next((p for p in asked.lookup_order() if p.code in published), None)
 
 
 def ending_at(month: int) -> tuple[Period, ...]:

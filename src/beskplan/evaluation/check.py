@@ -22,7 +22,7 @@ from beskplan.core.errors import InputError, MeasureError, Problem
 from beskplan.core.periods import Choice, Period, runs
 from beskplan.evaluation.context import Context, columns
 from beskplan.evaluation.evaluate import Prepared, prepare_goal
-from beskplan.evaluation.timing import behind, figure_periods, latest_period, read_at
+from beskplan.evaluation.timing import behind, read_at, schedule
 from beskplan.extracts import Table
 from beskplan.plan.goalfile import Plan
 from beskplan.rules.base import NATIONAL
@@ -41,16 +41,11 @@ class Checked:
 def check_plan(plan: Plan, context: Context, period: Choice = None) -> Checked:
     """Every problem with ``plan`` on this data, one per line, each at its goal."""
     found = Checked(plans=1, goals=len(plan.goals))
-    if period == "latest":
-        period = latest_period(plan, context)
     published = _published(plan, context)
-    for goal in plan.goals:
-        at = period if isinstance(period, Period) else plan.period
+    for goal_slot in schedule(plan, context, period).slots:
+        goal = goal_slot.goal
         try:
-            if period == "newest" and goal.fields.period is None:
-                have = figure_periods(plan, goal, context)
-                at = max(have, key=Period.sort_key) if have else plan.period
-            ready = prepare_goal(plan, goal, context, at, asked=period is not None)
+            ready = prepare_goal(plan, goal, context, goal_slot.period, goal_slot.asked)
         except InputError as exc:
             found.problems.extend(exc.problems)
             continue

@@ -3,7 +3,9 @@
 The evaluation period is the plan's ``period`` unless the caller gives another:
 a period, ``latest`` (the newest period at which every goal has the
 municipality's figure) or ``newest`` (each goal at its own newest such period).
-A goal with its own ``period`` keeps it. Problems that make a goal impossible to
+A goal with its own ``period`` keeps it. Which period each goal reads, in each of its
+tables, is decided before any goal is evaluated
+(:func:`~beskplan.evaluation.timing.schedule`). Problems that make a goal impossible to
 evaluate (an unknown measure, cluster or column) are input errors, collected
 over all goals and raised together; missing figures are not errors but make a
 goal ``no_data``, and so does a period the goal cannot be evaluated at (before
@@ -29,7 +31,7 @@ from beskplan.core.sources import SourceFile, describe, fingerprint
 from beskplan.core.yamlfile import as_written
 from beskplan.evaluation.context import Context, columns
 from beskplan.evaluation.results import GoalResult, Report
-from beskplan.evaluation.timing import figure_periods, latest_period, stale
+from beskplan.evaluation.timing import Slot, schedule, slot, stale
 from beskplan.evaluation.trajectory import Assessment, assess
 from beskplan.evaluation.view import View, members_at
 from beskplan.extracts.reading import Reading
@@ -53,18 +55,13 @@ def evaluate_plan(
     unless ``courses`` is off (evaluations over many municipalities or periods, where
     the course is not shown, skip that work).
     """
-    if period == "latest":
-        period = latest_period(plan, context)
-    at = plan.period if period is None or isinstance(period, str) else period
+    decided = schedule(plan, context, period)
+    at = decided.at
     problems: list[Problem] = []
     results: list[GoalResult] = []
-    for goal in plan.goals:
+    for goal_slot in decided.slots:
         try:
-            if period == "newest" and goal.fields.period is None:
-                results.append(_newest(plan, goal, context, history, courses))
-            else:
-                asked = period is not None
-                results.append(_evaluate_goal(plan, goal, context, at, history, courses, asked))
+            results.append(_evaluate_slot(plan, goal_slot, context, history, courses))
         except InputError as exc:
             problems.extend(exc.problems)
     if problems:
@@ -109,22 +106,23 @@ def evaluate_goal(
     plan: Plan, goal: Goal, context: Context, at: Period, asked: bool = False
 ) -> GoalResult:
     """One goal at ``at`` (``asked``: the caller's period, not the plan's), without a course."""
-    return _evaluate_goal(plan, goal, context, at, courses=False, asked=asked)
+    goal_slot = slot(goal, context, goal.fields.period or at, asked)
+    return _evaluate_goal(plan, goal_slot, context, courses=False)
 
 
-NEWEST_TRIES = 24  # periods tried back from a goal's newest figure for one with its references
-
-
-def _newest(plan: Plan, goal: Goal, context: Context, history: bool, courses: bool) -> GoalResult:
-    """The goal at the newest period with the municipality's figure and its references."""
-    candidates = sorted(figure_periods(plan, goal, context), key=Period.sort_key, reverse=True)
+def _evaluate_slot(
+    plan: Plan, goal_slot: Slot, context: Context, history: bool, courses: bool
+) -> GoalResult:
+    """The goal at its slot's period; under ``newest``, where that lacks a reference's
+    figure, at the first of its earlier periods that has them."""
     first: GoalResult | None = None
-    for candidate in candidates[:NEWEST_TRIES]:
-        result = _evaluate_goal(plan, goal, context, candidate, history, courses, asked=True)
-        if result.status is not Status.NO_DATA:
+    for tried in (goal_slot, *goal_slot.earlier):
+        result = _evaluate_goal(plan, tried, context, history, courses)
+        if result.status is not Status.NO_DATA or not goal_slot.earlier:
             return result
         first = first or result
-    return first or _evaluate_goal(plan, goal, context, plan.period, history, courses)
+    assert first is not None
+    return first
 
 
 @dataclass(frozen=True)
@@ -234,18 +232,23 @@ def prepare_goal(
 
 def _evaluate_goal(
     plan: Plan,
-    goal: Goal,
+    goal_slot: Slot,
     context: Context,
-    at: Period,
     with_history: bool = False,
     courses: bool = True,
-    asked: bool = False,
 ) -> GoalResult:
-    ready = prepare_goal(plan, goal, context, at, asked)
+    goal = goal_slot.goal
+    ready = prepare_goal(plan, goal, context, goal_slot.period, goal_slot.asked)
     outcome = ready.blocked
     if outcome is None:
         view = View(
-            plan.municipality, ready.period, ready.better, ready.measure, context, ready.areas
+            plan.municipality,
+            ready.period,
+            ready.better,
+            ready.measure,
+            context,
+            ready.areas,
+            goal_slot.reads,
         )
         outcome = goal.kind.evaluate(goal.params, view)
     course = bool(goal.fields.deadline) and courses and ready.blocked is None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from beskplan.core.areas import area_key
 from beskplan.core.errors import InputError, MeasureError, Problem
-from beskplan.core.periods import Choice, Period, PeriodError, between, parse_range
+from beskplan.core.periods import Choice, Period, PeriodError, between, parse_range, read_from
 from beskplan.core.sources import SourceFile, describe
 from beskplan.evaluation import batches
 from beskplan.evaluation.context import Context, columns
@@ -214,10 +214,8 @@ def steps(plan: Plan, goal: Goal, context: Context, span: list[Period]) -> list[
     published = set.intersection(*(set(table.periods) for table in tables))
     found: dict[Period, None] = {}
     for period in span:
-        for candidate in period.lookup_order():
-            if candidate.code in published:
-                found.setdefault(candidate)
-                break
+        if (read := read_from(period, published)) is not None:
+            found.setdefault(read)
     return list(found)
 
 

@@ -1,11 +1,13 @@
 """Which period each goal is read at, and how old each figure is.
 
 One rule for every command: a goal reads its table's period that ends where the
-asked period ends (:func:`read_at`, by :meth:`~beskplan.core.periods.Period.lookup_order`):
+asked period ends (:func:`read_at`, by :func:`~beskplan.core.periods.read_from`):
 ``2026Q2`` reads June 2026 from a monthly table. ``latest`` is the newest period at
-which every goal has the municipality's figure; ``newest`` (in
-:mod:`beskplan.evaluation.evaluate`) each goal's own newest such period, found among
-:func:`figure_periods`. A figure is a number: suppressed or absent figures do not count.
+which every goal has the municipality's figure; ``newest`` each goal's own newest such
+period, found among :func:`figure_periods`. A figure is a number: suppressed or absent
+figures do not count. :func:`schedule` decides it for every goal of a plan before
+evaluation; ``evaluate``, ``check``, ``--periods``, ``--compare``, the reports and
+``diff`` take its decision, and ``fetch`` asks for the periods the same rule reads.
 
 A figure older than the plan's newest by more than one step of its own table's
 frequency is stale (:func:`stale`): a table one release behind is not.
@@ -13,11 +15,11 @@ frequency is stale (:func:`stale`): a table one release behind is not.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from beskplan.core.errors import InputError, MeasureError, Problem
-from beskplan.core.periods import Kind, Period, parse_period
+from beskplan.core.periods import Choice, Kind, Period, parse_period, read_from
 from beskplan.evaluation.context import Context, columns
 from beskplan.evaluation.results import GoalResult
 from beskplan.extracts import Table
@@ -72,7 +74,70 @@ def latest_period(plan: Plan, context: Context) -> Period:
 def read_at(table: Table, asked: Period) -> Period | None:
     """The period ``table`` is read at for ``asked``: its period that ends where ``asked``
     ends (the asked one itself first, then the finest); ``None`` where it has none."""
-    return table.period_for(asked.lookup_order())
+    return read_from(asked, table.periods)
+
+
+NEWEST_TRIES = 24  # periods tried back from a goal's newest figure for one with its references
+
+
+@dataclass(frozen=True)
+class Slot:
+    """The period one goal is evaluated at, decided before it is evaluated."""
+
+    goal: Goal
+    period: Period
+    asked: bool  # the caller's period (or the goal's newest), not the goal file's
+    reads: Mapping[str, Period | None] = field(default_factory=dict)  # table id -> period read
+    # under ``newest``: the goal's earlier periods with its figure, tried in turn where the
+    # newest lacks a reference's figure
+    earlier: tuple[Slot, ...] = ()
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Which period every goal of a plan reads; ``at`` is the period the plan is asked at."""
+
+    at: Period
+    slots: tuple[Slot, ...]
+
+
+def schedule(plan: Plan, context: Context, choice: Choice = None) -> Schedule:
+    """Each goal's period for ``choice`` (the plan's period, a period, ``latest`` or
+    ``newest``), and the period each of its tables is read at. A goal with a period of its
+    own keeps it. A goal whose measure cannot be resolved gets its period and no reads:
+    evaluating it says what is wrong, at its line."""
+    if choice == "latest":
+        choice = latest_period(plan, context)
+    at = plan.period if choice is None or isinstance(choice, str) else choice
+    slots = []
+    for goal in plan.goals:
+        own = goal.fields.period
+        if choice == "newest" and own is None:
+            slots.append(_newest(plan, goal, context))
+        else:
+            slots.append(slot(goal, context, own or at, choice is not None))
+    return Schedule(at, tuple(slots))
+
+
+def slot(goal: Goal, context: Context, period: Period, asked: bool) -> Slot:
+    """``goal`` at ``period``, with the period each of its tables is read at."""
+    try:
+        specs = columns(context.measures.resolve(goal.fields.measure).spec)
+        reads = {s.table.casefold(): read_at(context.store.table(s.table), period) for s in specs}
+    except MeasureError:
+        return Slot(goal, period, asked)
+    return Slot(goal, period, asked, reads)
+
+
+def _newest(plan: Plan, goal: Goal, context: Context) -> Slot:
+    try:
+        have = sorted(figure_periods(plan, goal, context), key=Period.sort_key, reverse=True)
+    except MeasureError:
+        have = []
+    if not have:
+        return slot(goal, context, plan.period, False)
+    first, *earlier = [slot(goal, context, p, True) for p in have[:NEWEST_TRIES]]
+    return replace(first, earlier=tuple(earlier))
 
 
 STEP = {Kind.MONTH: 1, Kind.QUARTER: 3, Kind.HALF_YEAR: 6, Kind.MOVING_YEAR: 3, Kind.YEAR: 12}

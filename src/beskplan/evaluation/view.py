@@ -1,12 +1,16 @@
 """The figures one goal may read: the rules' :class:`~beskplan.rules.base.GoalView` over the data.
 
+At the goal's period each table is read at the period its schedule decided
+(:class:`~beskplan.evaluation.timing.Slot`); a period the rule reads besides (a
+baseline) is read by the same rule, :func:`~beskplan.evaluation.timing.read_at`.
+
 A view reads every area a goal needs at a period in one query per table, and a
 measure that is a sum reads each part and adds them exactly.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -34,6 +38,7 @@ class View:
     measure: Measure
     context: Context
     areas: list[str]
+    reads: Mapping[str, Period | None] = field(default_factory=dict)  # decided per table
     _cache: dict[tuple[str, str], Reading] = field(default_factory=dict)
 
     def members(self, cluster: str | Sequence[str]) -> list[str]:
@@ -52,7 +57,10 @@ class View:
     def _read_spec(self, spec: Spec, areas: dict[str, str], at: Period) -> dict[str, Reading]:
         if isinstance(spec, ColumnSpec):
             table = self.context.store.table(spec.table)
-            found = read_at(table, at)
+            key = spec.table.casefold()
+            found = (
+                self.reads[key] if at == self.period and key in self.reads else read_at(table, at)
+            )
             if found is None:
                 return {k: Reading(name, None, None, None) for k, name in areas.items()}
             return table.read(

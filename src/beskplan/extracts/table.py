@@ -188,13 +188,6 @@ class Table:
         )
         return set(rows[PERIOD].cast(pl.String).unique().to_list())
 
-    def period_for(self, candidates: Iterable[Period]) -> Period | None:
-        """The first of ``candidates`` the table has figures for."""
-        for candidate in candidates:
-            if candidate.code in self.periods:
-                return candidate
-        return None
-
     def read(
         self,
         column: str,

@@ -19,7 +19,3 @@ class Need:
     categories: dict[str, set[str]] = field(default_factory=dict)  # dimension -> categories
     periods: set[Period] = field(default_factory=set)
     readers: list[str] = field(default_factory=list)  # "plan goal", for messages
-
-    @property
-    def earliest(self) -> Period:
-        return min(self.periods, key=lambda p: p.first_month)

@@ -2,9 +2,11 @@
 
 Every measure group (``mgroup.*=*``); every municipality (``hierarchy._nykom=*``)
 and the country (``hierarchy._hele_landet=/``); every other dimension at its
-total (``/``) plus the categories that goals name in ``where``; the periods of
-the finest type the table publishes: by default from the earliest period a goal
-reads (its period or baseline) to the newest published, or as ``--periods`` says.
+total (``/``) plus the categories that goals name in ``where``; the periods: by
+default from the earliest period a goal reads (at its period or baseline, by the
+rule evaluation reads by, :func:`~beskplan.core.periods.read_from`: ``2026Q2`` reads
+June 2026 of a monthly table) to the newest published, or as ``--periods`` says,
+of the finest type the table publishes.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from beskplan.core.errors import InputError, Problem
-from beskplan.core.periods import Period, PeriodError, parse_range
+from beskplan.core.periods import Period, PeriodError, parse_range, read_from
 from beskplan.extracts.layout import label_key
 from beskplan.fetch.metadata import COUNTRY, MUNICIPALITIES, TOTAL, TableMeta
 from beskplan.fetch.needs import Need
@@ -46,10 +48,11 @@ class Periods:
 
 def build(meta: TableMeta, need: Need, periods: Periods) -> list[tuple[str, str]]:
     """The query's parameters, in the order the API's examples write them."""
-    kind = meta.period_type({p.kind for p in need.periods})
+    read = _read(meta, need)
+    kind = meta.period_type({p.kind for p in read or need.periods})
     if kind is None:
         raise InputError(Problem(f"table {need.table}: the API lists no periods for it"))
-    query = [("mgroup.*", "*"), (f"period.{kind}", _periods(meta, need, periods, kind))]
+    query = [("mgroup.*", "*"), (f"period.{kind}", _periods(meta, need, periods, kind, read))]
     named = {label_key(d): (d, cats) for d, cats in need.categories.items()}
     for hierarchy in meta.hierarchies:
         if hierarchy.id == MUNICIPALITIES:
@@ -88,7 +91,14 @@ def build(meta: TableMeta, need: Need, periods: Periods) -> list[tuple[str, str]
     return query
 
 
-def _periods(meta: TableMeta, need: Need, periods: Periods, kind: str) -> str:
+def _read(meta: TableMeta, need: Need) -> list[Period]:
+    """The periods the goals read of the table, each the one that ends where the period
+    the goal asks ends (where the table publishes one)."""
+    published = {p.code for listed in meta.periods.values() for p, _ in listed}
+    return [found for p in need.periods if (found := read_from(p, published)) is not None]
+
+
+def _periods(meta: TableMeta, need: Need, periods: Periods, kind: str, read: list[Period]) -> str:
     published = meta.periods[kind]
     if periods.latest is not None:
         return f"latest:{periods.latest}"
@@ -101,9 +111,11 @@ def _periods(meta: TableMeta, need: Need, periods: Periods, kind: str) -> str:
         ]
         wanted = f"{begin}..{end}"
     else:
-        earliest = need.earliest
-        chosen = [code for p, code in published if p.last_month >= earliest.first_month]
-        wanted = f"from {earliest} on (read by {_readers(need)})"
+        ours = [p for p in read if p.kind == published[0][0].kind] if published else []
+        earliest = min(ours, key=Period.sort_key) if ours else None
+        chosen = [code for p, code in published if earliest and p.last_month >= earliest.last_month]
+        asked = ", ".join(str(p) for p in sorted(need.periods, key=Period.sort_key))
+        wanted = f"that end where the goals' periods end ({asked}; read by {_readers(need)})"
     if not chosen:
         span = f"{published[0][0]} to {published[-1][0]}" if published else "none"
         raise InputError(
