@@ -229,9 +229,23 @@ def _parsed(text: str) -> Period:
     raise PeriodError(f"period '{raw}' does not parse; expected {EXPECTED}")
 
 
-def runs(periods: Iterable[Period]) -> str:
+RUN_WORDS = {
+    "en": ("every {} months", "and", "none"),
+    "da": ("hver {}. måned", "og", "ingen"),
+}
+
+
+@dataclass(frozen=True)
+class PeriodRuns:
+    """Periods to be said as runs (:func:`runs`), in the reader's language."""
+
+    periods: tuple[Period, ...]
+
+
+def runs(periods: Iterable[Period], lang: Literal["en", "da"] = "en") -> str:
     """Periods said as runs: ``2016M03–2016M12 and 2017M02–2019M12``; a run at a steady
     step longer than one is said with it: ``2016M03–2019M12 every 3 months``."""
+    every_n, conjunction, none = RUN_WORDS[lang]
     ordered = sorted(set(periods), key=Period.sort_key)
     spans: list[list[Period]] = []
     for period in ordered:
@@ -253,11 +267,11 @@ def runs(periods: Iterable[Period]) -> str:
         elif len(run) == 2 and step != run[0].months:
             words.extend([f"{run[0]}", f"{run[1]}"])
         else:
-            every = f" every {step} months" if step != run[0].months else ""
+            every = " " + every_n.format(step) if step != run[0].months else ""
             words.append(f"{run[0]}–{run[-1]}{every}")
     if len(words) < 2:
-        return "".join(words) or "none"
-    return ", ".join(words[:-1]) + " and " + words[-1]
+        return "".join(words) or none
+    return ", ".join(words[:-1]) + f" {conjunction} " + words[-1]
 
 
 def _steps_on(ordered: list[Period], last: Period, step: int) -> bool:

@@ -26,13 +26,16 @@ from beskplan.evaluation.context import Context
 from beskplan.evaluation.evaluate import (
     Prepared,
     evaluate_goal,
+    explained,
     goal_result,
     not_evaluable,
     prepare_goal,
 )
 from beskplan.evaluation.figures import read_batch
 from beskplan.evaluation.results import GoalResult
+from beskplan.evaluation.timing import read_tables, slot
 from beskplan.evaluation.view import members_at
+from beskplan.extracts import Table
 from beskplan.plan.goalfile import Goal, Plan
 from beskplan.rules.base import RuleKind
 from beskplan.rules.frames import Batch, Row, Unfit, rows
@@ -131,7 +134,7 @@ def _decided(targets: Sequence[Target], context: Context, asked: bool) -> list[G
     listed: dict[tuple[object, Period], tuple[str, ...]] = {}  # (cluster, period) -> members
     templates: dict[object, GoalResult] = {}
     rows_at: list[tuple[str, Period, str | Sequence[str] | None]] = []
-    placed: list[tuple[GoalResult, Period, Period | None]] = []
+    placed: list[tuple[GoalResult, Period, Period | None, Prepared]] = []
     for target in targets:
         goal, plan = target.goal, target.plan
         period = goal.fields.period or target.period
@@ -157,18 +160,27 @@ def _decided(targets: Sequence[Target], context: Context, asked: bool) -> list[G
             raise Unfit(goal.id)  # said by prepare_goal, at this period
         if ident not in templates:
             templates[ident] = goal_result(plan, ready, context)
-        placed.append((templates[ident], period, later))
+        placed.append((templates[ident], period, later, ready))
         if later is None:
             rows_at.append((plan.municipality, period, cluster))
     ready = next(iter(prepared.values()))
     decided = iter(outcomes(first, ready, context, rows_at)) if rows_at else iter(())
+    tables: dict[Period, list[tuple[Table, Period | None]]] = {}
+
+    def said(period: Period, ready: Prepared) -> Outcome:
+        """The next decided outcome, with why a figure is missing, as evaluate_goal says it."""
+        if period not in tables:
+            at = slot(first, context, period, asked)
+            tables[period] = read_tables(at, ready.columns(), context)
+        return explained(next(decided), replace(ready, period=period), tables[period])
+
     return [
         replace(
             template,
             asked_period=period,
-            outcome=not_evaluable(period, later) if later is not None else next(decided),
+            outcome=not_evaluable(period, later) if later is not None else said(period, ready),
         )
-        for template, period, later in placed
+        for template, period, later, ready in placed
     ]
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from beskplan.core.areas import area_key
 from beskplan.core.errors import InputError, MeasureError, Problem
 from beskplan.core.periods import Choice, Period, runs
+from beskplan.evaluation.absent import unknown_municipality
 from beskplan.evaluation.context import Context, columns
 from beskplan.evaluation.evaluate import Prepared, prepare_goal
 from beskplan.evaluation.timing import behind, read_at, schedule
@@ -41,6 +42,9 @@ class Checked:
 def check_plan(plan: Plan, context: Context, period: Choice = None) -> Checked:
     """Every problem with ``plan`` on this data, one per line, each at its goal."""
     found = Checked(plans=1, goals=len(plan.goals))
+    if (unknown := unknown_municipality(plan, context)) is not None:
+        found.problems.append(plan.file.problem(("municipality",), unknown))
+        return found
     published = _published(plan, context)
     for goal_slot in schedule(plan, context, period).slots:
         goal = goal_slot.goal

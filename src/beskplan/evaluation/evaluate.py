@@ -29,11 +29,13 @@ from beskplan.core.errors import (
 from beskplan.core.periods import Choice, Period, parse_period
 from beskplan.core.sources import SourceFile, describe, fingerprint
 from beskplan.core.yamlfile import as_written
+from beskplan.evaluation.absent import unknown_areas, unknown_municipality, why_missing
 from beskplan.evaluation.context import Context, columns
 from beskplan.evaluation.results import GoalResult, Report
-from beskplan.evaluation.timing import Slot, schedule, slot, stale
+from beskplan.evaluation.timing import Slot, read_tables, schedule, slot, stale
 from beskplan.evaluation.trajectory import Assessment, assess
 from beskplan.evaluation.view import View, members_at
+from beskplan.extracts import Table
 from beskplan.extracts.reading import Reading
 from beskplan.plan.catalogue import CLUSTERS_FILE, MEASURES_FILE, ColumnSpec, Measure, repeated
 from beskplan.plan.goalfile import Goal, Plan
@@ -55,6 +57,8 @@ def evaluate_plan(
     unless ``courses`` is off (evaluations over many municipalities or periods, where
     the course is not shown, skip that work).
     """
+    if (unknown := unknown_municipality(plan, context)) is not None:
+        raise InputError(plan.file.problem(("municipality",), unknown))
     decided = schedule(plan, context, period)
     at = decided.at
     problems: list[Problem] = []
@@ -251,6 +255,7 @@ def _evaluate_goal(
             goal_slot.reads,
         )
         outcome = goal.kind.evaluate(goal.params, view)
+        outcome = explained(outcome, ready, read_tables(goal_slot, ready.columns(), context))
     course = bool(goal.fields.deadline) and courses and ready.blocked is None
     history = _history(plan, ready, context, outcome.period) if course or with_history else ()
     return replace(
@@ -259,6 +264,18 @@ def _evaluate_goal(
         trajectory=_course(ready, history, outcome) if course else None,
         history=history,
     )
+
+
+def explained(
+    outcome: Outcome, ready: Prepared, tables: Sequence[tuple[Table, Period | None]]
+) -> Outcome:
+    """``outcome`` with why a missing figure is missing, and a note for each cluster member
+    or named area that none of the goal's ``tables`` (each with the period read) has."""
+    outcome = why_missing(outcome, tables, ready.period)
+    said = outcome.reason.args.get("area") if outcome.reason.key.startswith("not_in") else None
+    others = [a for a in (*ready.members, *ready.named) if a != said]
+    unknown = unknown_areas(others, [t for t, _ in tables])
+    return replace(outcome, notes=(*outcome.notes, *unknown)) if unknown else outcome
 
 
 def not_evaluable(period: Period, later: Period) -> Outcome:

@@ -23,6 +23,7 @@ from beskplan.core.periods import Choice, Kind, Period, parse_period, read_from
 from beskplan.evaluation.context import Context, columns
 from beskplan.evaluation.results import GoalResult
 from beskplan.extracts import Table
+from beskplan.plan.catalogue import ColumnSpec
 from beskplan.plan.goalfile import Goal, Plan
 from beskplan.rules.outcome import Msg
 
@@ -127,6 +128,24 @@ def slot(goal: Goal, context: Context, period: Period, asked: bool) -> Slot:
     except MeasureError:
         return Slot(goal, period, asked)
     return Slot(goal, period, asked, reads)
+
+
+def read_tables(
+    goal_slot: Slot, specs: Sequence[ColumnSpec], context: Context
+) -> list[tuple[Table, Period | None]]:
+    """Each table of ``specs`` with the period the slot reads it at (``None``: it has none)."""
+    found = []
+    for spec in specs:
+        table, key = context.store.table(spec.table), spec.table.casefold()
+        found.append(
+            (
+                table,
+                goal_slot.reads[key]
+                if key in goal_slot.reads
+                else read_at(table, goal_slot.period),
+            )
+        )
+    return found
 
 
 def _newest(plan: Plan, goal: Goal, context: Context) -> Slot:

@@ -20,6 +20,7 @@ from beskplan.core.periods import Period, parse_period
 from beskplan.core.sources import SourceFile
 from beskplan.extracts.cells import at, format_hint, published, shown, text_cell, token
 from beskplan.extracts.layout import (
+    AREA,
     DECIMALS,
     FILE,
     INVALID,
@@ -75,12 +76,19 @@ class Table:
     _clashes: dict[tuple[str, str, str], Problem] = field(default_factory=dict)
     _distinct: dict[str, list[str]] = field(default_factory=dict)  # column -> values, sorted
     _filters: dict[tuple[tuple[str, str], ...], Filters] = field(default_factory=dict)
+    _area_keys: frozenset[str] | None = None
 
     @property
     def periods(self) -> dict[str, Period]:
         if self._periods is None:
             self._periods = {c: parse_period(c) for c in self.values(PERIOD)}
         return self._periods
+
+    def has_area(self, area: str) -> bool:
+        """Whether ``area`` has rows in this table, at any period."""
+        if self._area_keys is None:
+            self._area_keys = frozenset(area_key(name) for name in self.values(AREA))
+        return area_key(area) in self._area_keys
 
     def values(self, column: str) -> list[str]:
         """The distinct values of an area, period or dimension column, sorted (nulls left

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache
 
-from beskplan.core.periods import Period
+from beskplan.core.periods import Period, PeriodRuns, runs
 from beskplan.core.words import Lang
 from beskplan.evaluation.results import GoalResult
 from beskplan.render.wording import course, gap_unit, number
@@ -38,6 +38,9 @@ WORDS: Words = {
             "periodens slutning (den første gælder fra {first})"
         ),
         "stale": "forældet: {age} ældre end planens nyeste tal ({newest})",
+        "no_period": "{table} har intet tal for {period}; tabellen har {has}",
+        "not_in_table": "{area} findes ikke i {tables}",
+        "not_in_table.closest": "{area} findes ikke i {tables}; nærmeste navne: {closest}",
         "age.year": "{n} år",
         "age.years": "{n} år",
         "age.month": "{n} måned",
@@ -64,6 +67,9 @@ WORDS: Words = {
             "of the period (the first is valid from {first})"
         ),
         "stale": "stale: {age} older than the plan's newest figure ({newest})",
+        "no_period": "{table} has no figure for {period}; the table has {has}",
+        "not_in_table": "{area} is not an area in {tables}",
+        "not_in_table.closest": "{area} is not an area in {tables}; closest names: {closest}",
         "age.year": "{n} year",
         "age.years": "{n} years",
         "age.month": "{n} month",
@@ -166,6 +172,8 @@ def _arg(value: object, lang: Lang, unit: str) -> str:
         return number(value, lang)
     if isinstance(value, Period):
         return value.code
+    if isinstance(value, PeriodRuns):
+        return runs(value.periods, lang)
     if value is None:
         return "?"
     if isinstance(value, Mapping):  # pragma: no cover - no rule passes a mapping
