@@ -26,6 +26,8 @@ def _cache_in_tmp(
     monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.delenv("BESKPLAN_GOALS", raising=False)
     monkeypatch.delenv("BESKPLAN_DATA", raising=False)
+    # reports say when they were made: at a fixed time, as a reproducible build makes them
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1781000000")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -62,6 +62,29 @@ def test_periods_timeline(run: Any) -> None:
     assert "✔ 2018" in table.stdout and "1 af 1" in table.stdout
 
 
+def test_periods_of_quarters_read_each_quarters_last_month(run: Any) -> None:
+    result = run(
+        "evaluate", "frederiksberg-2019", "--periods", "2017K3..2018Q2", "--format", "json"
+    )
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    a = next(g for g in doc["goals"] if g["id"] == "A")
+    # four quarters, each read at its last month of the monthly table; all four counted
+    assert [p["evaluated_at"] for p in a["timeline"]] == [
+        "2017M09",
+        "2017M12",
+        "2018M03",
+        "2018M06",
+    ]
+    assert (a["met"], a["with_data"]) == (4, 4)  # the plan's status in June 2018 is met
+    # how far each file reaches: data/README.md, the last month of every quarter 2016-2019
+    series = next(s for s in doc["sources"] if s["path"] == "PTV_A02_series.csv")
+    assert (series["first_period"], series["newest_period"]) == ("2016M03", "2019M12")
+    table = run("evaluate", "frederiksberg-2019", "--periods", "2017Q3..2018Q2")
+    assert "4 af 4" in table.stdout
+    assert "Data til og med" in table.stdout and "december 2019" in table.stdout
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

@@ -20,6 +20,10 @@ class SourceFile:
     sha256: str
     rows: int | None
     modified: str
+    # a data file's first and newest period (codes), its table's id: the data's as-of
+    first: str | None = None
+    newest: str | None = None
+    table: str | None = None
 
     def record(self) -> dict[str, Any]:
         return {
@@ -27,6 +31,8 @@ class SourceFile:
             "sha256": self.sha256,
             "rows": self.rows,
             "modified": self.modified,
+            "first_period": self.first,
+            "newest_period": self.newest,
         }
 
 

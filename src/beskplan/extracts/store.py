@@ -112,7 +112,7 @@ class DataStore:
 
     def sources(self) -> list[SourceFile]:
         """Every file read so far, in name order."""
-        found = {s.path: s for t in self._tables.values() for s in t.sources}
+        found = {s.path: s for t in self._tables.values() for s in t.dated_sources()}
         return [found[k] for k in sorted(found)]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polars as pl
@@ -83,6 +83,31 @@ class Table:
         if self._periods is None:
             self._periods = {c: parse_period(c) for c in self.values(PERIOD)}
         return self._periods
+
+    def dated_sources(self) -> list[SourceFile]:
+        """The table's files, each with its first and newest period and the table's id."""
+        if len(self.files) != len(self.sources):  # pragma: no cover - every reader describes
+            return list(self.sources)
+        spans = self._spans()
+        return [
+            replace(source, first=spans[str(path)][0], newest=spans[str(path)][1], table=self.id)
+            if str(path) in spans
+            else replace(source, table=self.id)
+            for path, source in zip(self.files, self.sources, strict=True)
+        ]
+
+    def _spans(self) -> dict[str, tuple[str, str]]:
+        """Each file's first and newest period (by its path as read)."""
+        if len(self.files) == 1:
+            codes = list(self.periods.values())
+        else:
+            grouped = self.frame.group_by(FILE).agg(pl.col(PERIOD).cast(pl.String).unique())
+            return {
+                str(file): _span([parse_period(c) for c in codes])
+                for file, codes in grouped.iter_rows()
+                if codes
+            }
+        return {str(self.files[0]): _span(codes)} if codes else {}
 
     def has_area(self, area: str) -> bool:
         """Whether ``area`` has rows in this table, at any period."""
@@ -347,3 +372,8 @@ class Table:
         """A problem at a cell of one of the table's files, placed as that file's format says."""
         number = self.positions.get(file, {}).get(column) if column is not None else None
         return self.locators.get(file, Locator()).problem(message, file, line, number)
+
+
+def _span(periods: list[Period]) -> tuple[str, str]:
+    ordered = sorted(periods, key=Period.sort_key)
+    return ordered[0].code, ordered[-1].code

@@ -18,7 +18,7 @@ from beskplan.extracts.reading import Reading
 from beskplan.render import Options, Rendered
 from beskplan.render.committee import anchor, goal_charts, headings, overview
 from beskplan.render.verdicts import explain, label
-from beskplan.render.wording import HEADERS, distance, number, spoken, status, when
+from beskplan.render.wording import HEADERS, as_of, distance, made, number, spoken, status, when
 
 CSS = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 52em;
@@ -136,6 +136,12 @@ def render(
         _section(g, report, (members or {}).get(g.id, ()), lang) for g in report.goals
     )
     source = f"<p>{escape(h['source'])}: {escape(report.source)}</p>" if report.source else ""
+    dated = as_of(report.sources, lang)
+    source += (
+        f"\n<p>{escape(dated)}. {escape(made(lang))}</p>"
+        if dated
+        else f"\n<p>{escape(made(lang))}</p>"
+    )
     files = ", ".join(escape(f.path) for f in report.sources)
     title = f"{report.title} — {report.municipality}"
     return (

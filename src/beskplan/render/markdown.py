@@ -12,7 +12,7 @@ from beskplan.core.words import Lang, text
 from beskplan.evaluation.results import Report
 from beskplan.render import Options, Rendered
 from beskplan.render.verdicts import explain, label
-from beskplan.render.wording import HEADERS, distance, number, period_note, status, when
+from beskplan.render.wording import HEADERS, as_of, distance, number, period_note, status, when
 from beskplan.rules.outcome import Status
 
 ICON = {Status.MET: "✅", Status.UNMET: "❌", Status.NO_DATA: "➖"}
@@ -68,6 +68,8 @@ def render(report: Report, lang: Lang = "da", previous: Report | None = None) ->
     out.append(table(header, rows))
     if report.source:
         out.append(f"{h['source']}: {escape(report.source)}\n")
+    if dated := as_of(report.sources, lang):
+        out.append(f"{escape(dated)}\n")
     return "\n".join(out)
 
 

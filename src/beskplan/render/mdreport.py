@@ -15,7 +15,7 @@ from beskplan.render import Options, Rendered
 from beskplan.render.committee import anchor, goal_charts, headings, overview
 from beskplan.render.markdown import ICON, escape, table
 from beskplan.render.verdicts import explain, label
-from beskplan.render.wording import HEADERS, distance, number, spoken, status, when
+from beskplan.render.wording import HEADERS, as_of, distance, made, number, spoken, status, when
 
 
 def render(
@@ -32,6 +32,8 @@ def render(
         "",
         _first_up(when(report, lang))
         + (f". {h['source']}: {escape(report.source)}" if report.source else ""),
+        "",
+        escape(". ".join(part for part in (as_of(report.sources, lang), made(lang)) if part)),
         "",
         "**"
         + h["summary"].format(met=s.met, unmet=s.unmet, no_data=s.no_data, total=len(report.goals))

@@ -16,7 +16,7 @@ from beskplan.evaluation.results import Report
 from beskplan.render import Options, Rendered
 from beskplan.render.grid import fixed, grid, prose
 from beskplan.render.verdicts import explain, label
-from beskplan.render.wording import HEADERS, distance, number, period_note, status, when
+from beskplan.render.wording import HEADERS, as_of, distance, number, period_note, status, when
 from beskplan.rules.outcome import Status
 
 STYLE = {Status.MET: "green", Status.UNMET: "red", Status.NO_DATA: "yellow"}
@@ -107,6 +107,8 @@ def render(
     )
     if report.source:
         console.print(Text(f"{h['source']}: {report.source}", style="dim"))
+    if dated := as_of(report.sources, lang):
+        console.print(Text(dated, style="dim"))
 
 
 def evaluation(report: Report, options: Options) -> Rendered:

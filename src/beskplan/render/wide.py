@@ -62,6 +62,7 @@ def all_record(applied: list[Applied]) -> dict[str, Any]:
             }
             for a in applied
         ],
+        "sources": [s.record() for s in first.sources] if first else [],
     }
 
 
@@ -115,6 +116,7 @@ def timeline_record(line: Timeline) -> dict[str, Any]:
             }
             for goal in line.goals
         ],
+        "sources": [s.record() for s in line.sources],
     }
 
 

@@ -14,7 +14,7 @@ from beskplan.evaluation.nationwide import Applied, Timeline
 from beskplan.render import Options, Rendered
 from beskplan.render.grid import fixed, grid, prose
 from beskplan.render.wide import MARK, STYLE
-from beskplan.render.wording import spoken
+from beskplan.render.wording import as_of, spoken
 
 
 def all_table(applied: list[Applied], console: Console, lang: Lang = "da") -> None:
@@ -39,6 +39,8 @@ def all_table(applied: list[Applied], console: Console, lang: Lang = "da") -> No
         )
     console.print(table)
     console.print(Text(w["legend"], style="dim"))
+    if applied and (dated := as_of(applied[0].report.sources, lang)):
+        console.print(Text(dated, style="dim"))
 
 
 def timeline_table(line: Timeline, console: Console, lang: Lang = "da") -> None:
@@ -70,6 +72,8 @@ def timeline_table(line: Timeline, console: Console, lang: Lang = "da") -> None:
         )
     console.print(table)
     console.print(Text(w["legend"].split(";")[0] + w["counted"], style="dim"))
+    if dated := as_of(line.sources, lang):
+        console.print(Text(dated, style="dim"))
 
 
 def municipalities_table(applied: list[Applied], options: Options) -> Rendered:

@@ -8,9 +8,13 @@ rule's own (:mod:`beskplan.render.verdicts`); here are the words around it.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
-from beskplan.core.periods import Kind, Period
+from beskplan.core.periods import Kind, Period, parse_period
+from beskplan.core.sources import SourceFile
 from beskplan.core.words import LANGS, Lang, section, text
 from beskplan.evaluation.results import GoalResult, Report
 from beskplan.rules.outcome import Status
@@ -112,11 +116,56 @@ def when(report: Report, lang: Lang) -> str:
     )
 
 
+def as_of(sources: Sequence[SourceFile], lang: Lang) -> str:
+    """The data's as-of: the newest period of each table read, tables grouped by it, newest
+    first: ``Data til og med juli 2026 (Y01A02, Y25I01); 4. kvt. 2022 (Y30R21)``."""
+    h = HEADERS[lang]
+    newest: dict[str, Period] = {}
+    for source in sources:
+        if source.table is None or source.newest is None:
+            continue
+        period = parse_period(source.newest)
+        held = newest.get(source.table)
+        if held is None or period.last_month > held.last_month:
+            newest[source.table] = period
+    if not newest:
+        return ""
+    groups: dict[Period, list[str]] = {}
+    for table, period in newest.items():
+        groups.setdefault(period, []).append(table)
+    parts = []
+    for period in sorted(groups, key=Period.sort_key, reverse=True):
+        names = sorted(groups[period], key=str.casefold)
+        listed = ", ".join(names) if len(names) <= 3 else h["as_of.tables"].format(n=len(names))
+        parts.append(f"{spoken(period, lang)} ({listed})")
+    return f"{h['as_of']} " + "; ".join(parts)
+
+
+def made(lang: Lang) -> str:
+    """When a report was made, to the minute, in UTC: ``SOURCE_DATE_EPOCH``'s time where set,
+    so that a build can be made again byte for byte."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = (
+        dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+        if epoch.isdigit()
+        else dt.datetime.now(tz=dt.UTC)
+    )
+    day = text(
+        lang, "period.month", month=text(lang, f"period.month.{moment.month:02d}"), year=moment.year
+    )
+    date = f"{moment.day}{'.' if lang == 'da' else ''} {day}, {moment:%H:%M} UTC"
+    return HEADERS[lang]["made"].format(date=date)
+
+
 def period_note(goal: GoalResult, report: Report, lang: Lang) -> str:
     """`` (juli 2023)`` beside a value read at another period than the report's, or always
-    with ``--period newest``, where each goal has its own."""
+    with ``--period newest``, where each goal has its own; a stale figure is marked so:
+    `` (2022, forældet)``."""
     same = goal.period == report.period and report.newest is None
-    return "" if same else f" ({spoken(goal.period, lang)})"
+    marks = [] if same else [spoken(goal.period, lang)]
+    if goal.stale is not None:
+        marks.append(HEADERS[lang]["stale"])
+    return f" ({', '.join(marks)})" if marks else ""
 
 
 def status(value: Status, lang: Lang) -> str:
