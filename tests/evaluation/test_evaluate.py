@@ -286,6 +286,14 @@ def test_real_tables_released_on_different_days(tmp_path: Path, run: Any) -> Non
     doc = json.loads(newest.stdout)
     assert [g["period"] for g in doc["goals"]] == ["2026M07", "2026M06"]
     assert all(g["status"] != "no_data" for g in doc["goals"])
+    args = ("evaluate", str(tmp_path / "r.yaml"), "--data", data, "--format", "json")
+    # since last time, under newest: each goal beside the month before its own
+    since = json.loads(run(*args, "--period", "newest", "--compare", "previous").stdout)
+    assert [g["compare"]["period"] for g in since["goals"]] == ["2026M06", "2026M05"]
+    # the quarter as the portal writes it reads June from both monthly tables
+    quarter = json.loads(run(*args, "--period", "2026K2").stdout)
+    assert [g["period"] for g in quarter["goals"]] == ["2026M06", "2026M06"]
+    assert all(g["status"] != "no_data" for g in quarter["goals"])
 
 
 def test_a_figure_years_older_than_the_plans_newest_is_stale(folder: Path, run: Any) -> None:
@@ -313,6 +321,14 @@ def test_a_figure_years_older_than_the_plans_newest_is_stale(folder: Path, run: 
     assert "3 år og 7 måneder ældre end planens nyeste tal" in doc["goals"][2]["explanation"]
     english = run(*args, "--period", "newest", "--format", "json", "--lang", "en").stdout
     assert "3 years and 7 months older than the plan's newest" in english
+    table = run(*args, "--period", "newest").stdout
+    # the table marks the stale value beside the period it was read at, and only that one
+    assert "(året til og med 4. kvt. 2022, forældet)" in table
+    assert table.count("forældet)") == 1
+    # since last time, under newest: each goal beside the period before its own
+    since = run(*args, "--period", "newest", "--compare", "previous", "--format", "json")
+    compared = [g["compare"]["period"] for g in json.loads(since.stdout)["goals"]]
+    assert compared == ["2026M05", "2026M06", "2022QMAT03"]
 
 
 def test_a_period_before_the_clusters_first_list_cannot_be_evaluated(

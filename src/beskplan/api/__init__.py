@@ -154,6 +154,13 @@ class Project:
         with _steps(progress, len(names)) as step:
             return apply_all(plan, self.context, period, step, names)
 
+    def earlier(self, plan: Plan, report: Report, how: str) -> Report:
+        """The plan at the period before ``report``'s (``how``: ``previous`` or
+        ``year-ago``); under ``newest`` each goal beside its own period."""
+        from beskplan.evaluation.compare import earlier
+
+        return earlier(plan, report, self.context, how)
+
     def timeline(self, plan: Plan, span: str, progress: Progress | None = None) -> Timeline:
         """Each goal at each period its data publishes in ``FROM..TO``."""
         from beskplan.evaluation.nationwide import period_range, timeline

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -28,9 +28,6 @@ from beskplan.cli import (
     _project,
     app,
 )
-
-if TYPE_CHECKING:
-    from beskplan.core.periods import Choice, Period
 
 
 @app.command()
@@ -79,6 +76,7 @@ def evaluate(
 ) -> None:
     """Evaluate a plan's goals: met or unmet, with the figures and the reference."""
     from beskplan.core.errors import InputError, Problem
+    from beskplan.evaluation.timing import RELATIVE
     from beskplan.render import Options, render
     from beskplan.rules.outcome import Status
 
@@ -107,8 +105,11 @@ def evaluate(
             _deliver(shown, output, quiet, no_color)
             return
         report = project.evaluate(loaded, at, history=trend)
-        earlier = _compared(compare, report.period)
-        if earlier is not None:
+        how = compare.strip().lower() if compare is not None else None
+        if how in RELATIVE:
+            previous = project.earlier(loaded, report, how)
+            options = Options(_lang(lang), previous=previous, trend=trend, excel=excel)
+        elif (earlier := _period(compare, "--compare")) is not None:
             previous = project.evaluate(loaded, earlier)
             options = Options(_lang(lang), previous=previous, trend=trend, excel=excel)
         if not quiet:
@@ -119,13 +120,3 @@ def evaluate(
         _fail(exc)
     if strict and any(g.status is not Status.MET for g in report.goals):
         raise typer.Exit(1)
-
-
-def _compared(text: str | None, evaluated: Period) -> Choice:
-    """``--compare``: a period, ``latest``, ``newest``, or ``previous`` and ``year-ago``
-    beside the period evaluated."""
-    from beskplan.evaluation.timing import RELATIVE, compared_with
-
-    if text is not None and text.strip().lower() in RELATIVE:
-        return compared_with(evaluated, text.strip().lower())
-    return _period(text, "--compare")
