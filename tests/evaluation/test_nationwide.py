@@ -85,6 +85,15 @@ def test_periods_of_quarters_read_each_quarters_last_month(run: Any) -> None:
     assert "Data til og med" in table.stdout and "december 2019" in table.stdout
 
 
+def test_a_goal_with_no_period_in_the_range_says_which_periods_its_table_has(run: Any) -> None:
+    # PTV_A02 (goal A) has the last month of every quarter 2016-2019 (data/README.md)
+    result = run("evaluate", "frederiksberg-2019", "--periods", "2021M01..2021M06")
+    assert result.exit_code == 0, result.stderr
+    line = " ".join(next(r for r in result.stdout.splitlines() if r.startswith("A ")).split())
+    assert "PTV_A02 har intet tal fra 2021M01 til 2021M06; tabellen har 2016M03–2019M12" in line
+    assert line.endswith("0 af 0")
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [

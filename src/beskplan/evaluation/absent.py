@@ -29,7 +29,10 @@ MISSING = ("own_missing", "reference_missing")
 
 
 def closest_areas(area: str, tables: Iterable[Table], n: int = 3) -> list[str]:
-    """The area names of ``tables`` closest to ``area``, closest first."""
+    """The area names of ``tables`` closest to ``area``, closest first (none for the
+    country: a table without it has no other name for it)."""
+    if area_key(area) == area_key(NATIONAL):
+        return []
     names = {area_key(name): name for table in tables for name in table.values(AREA)}
     keys = difflib.get_close_matches(area_key(area), list(names), n=n, cutoff=0.6)
     return [names[k] for k in keys]
@@ -86,7 +89,7 @@ def why_missing(
             return replace(outcome, reason=why)
     area = str(reason.args.get("area", ""))
     read_from = [table for table, _ in tables]
-    if area and area != NATIONAL and not any(knows(t, area) for t in read_from):
+    if area and not any(knows(t, area) for t in read_from):
         return replace(outcome, reason=not_in_tables(area, read_from))
     return outcome
 

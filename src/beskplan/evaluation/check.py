@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from beskplan.core.areas import area_key
 from beskplan.core.errors import InputError, MeasureError, Problem
 from beskplan.core.periods import Choice, Period, runs
-from beskplan.evaluation.absent import unknown_municipality
+from beskplan.evaluation.absent import closest_areas, unknown_municipality
 from beskplan.evaluation.context import Context, columns
 from beskplan.evaluation.evaluate import Prepared, prepare_goal
 from beskplan.evaluation.timing import behind, read_at, schedule
@@ -150,9 +150,19 @@ def _coverage(
             readings = table.read(column, filters, areas, found_at)
             missing = [r.area for r in readings.values() if r.value is None and r.raw is None]
             if missing:
+                unknown = [a for a in missing if not table.has_area(a)]
+                hints = "".join(
+                    f"; {area} is not an area in it"
+                    + (
+                        f" (closest: {', '.join(near)})"
+                        if (near := closest_areas(area, [table]))
+                        else ""
+                    )
+                    for area in unknown
+                )
                 problem(
                     f"table {table.id} has no row for {', '.join(missing)} at {found_at} "
-                    f"('{table.measures[column]}')"
+                    f"('{table.measures[column]}'){hints}"
                 )
 
 

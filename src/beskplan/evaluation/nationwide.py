@@ -15,7 +15,15 @@ from dataclasses import dataclass, replace
 
 from beskplan.core.areas import area_key
 from beskplan.core.errors import InputError, MeasureError, Problem
-from beskplan.core.periods import Choice, Period, PeriodError, between, parse_range, read_from
+from beskplan.core.periods import (
+    Choice,
+    Period,
+    PeriodError,
+    PeriodRuns,
+    between,
+    parse_range,
+    read_from,
+)
 from beskplan.core.sources import SourceFile, describe
 from beskplan.evaluation import batches
 from beskplan.evaluation.context import Context, columns
@@ -26,7 +34,7 @@ from beskplan.plan.catalogue import Clusters
 from beskplan.plan.goalfile import Goal, Plan
 from beskplan.rules import RULES
 from beskplan.rules.frames import Unfit
-from beskplan.rules.outcome import Status
+from beskplan.rules.outcome import Msg, Status
 
 NOT_MUNICIPALITIES = ("hele landet", "uoplyst område", "rar ")
 
@@ -176,6 +184,7 @@ class GoalLine:
     title: str
     name: str | None
     steps: tuple[GoalResult, ...]  # each evaluated at its own period (``asked_period``)
+    absent: Msg | None = None  # why there are no steps: the tables' periods
 
     @property
     def met(self) -> int:
@@ -219,6 +228,18 @@ def steps(plan: Plan, goal: Goal, context: Context, span: list[Period]) -> list[
     return list(found)
 
 
+def _absent(goal: Goal, context: Context, span: list[Period]) -> Msg | None:
+    """Why a goal has no period in ``span``: the periods its tables have."""
+    measure = context.measures.resolve(goal.fields.measure)
+    for spec in columns(measure.spec):
+        table = context.store.table(spec.table)
+        if all(read_from(period, table.periods) is None for period in span):
+            have = PeriodRuns(tuple(table.periods.values()))
+            args = {"table": table.id, "first": span[0], "last": span[-1], "has": have}
+            return Msg("no_periods", args)
+    return None
+
+
 def timeline(
     plan: Plan, context: Context, span: list[Period], step: Callable[[], None] | None = None
 ) -> Timeline:
@@ -246,6 +267,7 @@ def timeline(
             goal.fields.title,
             goal.fields.name,
             tuple(results[(goal.id, p)] for p in wanted[goal.id]),
+            None if wanted[goal.id] else _absent(goal, context, span),
         )
         for goal in plan.goals
     )

@@ -15,7 +15,7 @@ from beskplan.evaluation.nationwide import Applied, Timeline
 from beskplan.evaluation.results import GoalResult
 from beskplan.render import Options, Rendered
 from beskplan.render import csv as csv_render
-from beskplan.render.verdicts import explain
+from beskplan.render.verdicts import explain, say
 from beskplan.render.wording import trimmed
 from beskplan.rules.outcome import Status
 
@@ -109,6 +109,7 @@ def timeline_record(line: Timeline) -> dict[str, Any]:
                 "title": goal.title,
                 "met": goal.met,
                 "with_data": goal.with_data,
+                "absent": say(goal.absent, "da") if goal.absent else None,
                 "timeline": [
                     _goal(r) | {"evaluated_at": r.asked_period.code, "explanation": explain(r)}
                     for r in goal.steps

@@ -13,6 +13,7 @@ from beskplan.core.words import Lang, section
 from beskplan.evaluation.nationwide import Applied, Timeline
 from beskplan.render import Options, Rendered
 from beskplan.render.grid import fixed, grid, prose
+from beskplan.render.verdicts import say
 from beskplan.render.wide import MARK, STYLE
 from beskplan.render.wording import as_of, spoken
 
@@ -64,6 +65,8 @@ def timeline_table(line: Timeline, console: Console, lang: Lang = "da") -> None:
         if goal.steps:
             first, last = goal.steps[0].asked_period, goal.steps[-1].asked_period
             strip.append(f" {first}" + (f"–{last}" if last != first else ""), style="dim")
+        elif goal.absent is not None:
+            strip.append(say(goal.absent, lang), style="dim")
         table.add_row(
             Text(goal.id),
             Text(goal.name or goal.title),
