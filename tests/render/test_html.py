@@ -95,6 +95,19 @@ def test_text_from_goal_files_is_escaped(run: Any, tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
+def test_the_report_says_when_it_was_made_at_source_date_epoch(
+    run: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1781000000")  # 2026-06-09 10:13:20 UTC
+    first = _report(run, tmp_path, "frederiksberg-2019")
+    assert "Lavet 9. juni 2026, 10:13 UTC" in first
+    assert _report(run, tmp_path, "frederiksberg-2019") == first  # byte for byte
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")  # 2026-09-21 14:13:20 UTC
+    assert "Lavet 21. september 2026, 14:13 UTC" in _report(run, tmp_path, "frederiksberg-2019")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert "Lavet " in _report(run, tmp_path, "frederiksberg-2019")  # now, whenever that is
+
+
 def test_report_text_golden(run: Any, tmp_path: Path, golden: Callable[[str, str], None]) -> None:
     golden(
         "report-frederiksberg-2019.txt", _text(_report(run, tmp_path, "frederiksberg-2019")) + "\n"

@@ -33,6 +33,9 @@ def test_the_evaluation_workbook(run: Any, tmp_path: Path) -> None:
     sources = pl.read_excel(out, sheet_name="Kilder")
     assert "PTV_A02.csv" in sources["Fil"].to_list()
     assert all(len(s) == 64 for s in sources["SHA-256"].to_list())
+    # how far the data reaches: data/README.md, the last month of every quarter 2016-2019
+    series = sources.filter(pl.col("Fil") == "PTV_A02_series.csv")
+    assert series.select("Første periode", "Nyeste periode").row(0) == ("2016M03", "2019M12")
     plan = pl.read_excel(out, sheet_name="Plan")
     assert plan.row(0) == ("Plan", "frederiksberg-2019")
     # one decimal as published, and the header row frozen

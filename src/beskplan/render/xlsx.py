@@ -103,9 +103,10 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
 
 def _sources(sources: Sequence[SourceFile], lang: Lang) -> Sheet:
     w = section(lang, "xlsx")
-    sheet = Sheet(w["sources"], [w["file"], "SHA-256", w["rows"], w["modified"]])
+    header = [w["file"], "SHA-256", w["rows"], w["modified"], w["first"], w["newest"]]
+    sheet = Sheet(w["sources"], header)
     for s in sources:
-        sheet.rows.append([s.path, s.sha256, s.rows, s.modified])
+        sheet.rows.append([s.path, s.sha256, s.rows, s.modified, s.first, s.newest])
     return sheet
 
 

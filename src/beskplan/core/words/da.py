@@ -106,6 +106,8 @@ TEXTS: dict[str, str] = {
     "xlsx.goals": "Mål",
     "xlsx.goals_n": "Mål i alt",
     "xlsx.met": "Opfyldt",
+    "xlsx.first": "Første periode",
+    "xlsx.newest": "Nyeste periode",
     "xlsx.modified": "Ændret",
     "xlsx.municipalities": "Kommuner",
     "xlsx.municipality": "Kommune",

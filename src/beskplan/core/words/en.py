@@ -106,6 +106,8 @@ TEXTS: dict[str, str] = {
     "xlsx.goals": "Goals",
     "xlsx.goals_n": "Goals in all",
     "xlsx.met": "Met",
+    "xlsx.first": "First period",
+    "xlsx.newest": "Newest period",
     "xlsx.modified": "Modified",
     "xlsx.municipalities": "Municipalities",
     "xlsx.municipality": "Municipality",
