@@ -154,6 +154,78 @@ def test_csv_reader_on_extract_shaped_files(
     _bounded(fuzz_targets.csv_bytes, data, tmp_path_factory.mktemp("csv"))
 
 
+def _padded(text: str, separator: str, width: int, pad: bool) -> str:
+    return text + separator * (width - 1) if pad else text
+
+
+@st.composite
+def portal_exports(draw: Any) -> tuple[bytes, str]:
+    """Files as the portal and Excel save them: title lines above the header, rows, blank
+    lines (empty or separators alone), notes and a ``Kilde`` footer, padded or not."""
+    separator = draw(st.sampled_from([";", ",", "\t"]))
+    header = ["Område", "Periode", *draw(st.lists(st.sampled_from(["Andel", "Antal"]), max_size=2))]
+    width = len(header)
+    # mostly good rows, so that what follows them decides; now and then a bad one
+    area = st.one_of(st.sampled_from(["A", "Hele landet", "Allerød"]), st.just(""))
+    period = st.one_of(st.sampled_from(["2018M06", "2018M07", "2018M08"]), st.just("2019"))
+    figure = st.sampled_from(["1,5", "2", "..", "", "1.234,5", "x"])
+    row = st.tuples(area, period, *([figure] * (width - 2))).map(separator.join)
+    pad = st.booleans()
+    extra = st.one_of(
+        st.just(""),
+        st.just(separator * (width - 1)),
+        st.builds(
+            _padded,
+            st.sampled_from(["Note: foreløbige tal", "Udtræk 2024"]),
+            st.just(separator),
+            st.just(width),
+            pad,
+        ),
+    )
+    footer = st.builds(
+        _padded,
+        st.sampled_from(["Kilde: Jobindsats.dk", "kilde: STAR", " Kilde"]),
+        st.just(separator),
+        st.just(width),
+        pad,
+    )
+    titles = draw(
+        st.lists(
+            st.builds(
+                _padded,
+                st.sampled_from(["Ledighed", "Y38A02"]),
+                st.just(separator),
+                st.just(width),
+                pad,
+            ),
+            max_size=3,
+        )
+    )
+    body = draw(st.lists(st.one_of(row, row, row, extra), min_size=1, max_size=8))
+    # most often a footer at the end, padded as Excel pads it, maybe empty rows after it
+    tail = draw(st.lists(extra, max_size=2))
+    tail += draw(st.lists(footer, min_size=draw(st.sampled_from([0, 1, 1])), max_size=1))
+    tail += draw(st.lists(st.just(separator * (width - 1)), max_size=2))
+    end = draw(st.sampled_from(["\n", "\r\n"]))
+    lines = [*titles, separator.join(header), *body, *tail]
+    text = end.join(lines) + draw(st.sampled_from([end, ""]))
+    encoding = draw(st.sampled_from(["utf-8", "cp1252"]))
+    return text.encode(encoding), encoding
+
+
+@FUZZ
+@given(portal_exports())
+def test_both_csv_paths_agree_on_portal_exports(
+    tmp_path_factory: Any, export: tuple[bytes, str]
+) -> None:
+    """The one-pass read gives what the line-by-line read gives: the same extract, or the
+    same message."""
+    data, _ = export
+    path = tmp_path_factory.mktemp("portal") / "T.csv"
+    path.write_bytes(data)
+    fuzz_targets.both_paths(path)
+
+
 def test_memory_stays_bounded_in_a_separate_process(tmp_path: Path) -> None:
     """The whole process, Polars included: its peak resident memory over a fuzz run."""
     code = textwrap.dedent(

@@ -2,8 +2,8 @@
 
 It gives the file's SHA-256, where a ``\x01`` stands (the lines are read with it as
 their only separator, so a file holding one is refused), the lines up to the header,
-and after it the count of lines, separators and whether any quote stands: what tells
-the one-pass read of a regular file from the line-by-line read.
+and after it the count of lines, separators and whether any quote stands, and the last
+line: what tells the one-pass read of a regular file from the line-by-line read.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from beskplan.core.errors import InputError, Problem
 from beskplan.extracts import textfile
@@ -37,6 +38,13 @@ class Scanned:
     lines: int
     separators: int
     quoted: bool
+    last: bytes = b""  # the last line after the header with more than separators in it
+
+    @property
+    def ends_in_source(self) -> bool:
+        """Whether the last line may be a ``Kilde`` footer (said as any mention of it: the
+        line-by-line read decides what it is)."""
+        return b"kilde" in self.last.lower()
 
 
 def scan(path: Path, header_index: int, separator: str) -> Scanned:
@@ -63,5 +71,23 @@ def scan(path: Path, header_index: int, separator: str) -> Scanned:
             quoted = quoted or buffer.find(b'"', 0, size) >= 0
             offset += size
             last = buffer[size - 1]
-    lines += offset > len(head) and last != ord("\n")  # the last line without its newline
-    return Scanned(digest.hexdigest(), control, head, lines, separators, quoted)
+        lines += offset > len(head) and last != ord("\n")  # the last line without its newline
+        final = _last_line(handle, len(head), offset, mark)
+    return Scanned(digest.hexdigest(), control, head, lines, separators, quoted, final)
+
+
+def _last_line(handle: BinaryIO, start: int, end: int, mark: bytes) -> bytes:
+    """The last line between the offsets ``start`` and ``end`` that holds more than
+    separators and white space, without its line end (empty where there is none)."""
+    size = 4096
+    while True:
+        begin = max(start, end - size)
+        handle.seek(begin)
+        lines = handle.read(end - begin).split(b"\n")
+        whole = lines if begin == start else lines[1:]  # the first may be cut
+        for line in reversed(whole):
+            if line.replace(mark, b"").strip():
+                return line.rstrip(b"\r")
+        if begin == start:
+            return b""
+        size *= 4

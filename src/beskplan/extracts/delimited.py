@@ -277,10 +277,13 @@ def _trimmed(frame: pl.LazyFrame, header_index: int) -> pl.LazyFrame:
 
 def _regular_lines(scanned: Scanned, header_index: int, header_line: str, width: int) -> int | None:
     """The number of lines after the header when the file is plainly regular: no quote, no
-    blank or footer line, and as many separators over the whole text as ``width - 1`` per
-    line (a line with more than that is refused by Polars' parser, so none has fewer).
-    Anything else is ``None``, and :func:`_rows_end` finds and words what it is."""
+    blank line, no ``Kilde`` line at the end (even one padded with separators), and as many
+    separators over the whole text as ``width - 1`` per line (a line with more than that is
+    refused by Polars' parser, so none has fewer). Anything else is ``None``, and
+    :func:`_rows_end` finds and words what it is."""
     if scanned.quoted or scanned.head.count(b"\n") != header_index + 1:
+        return None
+    if scanned.ends_in_source:  # a footer padded with separators to the row's width
         return None
     if scanned.head.splitlines()[-1].decode("utf-8-sig", "replace") != header_line.rstrip("\r"):
         return None  # lines the text reader splits elsewhere (a lone carriage return)
@@ -294,10 +297,10 @@ def _rows_end(
 ) -> tuple[int, bool]:
     """How many lines after the header hold rows, and whether any row holds a quote.
 
-    Rows end at the last line with a separator that is neither blank nor a
-    ``Kilde`` line; what follows is a footer if it begins with a blank or
-    ``Kilde`` line, and otherwise a broken row. A row with fewer or more fields
-    than the header is refused. One pass over the lines, keeping no text.
+    Rows end at the last line with a separator that is neither blank (white space
+    and separators alone) nor a ``Kilde`` line; what follows is a footer if it begins
+    with a blank or ``Kilde`` line, and otherwise a broken row. A row with fewer or
+    more fields than the header is refused. One pass over the lines, keeping no text.
     """
     text = pl.col("line").str.strip_chars()
     try:
@@ -308,7 +311,10 @@ def _rows_end(
                 (pl.col("line").str.count_matches(separator, literal=True) + 1)
                 .cast(pl.UInt32)
                 .alias("fields"),
-                (text == "").alias("blank"),
+                # a line of separators alone is blank: Excel saves an empty row so
+                (text.str.replace_all(separator, "", literal=True).str.strip_chars() == "").alias(
+                    "blank"
+                ),
                 text.str.to_lowercase().str.starts_with("kilde").alias("source"),
                 pl.col("line").str.contains('"', literal=True).alias("quoted"),
             )
