@@ -3,12 +3,15 @@ written the other way."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
 from beskplan.extracts.cells import format_hint, published, shown, token
 from beskplan.extracts.layout import TOKEN_CODES
+from tests.conftest import ROOT
 
 
 def test_the_figure_keeps_its_published_decimals() -> None:
@@ -34,3 +37,24 @@ def test_the_hint_names_the_other_way_of_writing_numbers() -> None:
     assert "decimal point" in format_hint("2.5")
     assert format_hint("2,5") == ""
     assert Decimal("2.70") == published(2.7, 2)
+
+
+def test_a_negative_zero_is_zero_as_in_the_frames() -> None:
+    found = published(-0.0, 1)
+    assert found == Decimal("0.0") and str(found) == "0.0" and not found.is_signed()
+
+
+def test_a_negative_zero_is_zero_in_every_output(tmp_path: Any, run: Any) -> None:
+    from tests.conftest import write
+
+    goals = (ROOT / "tests/bad_inputs/data-short-row/goals/p.yaml").read_text(encoding="utf-8")
+    write(tmp_path / "goals" / "p.yaml", goals)
+    write(
+        tmp_path / "data" / "T.csv",
+        "Område;Periode;Andel (pct.)\nA;2020;-0.0\nHele landet;2020;1.0\n",
+    )
+    args = ("evaluate", "p", "--goals", str(tmp_path / "goals"), "--data", str(tmp_path / "data"))
+    doc = json.loads(run(*args, "--format", "json").stdout)
+    assert str(doc["goals"][0]["value"]) == "0.0"
+    assert ",0.0,1.0," in run(*args, "--format", "csv").stdout
+    assert " 0,0 " in run(*args).stdout

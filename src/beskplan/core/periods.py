@@ -199,6 +199,12 @@ def parse_period(text: object) -> Period:
 def _parsed(text: str) -> Period:
     # '2026-Q2' and '2026 Q2', as people write a quarter, are 2026Q2
     raw = _BETWEEN.sub(r"\1", text.strip())
+    if len(raw) > 20:  # no period is written longer; digits beyond Python's int limit crash
+        shown = raw[:20] + "…"
+        raise PeriodError(
+            f"period '{shown}' does not parse: it is {len(raw)} characters long; "
+            f"expected {EXPECTED}"
+        )
     for pattern, kind in _FORMS:
         m = pattern.fullmatch(raw)
         if not m:

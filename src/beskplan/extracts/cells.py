@@ -51,11 +51,13 @@ def published(value: float | None, code: int | None) -> Decimal | None:
     """The published figure: the number with exactly its published decimals.
 
     ``code`` is ``None`` where the row's file has no such column (a table split over
-    files whose labels changed): there is no figure.
+    files whose labels changed): there is no figure. A negative zero (``-0.0``) is zero,
+    as the frames' whole numbers have it.
     """
     if value is None or code is None or code < 0:
         return None
-    return Decimal(f"{value:.{code}f}")
+    found = Decimal(f"{value:.{code}f}")
+    return found.copy_abs() if found.is_zero() else found  # -0,0 is 0,0, in every output
 
 
 def token(code: int | None) -> str | None:

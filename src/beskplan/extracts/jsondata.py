@@ -22,7 +22,6 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +29,7 @@ import polars as pl
 
 from beskplan.core.errors import InputError, Problem
 from beskplan.core.sources import describe_file
+from beskplan.extracts.jsontext import ExtraData, Number, load, plain
 from beskplan.extracts.layout import (
     LINE,
     NUMBER_LOOSE,
@@ -48,10 +48,6 @@ WANT = (
     'expected an API answer ({"columns": [...], "rows": [...]} or '
     '[{"Variables": [...], "Data": [...]}]), a list of records, or one record per line'
 )
-
-
-class _Number(str):
-    """A JSON number, kept as the text it was written as."""
 
 
 def sniff(head: bytes) -> bool:
@@ -120,34 +116,9 @@ def _table(path: Path) -> tuple[list[str], list[tuple[int, list[Any]]], str]:
     if not text.strip():
         raise InputError(Problem(f"the file is empty; {WANT}", path))
     try:
-        return _shape(_load(text, path, 1), path)
-    except _ExtraData:
+        return _shape(load(text, path, 1), path)
+    except ExtraData:
         return _lines(text, path)
-
-
-class _ExtraData(Exception):
-    """More than one JSON value: the file is JSON Lines."""
-
-
-def _load(text: str, path: Path, line: int) -> Any:
-    try:
-        return json.loads(text, parse_float=_Number, parse_int=_Number, parse_constant=_no_constant)
-    except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data":
-            raise _ExtraData from None
-        raise InputError(
-            Problem(
-                f"the file is not valid JSON: {exc.msg}", path, line + exc.lineno - 1, exc.colno
-            )
-        ) from None
-    except ValueError as exc:
-        raise InputError(Problem(str(exc), path, line)) from None
-    except RecursionError:
-        raise InputError(Problem("the JSON is nested too deeply to be a table", path)) from None
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"'{name}' is not a number JSON allows; write null for a missing figure")
 
 
 def _lines(text: str, path: Path) -> tuple[list[str], list[tuple[int, list[Any]]], str]:
@@ -155,8 +126,8 @@ def _lines(text: str, path: Path) -> tuple[list[str], list[tuple[int, list[Any]]
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             try:
-                records.append((number, _load(line, path, number)))
-            except _ExtraData:
+                records.append((number, load(line, path, number)))
+            except ExtraData:
                 raise InputError(
                     Problem("the line holds more than one JSON value", path, number)
                 ) from None
@@ -242,7 +213,7 @@ def _label(column: Any, path: Path) -> str:
         for key in ("Label", "label", "Name", "name"):
             if isinstance(column.get(key), str):
                 return re.sub(r"\s+", " ", column[key]).strip()
-    if isinstance(column, str) and not isinstance(column, _Number):
+    if isinstance(column, str) and not isinstance(column, Number):
         return re.sub(r"\s+", " ", column).strip()
     raise InputError(Problem(f"a column must be named by text, not {_kind(column)}", path))
 
@@ -328,13 +299,8 @@ def _string_form(rows: list[tuple[int, list[Any]]]) -> bool:
 def _text(cell: Any, comma: bool, locator: Locator, path: Path, line: int, index: int) -> str:
     if cell is None:
         return ""
-    if isinstance(cell, _Number):
-        text = str(cell)
-        if not re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text):
-            try:
-                text = format(Decimal(text), "f")
-            except InvalidOperation:  # pragma: no cover - json only passes numbers
-                return text
+    if isinstance(cell, Number):
+        text = plain(str(cell), locator, path, line, index)
         return text.replace(".", ",") if comma else text
     if isinstance(cell, str):
         return cell.strip()
@@ -355,7 +321,7 @@ def _kind(value: Any) -> str:
         return "an object {...}"
     if isinstance(value, list):
         return "a list [...]"
-    if isinstance(value, _Number):
+    if isinstance(value, Number):
         return f"the number {value}"
     if isinstance(value, str):
         return f"the text '{value}'"
