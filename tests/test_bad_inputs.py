@@ -2,7 +2,9 @@
 
 A case is a folder with the input files, ``args`` (the command line, without ``beskplan``),
 ``expected`` (the exact standard error) and, where it is not 2, ``exit``. ``pad`` grows a
-file to a size (``PATH BYTES``) so that no large file is kept in the repository.
+file to a size (``PATH BYTES``) so that no large file is kept in the repository. A file
+named ``NAME.in`` becomes ``NAME`` in the copy that runs (a ``pyproject.toml`` kept as it is
+would be read by the tools that work on the repository).
 ``{bundled_goals}`` in ``expected`` stands for the bundled goals folder.
 """
 
@@ -39,6 +41,8 @@ def test_bad_input(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     folder = tmp_path / case
     shutil.copytree(CASES / case, folder)
     _pad(folder)
+    for kept in folder.rglob("*.in"):
+        kept.rename(kept.with_suffix(""))
     monkeypatch.chdir(folder)
     args = shlex.split((folder / "args").read_text(encoding="utf-8"))
     expected = (folder / "expected").read_text(encoding="utf-8")
@@ -69,6 +73,8 @@ def test_a_cache_hit_says_the_same(
     folder = tmp_path / case
     shutil.copytree(CASES / case, folder)
     _pad(folder)
+    for kept in folder.rglob("*.in"):
+        kept.rename(kept.with_suffix(""))
     monkeypatch.chdir(folder)
     monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
     args = shlex.split((folder / "args").read_text(encoding="utf-8"))

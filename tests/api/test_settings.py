@@ -89,3 +89,27 @@ def test_a_mistake_in_pyproject_is_placed_in_its_table(tmp_path: Path) -> None:
     assert [str(p) for p in caught.value.problems] == [
         f"{path}:6: [tool.beskplan] unknown setting 'lnag'; settings are goals, data, lang"
     ]
+
+
+def test_a_pyproject_naming_beskplan_nested_too_deeply_is_refused_in_words(
+    tmp_path: Path,
+) -> None:
+    deep = "[" * 500 + "]" * 500
+    _project(
+        tmp_path,
+        name="pyproject.toml",
+        text=f'[tool.beskplan]\ndata = "d"\n[tool.other]\nx = {deep}\n',
+    )
+    with pytest.raises(InputError) as caught:
+        find(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'pyproject.toml'}: the file nests arrays or tables too deeply to be read "
+        "as TOML; a project file needs a few plain settings"
+    )
+
+
+def test_a_pyproject_that_never_names_beskplan_is_not_read(tmp_path: Path) -> None:
+    _project(
+        tmp_path, name="pyproject.toml", text="[tool.other]\nx = " + "[" * 500 + "]" * 500 + "\n"
+    )
+    assert find(tmp_path) is None

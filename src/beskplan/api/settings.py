@@ -72,12 +72,21 @@ def find(start: Path | None = None) -> ProjectFile | None:
         if candidate.is_file():
             return load(candidate)
         pyproject = folder / PYPROJECT
-        if pyproject.is_file():
+        if pyproject.is_file() and _names_beskplan(pyproject):
             text, parsed = _parse(pyproject)
             table = parsed.get("tool", {})
             if isinstance(table, dict) and "beskplan" in table:
                 return _settings(pyproject, text, table["beskplan"], "[tool.beskplan]")
     return None
+
+
+def _names_beskplan(path: Path) -> bool:
+    """Whether a ``pyproject.toml`` may hold a ``[tool.beskplan]`` table: one that never
+    names beskplan is another project's business, and is not read (nor its mistakes said)."""
+    try:
+        return b"beskplan" in path.read_bytes()
+    except OSError:
+        return True  # read, and said, by _parse
 
 
 def load(path: Path) -> ProjectFile:
@@ -112,6 +121,14 @@ def _parse(path: Path) -> tuple[str, dict[str, object]]:
         raise InputError(Problem(f"cannot read the project file: {reason}", path)) from None
     try:
         return text, tomllib.loads(text)
+    except RecursionError:
+        raise InputError(
+            Problem(
+                "the file nests arrays or tables too deeply to be read as TOML; a project "
+                "file needs a few plain settings",
+                path,
+            )
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))

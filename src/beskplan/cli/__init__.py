@@ -187,7 +187,7 @@ def _deliver(
     """Rendered output to the terminal or, atomically, to ``--output``; files it brings
     (a Markdown report's charts) beside it."""
     from beskplan.core.errors import InputError, Problem
-    from beskplan.core.output import console
+    from beskplan.core.output import console, make_folder
     from beskplan.core.output import rendered as rendered_text
 
     if rendered.files:
@@ -196,14 +196,7 @@ def _deliver(
                 Problem("--format markdown writes chart files beside the report: give --output")
             )
         folder = output.with_name(output.stem + "-charts")
-        if folder.exists() and not folder.is_dir():
-            raise InputError(
-                Problem("the charts go in a folder of this name, but it is a file", folder)
-            )
-        try:
-            folder.mkdir(exist_ok=True)
-        except OSError as exc:
-            raise InputError(Problem(f"cannot make the folder: {exc.strerror}", folder)) from None
+        make_folder(folder, "the charts go")
         for name, content in rendered.files.items():
             _write(folder / name, content)
     if rendered.data is not None:

@@ -37,8 +37,8 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     written, and a write the system refuses (a full disk, the file-size limit, a name too
     long) are input errors that say so.
     """
-    target = Path(os.path.realpath(path)) if path.is_symlink() else path
     try:
+        target = Path(os.path.realpath(path)) if path.is_symlink() else path
         kind = target.stat().st_mode if target.exists() else None
     except OSError as exc:
         raise InputError(Problem(f"cannot write the file: {exc.strerror}", path)) from None
@@ -69,6 +69,18 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def make_folder(folder: Path, holds: str = "the files go") -> None:
+    """Make ``folder`` (its parent must exist), or find it there: the one maker of every
+    folder beskplan writes. A file of that name, and anything the system refuses (a name
+    too long, no permission), are input errors that say so."""
+    try:
+        if folder.exists() and not folder.is_dir():
+            raise InputError(Problem(f"{holds} in a folder of this name, but it is a file", folder))
+        folder.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise InputError(Problem(f"cannot make the folder: {exc.strerror}", folder)) from None
 
 
 def _bytes(text: str | bytes) -> bytes:
