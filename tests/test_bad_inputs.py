@@ -4,7 +4,8 @@ A case is a folder with the input files, ``args`` (the command line, without ``b
 ``expected`` (the exact standard error) and, where it is not 2, ``exit``. ``pad`` grows a
 file to a size (``PATH BYTES``) so that no large file is kept in the repository. A file
 named ``NAME.in`` becomes ``NAME`` in the copy that runs (a ``pyproject.toml`` kept as it is
-would be read by the tools that work on the repository).
+would be read by the tools that work on the repository). ``links`` makes symbolic links
+(``LINK TARGET`` per line, the target as written, resolved or not).
 ``{bundled_goals}`` in ``expected`` stands for the bundled goals folder.
 """
 
@@ -43,6 +44,12 @@ def test_bad_input(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     _pad(folder)
     for kept in folder.rglob("*.in"):
         kept.rename(kept.with_suffix(""))
+    links = folder / "links"
+    if links.exists():
+        for line in links.read_text(encoding="utf-8").splitlines():
+            link, target = line.split()
+            (folder / link).parent.mkdir(parents=True, exist_ok=True)
+            (folder / link).symlink_to(target)
     monkeypatch.chdir(folder)
     args = shlex.split((folder / "args").read_text(encoding="utf-8"))
     expected = (folder / "expected").read_text(encoding="utf-8")
@@ -75,6 +82,12 @@ def test_a_cache_hit_says_the_same(
     _pad(folder)
     for kept in folder.rglob("*.in"):
         kept.rename(kept.with_suffix(""))
+    links = folder / "links"
+    if links.exists():
+        for line in links.read_text(encoding="utf-8").splitlines():
+            link, target = line.split()
+            (folder / link).parent.mkdir(parents=True, exist_ok=True)
+            (folder / link).symlink_to(target)
     monkeypatch.chdir(folder)
     monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
     args = shlex.split((folder / "args").read_text(encoding="utf-8"))

@@ -42,3 +42,52 @@ def test_a_file_is_not_a_folder(tmp_path: Path) -> None:
     (tmp_path / "x").write_text("", encoding="utf-8")
     with pytest.raises(InputError, match="is a file; give a folder"):
         init(tmp_path / "x")
+
+
+def _everything(root: Path) -> list[Path]:
+    return sorted(p.relative_to(root) for p in root.rglob("*"))
+
+
+def test_a_link_that_points_nowhere_is_not_followed_out_of_the_project(tmp_path: Path) -> None:
+    project, outside = tmp_path / "p", tmp_path / "outside"
+    (project / "data").mkdir(parents=True)
+    outside.mkdir()
+    (project / "data" / "README.md").symlink_to("../../outside/planted.md")
+    with pytest.raises(InputError) as caught:
+        init(project)
+    assert "is a symbolic link; init writes nothing through it" in str(caught.value)
+    assert _everything(outside) == []
+    assert _everything(project) == [Path("data"), Path("data/README.md")]
+
+
+def test_a_file_where_a_folder_goes_is_said_before_anything_is_written(tmp_path: Path) -> None:
+    (tmp_path / "goals").write_text("", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        init(tmp_path)
+    assert str(caught.value) == (
+        f"{tmp_path / 'goals'}: is a file where the project's folder goes; move it"
+    )
+    assert _everything(tmp_path) == [Path("goals")]
+
+
+def test_a_write_that_fails_on_the_way_leaves_nothing_behind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from beskplan.core import output
+
+    real, calls = output.write_atomic, []
+
+    def failing(path: Path, text: str | bytes) -> None:
+        calls.append(path)
+        if len(calls) == 3:
+            raise InputError([])  # a full disk, say, at the third file
+        real(path, text)
+
+    monkeypatch.setattr(output, "write_atomic", failing)
+    project = tmp_path / "new"
+    with pytest.raises(InputError):
+        init(project)
+    assert len(calls) == 3 and not project.exists()
+    # and a second init, once the disk has room, writes the whole project
+    monkeypatch.setattr(output, "write_atomic", real)
+    assert len(init(project)) == len(files())

@@ -3,11 +3,15 @@
 The files come from the package's ``template`` folder: ``beskplan.toml``, an example
 plan with comments, the illustrative figures it reads, and the CI workflow the
 README shows. The goal-file schema is written beside the plan for editors.
-Nothing is overwritten: when any of the files is there already, nothing is written.
+Nothing is overwritten and nothing is written through a symbolic link: when anything
+stands where the project's files go, nothing is written, and a write that fails on the
+way removes what the run wrote.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 
 from beskplan.core.errors import InputError, Problem
@@ -31,26 +35,67 @@ def files() -> dict[Path, bytes]:
 
 
 def init(folder: Path) -> list[Path]:
-    """Write a new project into ``folder`` (made if missing); the paths written."""
-    from beskplan.core.output import write_atomic
+    """Write a new project into ``folder`` (made if missing); the paths written.
+
+    Every path is checked before the first write: a file, folder or symbolic link (even
+    one that points nowhere) where a file or folder of the project goes is refused, so that
+    nothing is written through a link to outside the project. A write that fails on the
+    way removes what this run wrote: a failed ``init`` leaves nothing behind.
+    """
+    from beskplan.core.output import make_folder, write_atomic
 
     wanted = files()
-    if folder.exists() and not folder.is_dir():
-        raise InputError(Problem("is a file; give a folder for the new project", folder))
-    there = [folder / name for name in wanted if (folder / name).exists()]
-    if there:
-        raise InputError(
-            [Problem("is there already; init writes nothing over existing files", p) for p in there]
-        )
-    written = []
-    for name, content in wanted.items():
-        path = folder / name
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise InputError(
-                Problem(f"cannot make the folder: {exc.strerror}", path.parent)
-            ) from None
-        write_atomic(path, content)
-        written.append(path)
+    problems = _in_the_way(folder, wanted)
+    if problems:
+        raise InputError(problems)
+    made: list[Path] = []  # folders this run made, outermost first
+    written: list[Path] = []
+    try:
+        for folder_needed in _folders(folder, wanted):
+            if not os.path.lexists(folder_needed):
+                make_folder(folder_needed)
+                made.append(folder_needed)
+        for name, content in wanted.items():
+            write_atomic(folder / name, content)
+            written.append(folder / name)
+    except (InputError, OSError):
+        for path in reversed(written):
+            path.unlink(missing_ok=True)
+        for path in reversed(made):
+            with contextlib.suppress(OSError):
+                path.rmdir()
+        raise
     return written
+
+
+def _folders(folder: Path, wanted: dict[Path, bytes]) -> list[Path]:
+    """The project folder and every folder inside it that its files go in, outermost first."""
+    inner = {parent for name in wanted for parent in name.parents if parent != Path()}
+    return [folder, *(folder / p for p in sorted(inner, key=lambda p: (len(p.parts), p)))]
+
+
+def _in_the_way(folder: Path, wanted: dict[Path, bytes]) -> list[Problem]:
+    """What stands where the project's files and folders go (``lexists``: a link that
+    points nowhere counts)."""
+    if os.path.lexists(folder) and not folder.is_dir():
+        return [Problem("is a file; give a folder for the new project", folder)]
+    found: list[Problem] = []
+    for path in _folders(folder, wanted)[1:]:
+        if path.is_symlink():
+            found.append(Problem("is a symbolic link; init writes no project through it", path))
+        elif os.path.lexists(path) and not path.is_dir():
+            found.append(Problem("is a file where the project's folder goes; move it", path))
+    for name in wanted:
+        path = folder / name
+        if any(parent.is_symlink() or parent.is_file() for parent in _inside(folder, path)):
+            continue  # said above, for the folder
+        if path.is_symlink():
+            found.append(Problem("is a symbolic link; init writes nothing through it", path))
+        elif os.path.lexists(path):
+            found.append(Problem("is there already; init writes nothing over existing files", path))
+    return found
+
+
+def _inside(folder: Path, path: Path) -> list[Path]:
+    """The folders between ``folder`` and ``path``."""
+    return [p for p in path.parents if p != folder and folder in p.parents]
