@@ -308,16 +308,33 @@ def test_json_reader_on_any_bytes(tmp_path_factory: Any, data: bytes) -> None:
         st.lists(json_cells.filter(lambda c: not isinstance(c, list)), max_size=6), max_size=6
     ),
     top=st.integers(0, 3),
+    sheets=st.integers(0, 3),
+    extras=st.lists(
+        st.tuples(
+            st.sampled_from(["formula", "error", "far"]),
+            st.integers(0, 8),
+            st.integers(0, 5),
+        ),
+        max_size=3,
+    ),
 )
 def test_workbook_reader_on_any_sheet(
-    tmp_path_factory: Any, header: list[str], rows: list[list[Any]], top: int
+    tmp_path_factory: Any,
+    header: list[str],
+    rows: list[list[Any]],
+    top: int,
+    sheets: int,
+    extras: list[tuple[str, int, int]],
 ) -> None:
+    """Any sheet, behind empty sheets, with formulas, error values and a cell far away."""
     import io
 
     import xlsxwriter
 
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    for i in range(sheets):
+        book.add_worksheet(f"S{i}")
     sheet = book.add_worksheet("Data")
     for r, row in enumerate([header, *rows]):
         for c, value in enumerate(row):
@@ -327,6 +344,13 @@ def test_workbook_reader_on_any_sheet(
                 sheet.write_number(top + r, c, value)
             elif value is not None:
                 sheet.write_string(top + r, c, value)
+    for kind, r, c in extras:
+        if kind == "formula":
+            sheet.write_formula(r, c, "=1+1")
+        elif kind == "error":
+            sheet.write_formula(r, c, "=1/0", None, "#DIV/0!")
+        else:
+            sheet.write(1048575 - r, 16383 - c, "x")
     book.close()
     fuzz_targets.csv_bytes(buffer.getvalue(), tmp_path_factory.mktemp("x"), "T.xlsx")
 

@@ -29,6 +29,7 @@ import polars as pl
 
 from beskplan.core.errors import InputError, Problem
 from beskplan.core.sources import describe_file
+from beskplan.extracts import workbookparts
 from beskplan.extracts.layout import LINE, Extract, build, check_header, find_header_columns
 from beskplan.extracts.locator import Locator
 
@@ -97,7 +98,7 @@ def raw_reader(path: Path, *reading: Any) -> Callable[[int, int], str]:
     """The cell at a sheet row and column (both from 1), as calamine gives it."""
 
     def cell(line: int, column: int) -> str:
-        grid, first_column = _load(path, str(reading[0]))
+        grid, first_column = _load(_open(path), str(reading[0]))
         index = column - 1 - first_column
         if not 0 < line <= len(grid) or not 0 <= index < len(grid[line - 1]):
             return ""
@@ -107,32 +108,51 @@ def raw_reader(path: Path, *reading: Any) -> Callable[[int, int], str]:
 
 
 def _find(path: Path) -> tuple[str, list[tuple[Any, ...]], int]:
-    """The first sheet with a header row in its first rows, its rows and first column."""
-    names = _sheet_names(path)
+    """The first sheet with a header row in its first rows, its rows and first column.
+
+    The workbook is opened once; its parts are checked first
+    (:mod:`~beskplan.extracts.workbookparts`): the sheets looked at, each one's used range
+    before it is loaded, and the error values and formulas of the sheet read."""
+    parts = workbookparts.inspect(path)
+    reader = _open(path)
+    names = list(reader.sheet_names)
+    looked = names[: workbookparts.MAX_SHEETS]
+    checked = {sheet.name: sheet for sheet in parts.sheets} if parts else {}
     firsts: list[str] = []
-    for name in names:
-        grid, first_column = _load(path, name)
+    for name in looked:
+        sheet = checked.get(name)
+        if sheet is not None:
+            workbookparts.check_range(sheet, path)
+        grid, first_column = _load(reader, name)
         if any(find_header_columns(_cells(row)) for row in grid[:HEADER_SCAN]):
+            if sheet is not None and parts is not None:
+                workbookparts.check_cells(sheet, parts.calculate_on_load, path)
             return name, grid, first_column
         row = next((r for r in grid[:HEADER_SCAN] if any(_cells(r))), ())
         firsts.append(
             f"sheet '{name}' begins {', '.join(repr(c) for c in _cells(row) if c) or '(empty)'}"
         )
+    shown = "; ".join(firsts[:5]) + (f"; and {len(firsts) - 5} more" if len(firsts) > 5 else "")
+    of = (
+        f" (the first {len(looked)} of its {len(names):,} sheets)"
+        if len(looked) < len(names)
+        else ""
+    )
     raise InputError(
         Problem(
-            "the workbook holds no Jobindsats table: no sheet has a header row with an area "
-            f"column (Område or Area) and a period column (Periode) in its first {HEADER_SCAN} "
-            f"rows ({'; '.join(firsts)})",
+            f"the workbook holds no Jobindsats table{of}: no sheet has a header row with an "
+            f"area column (Område or Area) and a period column (Periode) in its first "
+            f"{HEADER_SCAN} rows ({shown})",
             path,
         )
     )
 
 
-def _sheet_names(path: Path) -> list[str]:
+def _open(path: Path) -> Any:
     import fastexcel
 
     try:
-        return list(fastexcel.read_excel(path).sheet_names)
+        return fastexcel.read_excel(path)
     except Exception as exc:  # fastexcel's errors share no base class beyond Exception
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise InputError(
@@ -140,13 +160,9 @@ def _sheet_names(path: Path) -> list[str]:
         ) from None
 
 
-def _load(path: Path, sheet: str) -> tuple[list[tuple[Any, ...]], int]:
+def _load(reader: Any, sheet: str) -> tuple[list[tuple[Any, ...]], int]:
     """Every row of ``sheet`` from row 1, cells as text, and the column its cells start in."""
-    import fastexcel
-
-    loaded = fastexcel.read_excel(path).load_sheet(
-        sheet, header_row=None, skip_rows=0, dtypes="string"
-    )
+    loaded = reader.load_sheet(sheet, header_row=None, skip_rows=0, dtypes="string")
     columns = loaded.available_columns()
     first_column = columns[0].absolute_index if columns else 0
     return loaded.to_polars().rows(), first_column
