@@ -355,6 +355,22 @@ def test_workbook_reader_on_any_sheet(
     fuzz_targets.csv_bytes(buffer.getvalue(), tmp_path_factory.mktemp("x"), "T.xlsx")
 
 
+json_numbers = st.from_regex(
+    r"-?(0|[1-9][0-9]{0,20})(\.[0-9]{1,20})?([eE][+-]?[0-9]{1,12})?", fullmatch=True
+)
+
+
+@FUZZ
+@given(st.lists(json_numbers, min_size=1, max_size=4))
+def test_json_reader_on_any_number(tmp_path_factory: Any, numbers: list[str]) -> None:
+    """Numbers of any size and exponent: read exactly or refused, quickly, in bounded memory."""
+    rows = ",".join(
+        f'{{"Område": "{area}", "Periode": "2020", "Andel": {number}}}'
+        for area, number in zip(["A", "Hele landet", "B", "C"], numbers, strict=False)
+    )
+    _bounded(fuzz_targets.csv_bytes, f"[{rows}]".encode(), tmp_path_factory.mktemp("j"), "T.json")
+
+
 @FUZZ
 @given(documents)
 def test_diff_results_on_any_json(tmp_path_factory: Any, document: Any) -> None:

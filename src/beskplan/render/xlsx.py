@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from beskplan.core.errors import InputError, Problem
 from beskplan.core.words import Lang, section, text
 from beskplan.evaluation.results import GoalResult, Report
 from beskplan.render import Options, Rendered
@@ -89,6 +90,7 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
                     ws.write_number(row, col, value)
                     shown = len(str(value))
                 else:
+                    _fits(value, sheet, row, col)
                     ws.write_string(row, col, value, wrap)
                     shown = max(len(line) for line in value.split("\n"))
                 widths[col] = max(widths[col], shown)
@@ -99,6 +101,24 @@ def workbook(sheets: Sequence[Sheet]) -> bytes:
             ws.autofilter(0, 0, len(sheet.rows), len(sheet.header) - 1)
     book.close()
     return out.getvalue()
+
+
+CELL_TEXT = 32_767  # characters: Excel cuts what is longer
+
+
+def _fits(text: str, sheet: Sheet, row: int, col: int) -> None:
+    """Refuse text that Excel would cut short, rather than cut it silently."""
+    if len(text) > CELL_TEXT:
+        from xlsxwriter.utility import xl_rowcol_to_cell
+
+        raise InputError(
+            Problem(
+                f"--format xlsx: the text for sheet '{sheet.name[:31]}', cell "
+                f"{xl_rowcol_to_cell(row, col)} ({sheet.header[col]}) is {len(text):,} "
+                f"characters long, more than the {CELL_TEXT:,} an Excel cell holds; shorten "
+                "it, or write --format csv or json"
+            )
+        )
 
 
 def _sources(sources: Sequence[SourceFile], lang: Lang) -> Sheet:
