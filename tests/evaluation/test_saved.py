@@ -36,12 +36,13 @@ def test_results_diff_tells_data_from_goal_changes(run: Any, tmp_path: Path) -> 
         ),
         encoding="utf-8",
     )
-    # and the plan's goal F is loosened to "at least as good as" with a margin it meets
+    # and the plan's goal F is loosened to a threshold it meets (24,3 against at most 25)
     plan = goals / "frederiksberg-2019.yaml"
     plan.write_text(
         plan.read_text(encoding="utf-8").replace(
-            "cluster: frederiksberg-saerlige-vilkaar\n    strict: true\n\n  - id: G",
-            "cluster: frederiksberg-saerlige-vilkaar\n    margin: -10\n\n  - id: G",
+            "rule: cluster_mean\n    cluster: frederiksberg-saerlige-vilkaar\n    strict: true\n\n"
+            "  - id: G",
+            "rule: threshold\n    target: 25\n\n  - id: G",
         ),
         encoding="utf-8",
     )
@@ -58,9 +59,12 @@ def test_results_diff_tells_data_from_goal_changes(run: Any, tmp_path: Path) -> 
     changes = {g["id"]: g for g in doc["goals"]}
     assert (changes["D"]["status_changed"], changes["D"]["causes"]) == (True, ["data"])
     assert (changes["F"]["status_changed"], changes["F"]["causes"]) == (True, ["goal"])
-    assert changes["F"]["fields"] == [
-        {"name": "margin", "old": None, "new": -10},
+    fields = sorted(changes["F"]["fields"], key=lambda field: field["name"])
+    assert fields == [
+        {"name": "cluster", "old": "frederiksberg-saerlige-vilkaar", "new": None},
+        {"name": "rule", "old": "cluster_mean", "new": "threshold"},
         {"name": "strict", "old": True, "new": None},
+        {"name": "target", "old": None, "new": 25},
     ]
     assert changes["A"]["causes"] is None and not changes["A"]["status_changed"]
 

@@ -36,8 +36,9 @@ def compare(gap: str, margin: str = "0", strict: bool = False) -> Outcome:
     [
         (
             compare("0.8"),
-            "0,8 pct.-point over landsgennemsnittet (2,3)",
-            "0.8 percentage points above the national level (2.3)",
+            "0,8 pct.-point over landsgennemsnittet (2,3); kravet er at ligge på niveau eller under",
+            "0.8 percentage points above the national level (2.3); the goal asks to be level or "
+            "below",
         ),
         (
             compare("-0.8", margin="1.0"),

@@ -30,7 +30,7 @@ def _outcomes(context: Context, rule: str, params: dict[str, object], better: st
         (False, "0", Status.MET),  # 1,5 against the mean of 1,0 and 2,0: exactly on it
         (True, "0", Status.UNMET),
         (False, "0.1", Status.UNMET),
-        (False, "-0.1", Status.MET),
+        (False, "0.5", Status.UNMET),
     ],
 )
 def test_a_mean_is_compared_as_its_sum(

@@ -53,6 +53,7 @@ WORDS: Words = {
         "over": "over",
         "asks.margin": "kravet er mindst {margin} {unit} {side}",
         "asks.strict": "kravet er at ligge {side}",
+        "asks.level": "kravet er at ligge på niveau eller {side}",
     },
     "en": {
         "own_missing": "{area} has no figure",
@@ -83,6 +84,7 @@ WORDS: Words = {
         "over": "above",
         "asks.margin": "the goal asks for at least {margin} {unit} {side}",
         "asks.strict": "the goal asks to be {side}",
+        "asks.level": "the goal asks to be level or {side}",
     },
 }
 
@@ -158,6 +160,8 @@ def _compared(result: GoalResult, lang: Lang, unit: str) -> str:
         text += "; " + asked
     elif strict:
         text += "; " + texts["asks.strict"].format(side=want)
+    elif margin is not None or strict is not None:  # a comparison the rule asks for
+        text += "; " + texts["asks.level"].format(side=want)
     return text
 
 

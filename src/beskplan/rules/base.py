@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Protocol
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
-from beskplan.core.fields import Strict, Text
+from beskplan.core.fields import Number, Strict, Text
 from beskplan.core.periods import Period
 from beskplan.extracts.reading import Reading
 from beskplan.rules import compare
@@ -31,6 +31,24 @@ ClusterRef = Annotated[
 ]
 
 NATIONAL = "Hele landet"
+
+
+def _not_below_zero(value: Decimal) -> Decimal:
+    if value < 0:
+        raise ValueError(
+            f"{value} is below zero: a margin is how much better than its reference "
+            "the goal asks the municipality to be, never how much worse it may be. For "
+            f"'at least {-value} better' write margin: {-value}; a goal that allows being "
+            "worse is a threshold (rule: threshold, target: the level allowed)"
+        )
+    return value
+
+
+Margin = Annotated[
+    Number,
+    AfterValidator(_not_below_zero),
+    Field(description="how much better than the reference, in the measure's unit; not below 0"),
+]
 
 
 class RuleParams(Strict):

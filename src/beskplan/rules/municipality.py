@@ -20,11 +20,12 @@ from decimal import Decimal
 
 import polars as pl
 
-from beskplan.core.fields import Number, Text
+from beskplan.core.fields import Text
 from beskplan.extracts.reading import Reading
 from beskplan.rules import frames
 from beskplan.rules.base import (
     GoalView,
+    Margin,
     Reads,
     Requirement,
     Retarget,
@@ -46,7 +47,7 @@ WORDS: Words = {
 class Params(RuleParams):
     than: Text
     strict: bool = False
-    margin: Number = Decimal(0)
+    margin: Margin = Decimal(0)
 
 
 def reads(params: Params) -> Reads:

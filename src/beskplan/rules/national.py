@@ -22,12 +22,12 @@ from decimal import Decimal
 
 import polars as pl
 
-from beskplan.core.fields import Number
 from beskplan.extracts.reading import Reading
 from beskplan.rules import frames, references
 from beskplan.rules.base import (
     NATIONAL,
     GoalView,
+    Margin,
     Reads,
     Requirement,
     Retarget,
@@ -45,7 +45,7 @@ WORDS: Words = {"da": {}, "en": {}}  # its reference label is the references mod
 
 class Params(RuleParams):
     strict: bool = False
-    margin: Number = Decimal(0)
+    margin: Margin = Decimal(0)
 
 
 def reads(params: Params) -> Reads:
