@@ -60,6 +60,19 @@ def cases(draw: Any, rule: str) -> tuple[dict[str, Any], dict[tuple[str, str], s
                 ]
             )
         ),
+        "change": draw(
+            st.sampled_from(
+                [
+                    {"baseline": BASE.code},
+                    {"baseline": BASE.code, "by": 0.5},
+                    {"baseline": BASE.code, "by_percent": 25},
+                    {"baseline": BASE.code, "against": "national"},
+                    {"baseline": BASE.code, "against": "national", "by_percent": 5},
+                    {"baseline": BASE.code, "against": "cluster", "cluster": cluster, "by": 1},
+                    {"baseline": BASE.code, "against": "A", "by_percent": 0},
+                ]
+            )
+        ),
     }[rule]
     figures: dict[tuple[str, str], str | None] = {}
     for period in (NOW.code, BASE.code):

@@ -6,13 +6,14 @@ import json
 from typing import Any
 
 
-def test_plans_lists_the_five_bundled_plans(run: Any) -> None:
+def test_plans_lists_the_six_bundled_plans(run: Any) -> None:
     result = run("plans", "--format", "json")
     assert result.exit_code == 0
     plans = {p["plan"]: p for p in json.loads(result.stdout)}
     assert sorted(plans) == [
         "frederiksberg-2018",
         "frederiksberg-2019",
+        "frederiksberg-unge-2019",
         "frederiksberg-vaekst-2021",
         "frederikssund-2024",
         "kobenhavn-2018",

@@ -81,6 +81,12 @@ def plans(draw: Any) -> str:
         f"    by: {draw(st.sampled_from(['0', '0.5']))}",
         "rule: cluster_mean\n    cluster: [A, B, C]",
         "rule: cluster_mean\n    cluster: [A, B, Cee]",  # Cee is in no table: noted
+        "rule: change\n    baseline: 2020M02\n    "
+        + draw(st.sampled_from(["by: 0.5", "by_percent: 25", "by: 0"])),
+        "rule: change\n    baseline: 2020M02\n    against: national",
+        "rule: change\n    baseline: 2020M02\n    against: cluster\n    cluster: k1\n"
+        f"    by_percent: {draw(st.sampled_from(['0', '5']))}",
+        "rule: change\n    baseline: 2020M02\n    against: E\n    by: 0.2",
     ]
     text = "plan: p\ntitle: P\nmunicipality: A\nperiod: 2020M06\ngoals:\n"
     for i, rule in enumerate(goals):

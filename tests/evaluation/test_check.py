@@ -12,7 +12,7 @@ from tests.conftest import DATA, GOALS, write
 def test_the_bundled_plans_pass(run: Any) -> None:
     result = run("check")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "5 plans, 36 goals: no problems\n"
+    assert result.stdout == "6 plans, 38 goals: no problems\n"
 
 
 def test_missing_coverage_is_reported_at_the_goal(run: Any, tmp_path: Path) -> None:

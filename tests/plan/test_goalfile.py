@@ -46,7 +46,7 @@ def test_all_problems_at_once_each_at_its_line(tmp_path: Path) -> None:
     assert got == [
         "4:9: period: period '2018M13' does not parse: there is no month 13 (1 to 12); "
         "expected a month 2018M06, a quarter 2024Q01, a half-year 2022H02, a moving year 2021QMAT02 or a year 2019 (2019Y01)",
-        "10:11: unknown rule 'clustr_mean' (did you mean 'cluster_mean'?); rules are: baseline, "
+        "10:11: unknown rule 'clustr_mean' (did you mean 'cluster_mean'?); rules are: baseline, change, "
         "cluster_best, cluster_mean, cluster_rank, gap_shrink, municipality, national, threshold",
         "11:5: missing key 'target' for rule threshold",
         "15:5: unknown key 'thershold' for rule threshold; valid keys: "

@@ -79,6 +79,7 @@ def goal_record(goal: GoalResult, lang: Lang) -> dict[str, Any]:
         "distance": _num(o.distance),
         "rank": o.rank,
         "of": o.of,
+        **{key: _num(value) for key, value in o.details.items()},
         "explanation": explain(goal, lang),
         "better": goal.better,
         "unit": goal.unit or None,

@@ -10,6 +10,7 @@ is itself a ``Msg`` is worded first, so that a rule can compose (gap_shrink says
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from functools import cache
@@ -131,7 +132,8 @@ def explain(result: GoalResult, lang: Lang = "da") -> str:
         text = _compared(result, lang, unit)
     else:
         ref = f"{label(o.reference_label, lang, definite=True)}"
-        text = say(Msg(key, {**args, "ref": ref, "reference": o.reference}), lang, unit)
+        said = say(Msg(key, {**args, "ref": ref, "reference": o.reference}), lang, unit)
+        text = re.sub(" {2,}", " ", said)  # an empty unit leaves no double space
     notes = [say(n, lang) for n in o.notes]
     if result.trajectory is not None:
         notes.append(course(result, lang))

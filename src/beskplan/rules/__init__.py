@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from beskplan.rules import (
     baseline,
+    change,
     cluster_best,
     cluster_mean,
     cluster_rank,
@@ -41,5 +42,6 @@ RULES: dict[str, RuleKind] = {
         _checked(threshold),
         _checked(gap_shrink),
         _checked(baseline),
+        _checked(change),
     )
 }

@@ -47,3 +47,5 @@ class Outcome:
     of: int | None = None
     notes: tuple[Msg, ...] = ()
     period: Period | None = None
+    # figures a rule gives besides (``change``: the baseline figure, the change, in per cent)
+    details: Mapping[str, Decimal | None] = field(default_factory=dict)
