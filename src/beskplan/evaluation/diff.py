@@ -136,6 +136,11 @@ class PlanDiff:
     def count(self, change: Change) -> int:
         return sum(g.change == change for g in self.goals)
 
+    @property
+    def new_status(self) -> int:
+        """Goals whose status differs, whether or not their definition changed too."""
+        return sum(g.status_changed for g in self.goals)
+
 
 def changed_fields(
     old: Mapping[str, object], new: Mapping[str, object], prefix: str = ""

@@ -127,7 +127,9 @@ def _period(code: str, lang: Lang) -> str:
 
 
 def _summary(diff: PlanDiff, lang: Lang) -> str:
-    counts = {k: diff.count(k) for k in CHANGES}
+    """The counts by kind of change; "med ny status" counts every goal whose status
+    differs, a changed goal's too."""
+    counts = {k: diff.count(k) for k in CHANGES} | {"flipped": diff.new_status}
     return section(lang, "diff")["summary"].format(**counts)
 
 
@@ -181,7 +183,7 @@ def record(diff: PlanDiff) -> dict[str, Any]:
         "old": {"plan": diff.old, "period": diff.old_period},
         "new": {"plan": diff.new, "period": diff.new_period},
         "differs": diff.differs,
-        "summary": {k: diff.count(k) for k in CHANGES},
+        "summary": {k: diff.count(k) for k in CHANGES} | {"status_changed": diff.new_status},
         "goals": [
             {
                 "id": g.id,
