@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -173,13 +173,34 @@ class Project:
         """Two plans goal by goal, each evaluated (at ``period``, or each at its own)."""
         from beskplan.evaluation.diff import diff_plans
 
-        old_plan, new_plan = self.plan(old), self.plan(new)
-        return diff_plans(
+        old_plan, new_plan = self.version(old), self.version(new)
+        found = diff_plans(
             old_plan,
             self.evaluate(old_plan, period),
             new_plan,
             self.evaluate(new_plan, period),
         )
+        notes = tuple(
+            f"{plan.path}: holds the plan '{plan.id}', compared as such"
+            for plan in (old_plan, new_plan)
+            if plan.path.suffix in (".yaml", ".yml") and plan.path.stem != plan.id
+        )
+        return replace(found, notes=notes) if notes else found
+
+    def version(self, name: str) -> Plan:
+        """A plan for ``diff``: by id, by the path of a goal file of any name (an old version
+        saved beside it), or ``PLAN@REV``, its goal file at a revision of the git repository
+        the goals folder is in (``randers-2026@HEAD~1``)."""
+        from beskplan.api.revisions import at_revision, split
+        from beskplan.plan.goalfile import load_plan, parse_plan
+
+        at = split(name)
+        if at is not None and not Path(name).exists():
+            plan, rev = at
+            return parse_plan(at_revision(self.goals, plan, rev), any_name=True)
+        if name.lower().endswith((".yaml", ".yml")):
+            return load_plan(name, self.goals, self._goals.note, any_name=True)
+        return self.plan(name)
 
     def check(self, names: Sequence[str] = (), period: Choice = None) -> Checked:
         """Every problem and warning of the plans on this data."""

@@ -72,6 +72,8 @@ def diff(
             result = diff_results(Path(old), Path(new))
         else:
             result = _project(goals, data, no_cache).diff(old, new, _period(period))
+            for note in result.notes:
+                sys.stderr.write(f"note: {note}\n")
         options = Options(_lang(lang), excel=_excel(excel, format))
         shown = render("diff", format.value, result, options)
         _deliver(shown, output, quiet, no_color)

@@ -127,6 +127,7 @@ class PlanDiff:
     goals: tuple[GoalDiff, ...]
     # each file either side read: its path and SHA-256 before and now (None: not read)
     sources: tuple[tuple[str, str | None, str | None], ...] = ()
+    notes: tuple[str, ...] = ()  # what the reader should know (a file named unlike its plan)
 
     @property
     def differs(self) -> bool:

@@ -96,14 +96,16 @@ def find_plan(name: str, goals_dir: Path, note: str = "") -> Path:
     return path
 
 
-def load_plan(name: str | Path, goals_dir: Path, note: str = "") -> Plan:
-    """A plan by id in ``goals_dir`` or by path; ``note`` says what chose the folder."""
+def load_plan(name: str | Path, goals_dir: Path, note: str = "", any_name: bool = False) -> Plan:
+    """A plan by id in ``goals_dir`` or by path; ``note`` says what chose the folder.
+    ``any_name``: a file whose name is not its plan id is read all the same (an old
+    version saved beside the plan, for ``diff``)."""
     path = name if isinstance(name, Path) else find_plan(name, goals_dir, note)
     source = read_yaml(path)
-    return parse_plan(source)
+    return parse_plan(source, any_name)
 
 
-def parse_plan(source: Located) -> Plan:
+def parse_plan(source: Located, any_name: bool = False) -> Plan:
     data = source.data
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"'{data}'"
@@ -113,7 +115,7 @@ def parse_plan(source: Located) -> Plan:
             )
         )
     head, problems = validate(PlanFields, data, source)
-    if head is not None and head.plan != source.path.stem:
+    if head is not None and head.plan != source.path.stem and not any_name:
         problems.append(
             source.problem(
                 ("plan",),
