@@ -69,6 +69,26 @@ def test_results_diff_tells_data_from_goal_changes(run: Any, tmp_path: Path) -> 
     assert changes["A"]["causes"] is None and not changes["A"]["status_changed"]
 
 
+def test_a_value_that_moved_is_never_called_unchanged(run: Any, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    args = ("frederiksberg-2019", "--data", str(data))
+    before = _saved(run, tmp_path / "before.json", *args)
+    # goal A's 10,4 is revised to 9,9: still under the cluster's 11,8, still met
+    ptv = data / "PTV_A02.csv"
+    old_row = "Frederiksberg;2018M06;Ydelsesgrupper i alt;Køn i alt;7423;10,4"
+    new_row = "Frederiksberg;2018M06;Ydelsesgrupper i alt;Køn i alt;7066;9,9"
+    ptv.write_text(ptv.read_text(encoding="utf-8").replace(old_row, new_row), encoding="utf-8")
+    after = _saved(run, tmp_path / "after.json", *args)
+    result = run("diff", str(before), str(after), "--results", "--format", "json")
+    doc = json.loads(result.stdout)
+    changes = {g["id"]: g["change"] for g in doc["goals"]}
+    assert changes["A"] == "moved" and changes["B"] == "unchanged"
+    assert (doc["summary"]["moved"], doc["summary"]["unchanged"]) == (1, 7)
+    table = run("diff", str(before), str(after), "--results").stdout
+    assert "1 med nye tal, 7 uændret" in table
+
+
 def test_results_diff_refuses_other_json(run: Any, tmp_path: Path) -> None:
     other = write(tmp_path / "x.json", '{"a": 1}')
     result = run("diff", str(other), str(other), "--results")

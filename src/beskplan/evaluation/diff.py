@@ -3,9 +3,10 @@
 Goals are matched by id. A goal in both is ``changed`` when any key of it in
 the goal file differs (``title``, ``measure``, ``margin``, ...), and each such
 key is named with its old and new value; ``flipped`` when only its status did;
-``unchanged`` otherwise. Where a goal was removed and another added with the
-same measure, rule and parameters, the diff says that the id may have changed;
-it does not pair them on a guess. Movement is ``better`` or ``worse`` by the
+``moved`` when only its figures did (value or reference); ``unchanged`` otherwise.
+Where a goal was removed and another added with the same measure, rule and
+parameters, the diff says that the id may have changed; it does not pair them on a
+guess. Movement is ``better`` or ``worse`` by the
 goal's direction.
 
 For each status flip the diff says why: the goal changed, its data changed (the
@@ -24,10 +25,10 @@ from beskplan.evaluation.results import GoalResult, Report
 from beskplan.plan.goalfile import Plan
 from beskplan.rules.outcome import Status
 
-Change = Literal["added", "removed", "changed", "flipped", "unchanged"]
+Change = Literal["added", "removed", "changed", "flipped", "moved", "unchanged"]
 Cause = Literal["goal", "data", "period"]
 Movement = Literal["better", "worse", "same"]
-CHANGES: tuple[Change, ...] = ("added", "removed", "changed", "flipped", "unchanged")
+CHANGES: tuple[Change, ...] = ("added", "removed", "changed", "flipped", "moved", "unchanged")
 # the keys that describe a goal without changing what it measures or requires
 DESCRIPTIVE_KEYS = ("id", "title", "name", "focus", "note", "ministermaal", "deadline", "period")
 
@@ -187,9 +188,14 @@ def flip_causes(goal: bool, data: bool, old: Side, new: Side) -> tuple[Cause, ..
 
 
 def change_kind(fields: bool, old: Side, new: Side) -> Change:
+    """``changed`` (the definition), ``flipped`` (the status alone), ``moved`` (the same
+    status, but the value or the reference moved), or ``unchanged``: never a goal whose
+    figures moved."""
     if fields:
         return "changed"
-    return "flipped" if old.status != new.status else "unchanged"
+    if old.status != new.status:
+        return "flipped"
+    return "moved" if (old.value, old.reference) != (new.value, new.reference) else "unchanged"
 
 
 def diff_plans(old: Plan, old_report: Report, new: Plan, new_report: Report) -> PlanDiff:

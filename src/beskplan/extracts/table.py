@@ -77,6 +77,7 @@ class Table:
     _distinct: dict[str, list[str]] = field(default_factory=dict)  # column -> values, sorted
     _filters: dict[tuple[tuple[str, str], ...], Filters] = field(default_factory=dict)
     _area_keys: frozenset[str] | None = None
+    _dated: list[SourceFile] | None = None
 
     @property
     def periods(self) -> dict[str, Period]:
@@ -85,7 +86,13 @@ class Table:
         return self._periods
 
     def dated_sources(self) -> list[SourceFile]:
-        """The table's files, each with its first and newest period and the table's id."""
+        """The table's files, each with its first and newest period and the table's id
+        (worked out once: every report of a national run asks)."""
+        if self._dated is None:
+            self._dated = self._date_sources()
+        return self._dated
+
+    def _date_sources(self) -> list[SourceFile]:
         if len(self.files) != len(self.sources):  # pragma: no cover - every reader describes
             return list(self.sources)
         spans = self._spans()
