@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from beskplan.api import Project
 from beskplan.render.committee import anchor, goal_charts, overview
 
@@ -42,3 +44,49 @@ def test_a_baseline_goal_marks_its_baseline() -> None:
     goal = next(g for g in report.goals if g.id == "V1")  # baseline: 2020M02 in the goal file
     trend = next(c for c in goal_charts(goal, report, members[goal.id], "da") if c.kind == "trend")
     assert 'id="beskplan-baseline"' in trend.svg and "basis 2020M02" in trend.svg
+
+
+PLAN = """plan: p
+title: P
+municipality: A
+period: 2020Q2
+goals:
+  - id: N
+    title: N
+    measure: {table: T, column: Andel (pct.)}
+    better: lower
+    rule: national
+"""
+# A at 2,5 against the country's 2,0 in March (unmet), at 1,5 in June (met)
+T = (
+    "Område;Periode;Andel (pct.)\n"
+    "A;2020M03;2,5\nHele landet;2020M03;2,0\nA;2020M06;1,5\nHele landet;2020M06;2,0\n"
+)
+
+
+def test_a_report_beside_last_quarter_says_what_moved(tmp_path: Any, run: Any) -> None:
+    from tests.conftest import write
+
+    write(tmp_path / "goals" / "p.yaml", PLAN)
+    write(tmp_path / "data" / "T.csv", T)
+    out = tmp_path / "r.md"
+    args = ("--goals", str(tmp_path / "goals"), "--data", str(tmp_path / "data"))
+    result = run(
+        "report", "p", *args, "--compare", "previous", "--format", "markdown", "--output", str(out)
+    )
+    assert result.exit_code == 0, result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "1 mål har skiftet status siden 1. kvt. 2020: N (ikke opfyldt → opfyldt)." in text
+    assert "| Siden 1. kvt. 2020 |" in text
+    assert "ikke opfyldt 2,5 → opfyldt 1,5, bedre" in text
+    # no goal has a deadline: no column of "-" and no note about it
+    assert "Kurs" not in text
+    html = tmp_path / "r.html"
+    assert run("report", "p", *args, "--compare", "2020Q1", "--output", str(html)).exit_code == 0
+    assert "N (ikke opfyldt → opfyldt)" in html.read_text(encoding="utf-8")
+
+
+def test_without_compare_the_overview_has_no_since_column() -> None:
+    project = Project.open()
+    report = project.evaluate(project.plan("frederiksberg-2019"), history=True)
+    assert all(row.since is None for row in overview(report, "da"))

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from beskplan.core.errors import InputError
     from beskplan.core.periods import Choice
     from beskplan.core.words import Lang as Language
+    from beskplan.evaluation.results import Report
+    from beskplan.plan.goalfile import Plan
     from beskplan.render import Rendered
 
     # the choices are made from the renderer registry at run time; to the type checker they
@@ -120,6 +122,25 @@ PeriodOption = Annotated[
         "its own newest figure). Default: the plan's."
     ),
 ]
+CompareOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Also show each goal's status and value at this period, beside: a period, "
+        "previous (one step of the evaluated period's frequency earlier: the quarter before "
+        "a quarter; under --period newest, each goal's own) or year-ago."
+    ),
+]
+
+
+def _earlier(project: Project, plan: Plan, report: Report, compare: str | None) -> Report | None:
+    """The plan at the period ``--compare`` names, beside ``report``; ``None`` without it."""
+    from beskplan.evaluation.timing import RELATIVE
+
+    how = compare.strip().lower() if compare is not None else None
+    if how in RELATIVE:
+        return project.earlier(plan, report, how)
+    at = _period(compare, "--compare")
+    return project.evaluate(plan, at) if at is not None else None
 
 
 def _fail(error: InputError) -> NoReturn:

@@ -9,6 +9,7 @@ import typer
 
 from beskplan.cli import (
     TABLE,
+    CompareOption,
     DataOption,
     ExcelOption,
     FormatOption,
@@ -20,6 +21,7 @@ from beskplan.cli import (
     PeriodOption,
     QuietOption,
     _deliver,
+    _earlier,
     _excel,
     _fail,
     _lang,
@@ -36,14 +38,7 @@ def evaluate(
         str, typer.Argument(help="A plan id from the goals directory, or a path to a .yaml file.")
     ],
     period: PeriodOption = None,
-    compare: Annotated[
-        str | None,
-        typer.Option(
-            help="Also show each goal's status and value at this period, beside: a period, "
-            "previous (one step of the evaluated period's frequency earlier: the quarter before "
-            "a quarter) or year-ago."
-        ),
-    ] = None,
+    compare: CompareOption = None,
     data: DataOption = None,
     goals: GoalsOption = None,
     format: FormatOption = TABLE,
@@ -76,7 +71,6 @@ def evaluate(
 ) -> None:
     """Evaluate a plan's goals: met or unmet, with the figures and the reference."""
     from beskplan.core.errors import InputError, Problem
-    from beskplan.evaluation.timing import RELATIVE
     from beskplan.render import Options, render
     from beskplan.rules.outcome import Status
 
@@ -105,12 +99,7 @@ def evaluate(
             _deliver(shown, output, quiet, no_color)
             return
         report = project.evaluate(loaded, at, history=trend)
-        how = compare.strip().lower() if compare is not None else None
-        if how in RELATIVE:
-            previous = project.earlier(loaded, report, how)
-            options = Options(_lang(lang), previous=previous, trend=trend, excel=excel)
-        elif (earlier := _period(compare, "--compare")) is not None:
-            previous = project.evaluate(loaded, earlier)
+        if (previous := _earlier(project, loaded, report, compare)) is not None:
             options = Options(_lang(lang), previous=previous, trend=trend, excel=excel)
         if not quiet:
             for notice in report.notices:

@@ -8,6 +8,7 @@ import typer
 
 from beskplan.cli import (
     HTML,
+    CompareOption,
     DataOption,
     GoalsOption,
     LangOption,
@@ -17,6 +18,7 @@ from beskplan.cli import (
     QuietOption,
     ReportFormat,
     _deliver,
+    _earlier,
     _fail,
     _lang,
     _period,
@@ -31,6 +33,7 @@ def report(
         str, typer.Argument(help="A plan id from the goals directory, or a path to a .yaml file.")
     ],
     period: PeriodOption = None,
+    compare: CompareOption = None,
     data: DataOption = None,
     goals: GoalsOption = None,
     lang: LangOption = None,
@@ -48,9 +51,11 @@ def report(
 
     try:
         project = _project(goals, data, no_cache)
-        result, members = project.report(project.plan(plan), _period(period))
+        loaded = project.plan(plan)
+        result, members = project.report(loaded, _period(period))
+        previous = _earlier(project, loaded, result, compare)
         charts = (output.stem if output else "report") + "-charts"
-        options = Options(_lang(lang), members=members, charts=charts)
+        options = Options(_lang(lang), previous=previous, members=members, charts=charts)
         _deliver(render("report", format.value, result, options), output, quiet)
     except InputError as exc:
         _fail(exc)

@@ -16,13 +16,24 @@ from beskplan.evaluation.results import GoalResult, Report
 from beskplan.extracts.reading import Reading
 from beskplan.render import charts
 from beskplan.render.verdicts import label
-from beskplan.render.wording import HEADERS, course, distance, number, period_note, required, spoken
+from beskplan.render.wording import (
+    HEADERS,
+    course,
+    distance,
+    number,
+    period_note,
+    required,
+    spoken,
+    status,
+)
+from beskplan.rules import compare
 from beskplan.rules.outcome import Status
 
 
 @dataclass(frozen=True)
 class Row:
-    """A goal in the overview, its cells as words."""
+    """A goal in the overview, its cells as words; ``since`` and ``course`` are ``None``
+    where the overview has no such column."""
 
     id: str
     name: str
@@ -30,16 +41,33 @@ class Row:
     value: str
     required: str
     distance: str
-    course: str
+    since: str | None
+    course: str | None
+
+    def cells(self) -> list[str]:
+        """The cells after id, name and status, in the order of :func:`headings`."""
+        found = [self.value, self.required, self.distance]
+        return [*found, *(c for c in (self.since, self.course) if c is not None)]
 
 
-def headings(lang: Lang) -> list[str]:
+def has_courses(report: Report) -> bool:
+    """Whether any goal has a deadline: a column of "-" alone is not shown."""
+    return any(goal.trajectory is not None for goal in report.goals)
+
+
+def headings(report: Report, lang: Lang, previous: Report | None = None) -> list[str]:
     """The overview's column headings, in the order of :class:`Row`'s cells."""
     h, w = HEADERS[lang], section(lang, "html")
-    return [h["id"], h["title"], h["status"], h["value"], w["requirement"], h["gap"], w["course"]]
+    found = [h["id"], h["title"], h["status"], h["value"], w["requirement"], h["gap"]]
+    if previous is not None:
+        found.append(w["since"].format(period=spoken(previous.period, lang)))
+    return found + ([w["course"]] if has_courses(report) else [])
 
 
-def overview(report: Report, lang: Lang) -> list[Row]:
+def overview(report: Report, lang: Lang, previous: Report | None = None) -> list[Row]:
+    """A row per goal; with ``previous`` (the plan at an earlier period) what moved since."""
+    before = {goal.id: goal for goal in previous.goals} if previous else {}
+    courses = has_courses(report)
     return [
         Row(
             goal.id,
@@ -48,10 +76,43 @@ def overview(report: Report, lang: Lang) -> list[Row]:
             number(goal.outcome.value, lang) + period_note(goal, report, lang),
             required(goal, lang),
             distance(goal, lang),
-            course(goal, lang, detail=False) if goal.trajectory else "-",
+            since(before.get(goal.id), goal, lang) if previous is not None else None,
+            (course(goal, lang, detail=False) if goal.trajectory else "-") if courses else None,
         )
         for goal in report.goals
     ]
+
+
+def since(then: GoalResult | None, now: GoalResult, lang: Lang) -> str:
+    """``ikke opfyldt 3,1 → opfyldt 2,9, bedre``: the status and value then and now, and
+    whether the value moved the goal's way."""
+    w = section(lang, "html")
+    if then is None:
+        return "-"
+    was = f"{status(then.status, lang)} {number(then.outcome.value, lang)}"
+    is_ = f"{status(now.status, lang)} {number(now.outcome.value, lang)}"
+    old, new = then.outcome.value, now.outcome.value
+    if old is None or new is None:
+        return f"{was} → {is_}"
+    ahead = compare.advantage(new, old, now.better)
+    way = w["same"] if ahead == 0 else w["better"] if ahead > 0 else w["worse"]
+    return f"{was} → {is_}, {way}"
+
+
+def moved(report: Report, previous: Report, lang: Lang) -> str:
+    """The sentence that opens a report beside an earlier one: which goals changed status."""
+    w = section(lang, "html")
+    before = {goal.id: goal for goal in previous.goals}
+    flipped = [
+        f"{goal.id} ({status(before[goal.id].status, lang)} → {status(goal.status, lang)})"
+        for goal in report.goals
+        if goal.id in before and before[goal.id].status is not goal.status
+    ]
+    period = spoken(previous.period, lang)
+    if not flipped:
+        return w["moved.none"].format(period=period)
+    key = "moved.one" if len(flipped) == 1 else "moved"
+    return w[key].format(n=len(flipped), period=period, listed=", ".join(flipped))
 
 
 def anchor(goal_id: str) -> str:

@@ -16,7 +16,7 @@ from beskplan.core.words import Lang, section
 from beskplan.evaluation.results import GoalResult, Report
 from beskplan.extracts.reading import Reading
 from beskplan.render import Options, Rendered
-from beskplan.render.committee import anchor, goal_charts, headings, overview
+from beskplan.render.committee import anchor, goal_charts, has_courses, headings, moved, overview
 from beskplan.render.verdicts import explain, label
 from beskplan.render.wording import HEADERS, as_of, distance, made, number, spoken, status, when
 
@@ -58,28 +58,33 @@ def _figure(goal: GoalResult, report: Report, members: Sequence[Reading], lang: 
     )
 
 
-def _overview(report: Report, lang: Lang) -> str:
-    """The table that opens the report: a row per goal, linking to its section."""
+def _overview(report: Report, lang: Lang, previous: Report | None = None) -> str:
+    """The table that opens the report: a row per goal, linking to its section; with
+    ``previous`` a column of what moved since, and the course explained where shown."""
     w = section(lang, "html")
-    heads = headings(lang)
+    heads = headings(report, lang, previous)
     rows = []
-    for row in overview(report, lang):
+    for row in overview(report, lang, previous):
         link = f'href="#{anchor(row.id)}"'
         badge = f'<span class="badge {row.status.value}">{escape(status(row.status, lang))}</span>'
+        value, asked, *rest = row.cells()
         cells = [
             f"<a {link}>{escape(row.id)}</a>",
             f"<a {link}>{escape(row.name)}</a>",
             badge,
-            f'<span class="num">{escape(row.value)}</span>',
-            f'<span class="num">{escape(row.required)}</span>',
-            escape(row.distance),
-            escape(row.course),
+            f'<span class="num">{escape(value)}</span>',
+            f'<span class="num">{escape(asked)}</span>',
+            *(escape(cell) for cell in rest),
         ]
         rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     head = "".join(f"<th>{escape(x)}</th>" for x in heads)
+    note = f'\n<p class="note">{escape(w["course_note"])}</p>' if has_courses(report) else ""
     return (
         f'<table class="overview">\n<caption>{escape(w["overview"])}</caption>\n'
-        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n"
+        + "\n".join(rows)
+        + "\n</tbody>\n</table>"
+        + note
     )
 
 
@@ -124,7 +129,10 @@ def _section(goal: GoalResult, report: Report, members: Sequence[Reading], lang:
 
 
 def render(
-    report: Report, members: Mapping[str, Sequence[Reading]] | None = None, lang: Lang = "da"
+    report: Report,
+    members: Mapping[str, Sequence[Reading]] | None = None,
+    lang: Lang = "da",
+    previous: Report | None = None,
 ) -> str:
     """The whole report; ``members`` gives each cluster goal's members' figures by goal id."""
     h = HEADERS[lang]
@@ -144,6 +152,9 @@ def render(
     )
     files = ", ".join(escape(f.path) for f in report.sources)
     title = f"{report.title} — {report.municipality}"
+    moved_line = (
+        f'<p class="moved">{escape(moved(report, previous, lang))}</p>\n' if previous else ""
+    )
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -151,8 +162,8 @@ def render(
         f"<style>{CSS}</style>\n</head>\n<body>\n"
         f"<header>\n<h1>{escape(title)}</h1>\n"
         f"<p>{escape(_first_up(when(report, lang)))}</p>\n{source}\n"
-        f'<p class="summary">{escape(summary)}</p>\n</header>\n'
-        f"<main>\n{_overview(report, lang)}\n{sections}\n</main>\n"
+        f'<p class="summary">{escape(summary)}</p>\n{moved_line}</header>\n'
+        f"<main>\n{_overview(report, lang, previous)}\n{sections}\n</main>\n"
         f"<footer><p>{escape(section(lang, 'html')['sources'])}: {files}</p></footer>\n"
         "</body>\n</html>\n"
     )
@@ -164,7 +175,7 @@ def _first_up(text: str) -> str:
 
 
 def report(result: Report, options: Options) -> Rendered:
-    return Rendered(render(result, options.members, options.lang))
+    return Rendered(render(result, options.members, options.lang, options.previous))
 
 
 # this module's renderers in the registry (beskplan.render.RENDERERS), by kind and format

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from beskplan.core.words import Lang
+from beskplan.core.words import Lang, section
 from beskplan.evaluation.results import Report
 from beskplan.extracts.reading import Reading
 from beskplan.render import Options, Rendered
-from beskplan.render.committee import anchor, goal_charts, headings, overview
+from beskplan.render.committee import anchor, goal_charts, has_courses, headings, moved, overview
 from beskplan.render.markdown import ICON, escape, table
 from beskplan.render.verdicts import explain, label
 from beskplan.render.wording import HEADERS, as_of, distance, made, number, spoken, status, when
@@ -23,6 +23,7 @@ def render(
     members: Mapping[str, Sequence[Reading]],
     folder: str,
     lang: Lang = "da",
+    previous: Report | None = None,
 ) -> tuple[str, dict[str, str]]:
     """The Markdown text and the charts to write beside it (file name in ``folder`` -> SVG)."""
     h = HEADERS[lang]
@@ -40,7 +41,9 @@ def render(
         + "**",
         "",
     ]
-    out += [_overview(report, lang), ""]
+    if previous is not None:
+        out += [escape(moved(report, previous, lang)), ""]
+    out += [_overview(report, lang, previous), ""]
     files: dict[str, str] = {}
     for index, goal in enumerate(report.goals):
         o = goal.outcome
@@ -66,22 +69,22 @@ def render(
     return "\n".join(out), files
 
 
-def _overview(report: Report, lang: Lang) -> str:
-    """The table that opens the report: a row per goal, linking to its section."""
+def _overview(report: Report, lang: Lang, previous: Report | None = None) -> str:
+    """The table that opens the report: a row per goal, linking to its section; with
+    ``previous`` a column of what moved since, and the course explained where shown."""
     rows = [
         [
             f"[{escape(row.id)}](#{anchor(row.id)})",
             f"[{escape(row.name)}](#{anchor(row.id)})",
             f"{ICON[row.status]} {status(row.status, lang)}",
-            escape(row.value),
-            escape(row.required),
-            escape(row.distance),
-            escape(row.course),
+            *(escape(cell) for cell in row.cells()),
         ]
-        for row in overview(report, lang)
+        for row in overview(report, lang, previous)
     ]
-    heads = headings(lang)
-    return table(heads, rows)
+    text = table(headings(report, lang, previous), rows)
+    if has_courses(report):
+        text += "\n" + escape(section(lang, "html")["course_note"]) + "\n"
+    return text
 
 
 def _safe(goal_id: str, index: int) -> str:
@@ -96,7 +99,7 @@ def _first_up(text: str) -> str:
 
 
 def report(result: Report, options: Options) -> Rendered:
-    text, files = render(result, options.members, options.charts, options.lang)
+    text, files = render(result, options.members, options.charts, options.lang, options.previous)
     return Rendered(text, files=files)
 
 
