@@ -46,13 +46,17 @@ def test_the_excel_dialect_reads_back_to_the_same_numbers(run: Any) -> None:
     assert excel.exit_code == 0
     raw = excel.stdout_bytes
     assert raw.startswith("\ufeff".encode()) and b"\r\n" in raw
-    assert raw.decode("utf-8-sig").splitlines()[0].startswith("plan;municipality;id;")
+    # for people: headers and statuses in the output's language, Danish by default
+    assert raw.decode("utf-8-sig").splitlines()[0].startswith("Plan;Kommune;Mål;Navn;")
     assert ";10,4;11,8;" in raw.decode("utf-8")  # Frederiksberg's A, as Danish Excel writes it
     a = pl.read_csv(io.StringIO(plain.stdout))
     b = pl.read_csv(io.BytesIO(raw), separator=";", decimal_comma=True)
-    assert a["value"].to_list() == b["value"].to_list()
-    assert a["distance"].to_list() == b["distance"].to_list()
-    assert a["explanation"].to_list() == b["explanation"].to_list()
+    assert a["value"].to_list() == b["Værdi"].to_list()
+    assert a["distance"].to_list() == b["Til målet"].to_list()
+    assert a["explanation"].to_list() == b["Forklaring"].to_list()
+    assert b["Status"].to_list()[:4] == ["opfyldt", "opfyldt", "opfyldt", "ikke opfyldt"]
+    english = run("evaluate", "frederiksberg-2019", "--format", "csv", "--excel", "--lang", "en")
+    assert english.stdout.splitlines()[0].lstrip("\ufeff").startswith("Plan;Municipality;Goal;")
 
 
 def test_excel_goes_only_with_csv(run: Any) -> None:

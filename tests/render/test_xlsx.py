@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import polars as pl
+import pytest
 
 from beskplan.api import Project
 from beskplan.render import Options, render
@@ -77,6 +78,11 @@ def test_municipalities_timeline_and_diff_workbooks(run: Any, tmp_path: Path) ->
     )
     overview = pl.read_excel(every, sheet_name="Kommuner")
     assert "Frederiksberg" in overview["Kommune"].to_list()
+    # each goal's column says which goal it is; Furesø is in no a-dagpenge cluster, so its D
+    # is compared with the national level and marked, as the table marks it
+    assert "D. A-dagpenge" in overview.columns
+    furesoe = overview.filter(pl.col("Kommune") == "Furesø")
+    assert furesoe["D. A-dagpenge"][0].endswith(" *")
     figures = pl.read_excel(every, sheet_name="Tal")
     assert figures.height == overview.height * 8
     line = tmp_path / "line.xlsx"
@@ -120,3 +126,36 @@ def test_a_workbook_needs_a_file(run: Any) -> None:
     result = run("evaluate", "frederiksberg-2019", "--format", "xlsx")
     assert result.exit_code == 2
     assert result.stderr == "--format xlsx writes a workbook, not text: give --output FILE.xlsx\n"
+
+
+def test_a_figure_is_formatted_with_the_decimals_the_text_shows(tmp_path: Path, run: Any) -> None:
+    """A cluster mean of 2,375 is shown 2,38 in the text; its cell keeps 2,375 and shows two
+    decimals, not one."""
+    from tests.conftest import write
+
+    write(
+        tmp_path / "goals" / "p.yaml",
+        "plan: p\ntitle: P\nmunicipality: A\nperiod: 2020\ngoals:\n  - id: M\n    title: M\n"
+        "    measure: {table: T, column: Andel}\n    better: lower\n    rule: cluster_mean\n"
+        "    cluster: [A, B, C, D, E]\n",
+    )
+    rows = [
+        ("A", "2,0"),
+        ("B", "2,1"),
+        ("C", "2,2"),
+        ("D", "2,6"),
+        ("E", "2,6"),
+        ("Hele landet", "2,4"),
+    ]
+    write(
+        tmp_path / "data" / "T.csv",
+        "Område;Periode;Andel\n" + "".join(f"{a};2020;{v}\n" for a, v in rows),
+    )
+    out = tmp_path / "m.xlsx"
+    args = ("--goals", str(tmp_path / "goals"), "--data", str(tmp_path / "data"))
+    assert run("evaluate", "p", *args, "--format", "xlsx", "--output", str(out)).exit_code == 0
+    goals = pl.read_excel(out, sheet_name="Mål")
+    assert goals["Reference"][0] == pytest.approx(2.375)  # (2,1 + 2,2 + 2,6 + 2,6) / 4, exact
+    styles = _xml(out, "xl/styles.xml")
+    assert 'formatCode="#,##0.00"' in styles  # the mean's and the gap's two decimals
+    assert "(2,38)" in goals["Forklaring"][0]

@@ -3,7 +3,9 @@
 A text cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
 return is prefixed with ``'`` so that a spreadsheet never runs it as a formula.
 The Excel dialect (``--excel``) is what a Danish Excel opens by a double click:
-``;`` between fields, decimal commas, CRLF line ends and a UTF-8 byte-order mark.
+``;`` between fields, decimal commas, CRLF line ends and a UTF-8 byte-order mark; its
+headers and statuses are words in the output's language (Danish by default), where the
+plain CSV keeps the JSON's keys and values for scripts.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import io
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
-from beskplan.core.words import Lang
+from beskplan.core.words import Lang, section, text
 from beskplan.evaluation.results import Report
 from beskplan.render import Options, Rendered
 from beskplan.render.verdicts import explain, label
@@ -114,7 +116,22 @@ def render(
                 *extra,
             )
         )
-    return write_rows(COLUMNS + (COMPARE_COLUMNS if previous else ()), rows, excel)
+    columns = COLUMNS + (COMPARE_COLUMNS if previous else ())
+    if excel:
+        words = section(lang, "csv")
+        at = {name: i for i, name in enumerate(columns)}
+        rows = [_worded(row, at, lang) for row in rows]
+        return write_rows([words[name] for name in columns], rows, excel)
+    return write_rows(columns, rows, excel)
+
+
+def _worded(row: Sequence[object], at: dict[str, int], lang: Lang) -> tuple[object, ...]:
+    """A row for people: statuses as words."""
+    found = list(row)
+    for name in ("status", "compare_status"):
+        if name in at and found[at[name]] is not None:
+            found[at[name]] = text(lang, f"status.{found[at[name]]}")
+    return tuple(found)
 
 
 def evaluation(report: Report, options: Options) -> Rendered:

@@ -30,6 +30,15 @@ def language(value: str) -> Lang:
     raise ValueError(f"no language {value!r}")  # pragma: no cover - the CLI offers LANGS only
 
 
+def places(value: Decimal | None) -> int:
+    """The decimals :func:`number` shows ``value`` with: as published, and at most two for a
+    computed figure (a mean of three, 2,375, is shown 2,38)."""
+    if value is None:
+        return 0
+    exponent = value.as_tuple().exponent
+    return min(-exponent, 2) if isinstance(exponent, int) and exponent < 0 else 0
+
+
 def number(value: Decimal | int | None, lang: Lang = "da", *, signed: bool = False) -> str:
     """A figure as people read it: ``10,4`` in Danish, ``10.4`` in English."""
     if value is None:

@@ -21,7 +21,7 @@ from beskplan.core.words import Lang, section, text
 from beskplan.evaluation.results import GoalResult, Report
 from beskplan.render import Options, Rendered
 from beskplan.render.verdicts import explain, label
-from beskplan.render.wording import HEADERS, distance, status
+from beskplan.render.wording import HEADERS, distance, places, status
 
 if TYPE_CHECKING:
     from beskplan.core.sources import SourceFile
@@ -59,6 +59,11 @@ def decimals(value: Decimal | None) -> int:
 
 def figure(value: Decimal | None, places: int) -> Figure | None:
     return None if value is None else Figure(value, min(places, 6))
+
+
+def shown(value: Decimal | None) -> Figure | None:
+    """``value`` formatted as the text shows it (:func:`~beskplan.render.wording.places`)."""
+    return figure(value, places(value))
 
 
 def workbook(sheets: Sequence[Sheet]) -> bytes:
@@ -131,19 +136,20 @@ def _sources(sources: Sequence[SourceFile], lang: Lang) -> Sheet:
 
 
 def _goal_row(goal: GoalResult, lang: Lang) -> list[Cell]:
+    """A goal's row; each figure formatted with the decimals the text shows it with (a
+    mean shown as 2,38 has two), its value exact."""
     o = goal.outcome
-    places = decimals(o.value)
     return [
         goal.id,
         goal.name or goal.title,
         status(goal.status, lang),
         goal.period.code,
-        figure(o.value, places),
-        figure(o.reference, places),
+        shown(o.value),
+        shown(o.reference),
         label(o.reference_label, lang) or None,
         distance(goal, lang),
-        figure(o.distance, places),
-        figure(o.gap, places),
+        shown(o.distance),
+        shown(o.gap),
         o.rank,
         o.of,
         goal.unit or None,
@@ -197,12 +203,17 @@ def municipalities(applied: list[Applied], options: Options) -> Rendered:
     lang = options.lang
     w = section(lang, "xlsx")
     first = applied[0].report if applied else None
-    ids = [g.id for g in first.goals] if first else []
-    overview = Sheet(w["municipalities"], ["#", w["municipality"], w["met"], w["goals_n"], *ids])
+    # each goal's column headed by its id and name; a status compared with the national
+    # level for want of a cluster is marked *, as the table marks it
+    heads = [f"{g.id}. {g.name or g.title}" for g in first.goals] if first else []
+    overview = Sheet(w["municipalities"], ["#", w["municipality"], w["met"], w["goals_n"], *heads])
     figures = Sheet(w["figures"], [w["municipality"], *_goal_header(lang), w["national_instead"]])
     for place, a in enumerate(applied, start=1):
         s = a.report.summary
-        marks: list[Cell] = [status(g.status, lang) for g in a.report.goals]
+        marks: list[Cell] = [
+            status(g.status, lang) + (" *" if g.id in a.national_instead else "")
+            for g in a.report.goals
+        ]
         overview.rows.append([place, a.municipality, s.met, len(a.report.goals), *marks])
         for g in a.report.goals:
             national = w["yes"] if g.id in a.national_instead else None
