@@ -37,8 +37,8 @@ def _pad(folder: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir()))
-def test_bad_input(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _prepared(case: str, tmp_path: Path) -> Path:
+    """The case's files copied to run: padded, ``.in`` files named, links made."""
     folder = tmp_path / case
     shutil.copytree(CASES / case, folder)
     _pad(folder)
@@ -50,6 +50,12 @@ def test_bad_input(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
             link, target = line.split()
             (folder / link).parent.mkdir(parents=True, exist_ok=True)
             (folder / link).symlink_to(target)
+    return folder
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir()))
+def test_bad_input(case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _prepared(case, tmp_path)
     monkeypatch.chdir(folder)
     args = shlex.split((folder / "args").read_text(encoding="utf-8"))
     expected = (folder / "expected").read_text(encoding="utf-8")
@@ -77,17 +83,7 @@ def test_a_cache_hit_says_the_same(
     case: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A data problem found on a second run, from the cache, is worded and placed the same."""
-    folder = tmp_path / case
-    shutil.copytree(CASES / case, folder)
-    _pad(folder)
-    for kept in folder.rglob("*.in"):
-        kept.rename(kept.with_suffix(""))
-    links = folder / "links"
-    if links.exists():
-        for line in links.read_text(encoding="utf-8").splitlines():
-            link, target = line.split()
-            (folder / link).parent.mkdir(parents=True, exist_ok=True)
-            (folder / link).symlink_to(target)
+    folder = _prepared(case, tmp_path)
     monkeypatch.chdir(folder)
     monkeypatch.setenv("BESKPLAN_CACHE", str(tmp_path / "cache"))
     args = shlex.split((folder / "args").read_text(encoding="utf-8"))

@@ -23,9 +23,27 @@ def params(**values: Any) -> Any:
 test_case, test_improving_the_value_never_unmeets = rule_tests("change")
 
 
+def said(outcome: Any, unit: str) -> Any:
+    """The goal's result around ``outcome``, to be explained."""
+    from beskplan.evaluation.results import GoalResult
+
+    return GoalResult(
+        id="G",
+        title="G",
+        name=None,
+        rule="change",
+        better="lower",
+        unit=unit,
+        measure="m",
+        focus=None,
+        ministermaal=(),
+        asked_period=BASE,
+        outcome=outcome,
+    )
+
+
 def test_the_fall_and_the_requirement_are_said_with_both_figures() -> None:
     """Ishøj's committee, August 2025: 146 in January 2023 to 110, "faldet med 25 %"."""
-    from beskplan.evaluation.results import GoalResult
     from beskplan.render.verdicts import explain
 
     view = FakeView(figures({HOME: "110"}, {HOME: "146"}))
@@ -36,19 +54,7 @@ def test_the_fall_and_the_requirement_are_said_with_both_figures() -> None:
         "change_percent": Decimal(-36) / Decimal(146) * 100,
     }
     assert outcome.reference == Decimal("109.5")  # the figure the goal asks for: 146 - 36,5
-    result = GoalResult(
-        id="U1",
-        title="U1",
-        name=None,
-        rule="change",
-        better="lower",
-        unit="personer",
-        measure="m",
-        focus=None,
-        ministermaal=(),
-        asked_period=BASE,
-        outcome=outcome,
-    )
+    result = said(outcome, "personer")
     assert explain(result, "da") == (
         "110 mod 146 i 2017M06: 24,7 % lavere; kravet er mindst 25 % lavere"
     )
@@ -58,24 +64,11 @@ def test_the_fall_and_the_requirement_are_said_with_both_figures() -> None:
 
 
 def test_against_the_country_both_changes_are_said() -> None:
-    from beskplan.evaluation.results import GoalResult
     from beskplan.render.verdicts import explain
 
     view = FakeView(figures({HOME: "92", NATIONAL: "96"}, {HOME: "100", NATIONAL: "100"}))
     outcome = RULE.evaluate(params(baseline=BASE.code, against="national"), view)
-    result = GoalResult(
-        id="X",
-        title="X",
-        name=None,
-        rule="change",
-        better="lower",
-        unit="",
-        measure="m",
-        focus=None,
-        ministermaal=(),
-        asked_period=BASE,
-        outcome=outcome,
-    )
+    result = said(outcome, "")
     assert explain(result, "da") == (
         "92 mod 100 i 2017M06: 8,0 % lavere; landsgennemsnittet: 4,0 % lavere; "
         "kravet er en bedre udvikling i procent end landsgennemsnittets"
