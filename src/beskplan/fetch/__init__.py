@@ -20,6 +20,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
@@ -86,8 +87,8 @@ def fetch(
 
     ``progress(n)`` gives a context whose value is called after each of the n tables.
     """
-    if data.exists() and not data.is_dir():
-        raise InputError(Problem("--data must be a directory of extracts", data))
+    _check_folder(data)
+    _check_ids(wanted)
     outcome = Outcome()
     with client.session() as http:
         listed = metadata.table_ids(client.get_json(http, "tables", [("format", "json")]))
@@ -110,12 +111,47 @@ def fetch(
                 path = f"data/{meta.id}"
                 body = client.get(http, path, params)
                 table = need.table.upper()
-                outcome.fetched.append(_write(data, table, body, url(client.base, path, params)))
+                written = _write(data, table, body, url(client.base, path, params))
+                _manifest(data, [written])  # with its file: a later failure leaves both true
+                outcome.fetched.append(written)
                 outcome.notes.extend(_others(data, table))
                 step()
-    if outcome.fetched:
-        _manifest(data, outcome.fetched)
     return outcome
+
+
+TABLE_ID = re.compile(r"[A-Za-z0-9_]{1,64}")
+
+
+def _check_ids(wanted: Mapping[str, Need]) -> None:
+    """Every table id in the form Jobindsats writes them (letters, digits, ``_``): an id is
+    a file name in the data folder, and ``../x`` would be one outside it."""
+    bad = [need for need in wanted.values() if not TABLE_ID.fullmatch(need.table)]
+    if bad:
+        raise InputError(
+            [
+                Problem(
+                    f"table '{need.table[:60]}' (read by {', '.join(need.readers[:3])}) is not a "
+                    "Jobindsats table id: ids hold letters, digits and _ (Y25I01, PTV_A02)"
+                )
+                for need in bad
+            ]
+        )
+
+
+def _check_folder(data: Path) -> None:
+    """The data folder, checked before any request: a download is never lost to a path
+    that cannot be written."""
+    text = str(data)
+    if "\x00" in text:
+        raise InputError(Problem("the data folder's path holds a NUL character; correct it"))
+    try:
+        if data.exists() and not data.is_dir():
+            raise InputError(Problem("--data must be a directory of extracts", data))
+        parent = data if data.exists() else next(p for p in data.parents if p.exists())
+    except OSError as exc:
+        raise InputError(Problem(f"cannot use the data folder: {exc.strerror}", data)) from None
+    if not os.access(parent, os.W_OK):
+        raise InputError(Problem("the data folder cannot be written", parent))
 
 
 @contextmanager
@@ -141,7 +177,13 @@ def _write(data: Path, table: str, body: bytes, request: str) -> Fetched:
                     f"table {table}: the API's answer cannot be read, so it is not saved: {said}"
                 )
             ) from None
-        Path(temp).replace(data / f"{table}.json")
+        target = data / f"{table}.json"
+        if target.resolve().parent != data.resolve():  # pragma: no cover - ids are checked
+            raise InputError(Problem("would be written outside the data folder", target))
+        umask = os.umask(0)
+        os.umask(umask)
+        Path(temp).chmod(0o666 & ~umask)  # as every file beskplan writes
+        Path(temp).replace(target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise

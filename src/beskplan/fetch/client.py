@@ -1,7 +1,9 @@
 """The Jobindsats API v3 over HTTP: one GET, retried where retrying helps.
 
 Requests carry the key as ``Authorization: Bearer <key>``, never in the URL, and
-nothing here says the key: not an error, not a log line. 429 and 5xx answers,
+nothing here says the key: not an error, not a log line; a server's words are shown
+with the key masked. An answer is read whole within :data:`DEADLINE` seconds and up to
+:data:`MAX_BYTES` unpacked, and a redirect is refused, naming where it points. 429 and 5xx answers,
 timeouts and refused connections are retried with exponential backoff and jitter
 by ``stamina`` (honouring ``Retry-After``); what still fails, and every other
 error answer, becomes an :class:`~beskplan.core.errors.InputError` in words.
@@ -12,9 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import json
+import math
 import os
+import re
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +37,10 @@ URL_VARIABLE = "BESKPLAN_JOBINDSATS_URL"
 ATTEMPTS = 5
 TIMEOUT = 60.0
 LONGEST_WAIT = 120.0  # a Retry-After longer than this is capped
+DEADLINE = 600.0  # seconds for a whole answer: a server that trickles is cut off
+MAX_BYTES = 512 * 1024 * 1024  # an answer's body, unpacked
+ERROR_BYTES = 64 * 1024  # of an error answer's body, for its cause
+KEY_FORM = re.compile(r"[A-Za-z0-9._~+/=-]{1,1024}")
 
 NO_KEY = (
     f"{KEY_VARIABLE} is not set: export it with the key Jobindsats' API gave you. A municipality "
@@ -41,14 +50,39 @@ NO_KEY = (
 
 
 def key_from_environment() -> str:
+    """The key, checked before any use: a token of the letters, digits and marks a key is
+    written with (it goes in a header); said wrong without being echoed."""
     key = os.environ.get(KEY_VARIABLE, "").strip()
     if not key:
         raise InputError(Problem(NO_KEY))
+    if not KEY_FORM.fullmatch(key):
+        raise InputError(
+            Problem(
+                f"{KEY_VARIABLE} is not a key: it holds a space, a line break or a character "
+                "outside ASCII letters, digits and ._~+/=-. "
+                "Copy the key again from STAR's e-mail"
+            )
+        )
     return key
 
 
 def base_url() -> str:
-    return (os.environ.get(URL_VARIABLE) or BASE_URL).rstrip("/")
+    """The API's address, from :data:`URL_VARIABLE` or the default; one with a user name or
+    password in it is refused (the key goes in the header, never the URL)."""
+    chosen = os.environ.get(URL_VARIABLE)
+    address = (chosen or BASE_URL).rstrip("/")
+    parts = urlsplit(address)
+    if parts.username is not None or parts.password is not None:
+        raise InputError(
+            Problem(
+                f"{URL_VARIABLE} holds a user name or password (user:pass@); remove it: the "
+                f"key goes in {KEY_VARIABLE} and is sent as a Bearer header"
+            )
+        )
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        where = URL_VARIABLE if chosen else "the default"
+        raise InputError(Problem(f"{where}: the API's address is not an http(s) URL"))
+    return address
 
 
 def url(base: str, path: str, query: list[tuple[str, str]]) -> str:
@@ -74,17 +108,22 @@ def _retry_after(value: str | None) -> float | None:
     except ValueError:
         try:
             when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError):
+            if when.tzinfo is None:  # '-0000': UTC, by RFC 5322
+                when = when.replace(tzinfo=dt.UTC)
+            seconds = (when - dt.datetime.now(tz=dt.UTC)).total_seconds()
+        except (TypeError, ValueError, OverflowError, IndexError):
             return None
-        seconds = (when - dt.datetime.now(tz=dt.UTC)).total_seconds()
+    if not math.isfinite(seconds):  # 'nan', 'inf'
+        return None
     return min(max(seconds, 0.0), LONGEST_WAIT)
 
 
-def said_on_retry(details: RetryDetails) -> None:
-    """A retry said on standard error, by cause and wait: never with the request's headers."""
+def said_on_retry(details: RetryDetails, mask: Callable[[str], str] = str) -> None:
+    """A retry said on standard error, by cause and wait: never with the request's headers,
+    the server's words with the key masked."""
     cause = details.caused_by
     what = (
-        f"answered {_status(cause.response)}"
+        f"answered {mask(_status(cause.response))}"
         if isinstance(cause, _Retry)
         else f"could not be reached ({type(cause).__name__})"
     )
@@ -111,7 +150,7 @@ class Client:
 
     @contextmanager
     def session(self) -> Iterator[httpx.Client]:
-        set_on_retry_hooks([said_on_retry])  # instead of stamina's log line
+        set_on_retry_hooks([lambda details: said_on_retry(details, self.mask)])  # not a log
         headers = {"Authorization": f"Bearer {self.key}", "Accept": "application/json"}
         with httpx.Client(headers=headers, timeout=TIMEOUT, follow_redirects=False) as http:
             yield http
@@ -126,7 +165,7 @@ class Client:
             ):
                 with attempt:
                     tries += 1
-                    response = http.get(address)
+                    response, body = self._answer(http, address)
                     if response.status_code == 429 or response.status_code >= 500:
                         raise _Retry(response)
         except _Retry as exc:
@@ -145,6 +184,15 @@ class Client:
             raise InputError(
                 Problem(f"{_said(address)}: cannot reach {_host(address)} ({reason})")
             ) from None
+        if 300 <= response.status_code < 400:
+            where = self.mask(response.headers.get("Location", "") or "(nowhere said)")
+            raise InputError(
+                Problem(
+                    f"{_said(address)}: the API answered {self.mask(_status(response))}, a "
+                    f"redirect to {where[:200]}; beskplan does not follow redirects: set "
+                    f"{URL_VARIABLE} to the address the API answers at"
+                )
+            )
         if response.status_code in (401, 403):
             raise InputError(
                 Problem(
@@ -155,10 +203,46 @@ class Client:
         if response.status_code >= 400:
             raise InputError(
                 Problem(
-                    f"{_said(address)}: the API answered {_status(response)}: {_cause(response)}"
+                    f"{_said(address)}: the API answered {self.mask(_status(response))}: "
+                    f"{self.mask(_cause(body))}"
                 )
             )
-        return response.content
+        return body
+
+    def mask(self, text: str) -> str:
+        """``text`` from a server with the key in it masked."""
+        return text.replace(self.key, "***") if self.key else text
+
+    def _answer(self, http: httpx.Client, address: str) -> tuple[httpx.Response, bytes]:
+        """The answer and its body, read within :data:`DEADLINE` and up to
+        :data:`MAX_BYTES` unpacked (an error answer's first :data:`ERROR_BYTES`)."""
+        start = time.monotonic()
+        chunks: list[bytes] = []
+        size = 0
+        with http.stream("GET", address) as response:
+            error = response.status_code >= 300
+            cap = ERROR_BYTES if error else MAX_BYTES
+            for chunk in response.iter_bytes():
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > cap and error:
+                    break  # enough of an error answer to say its cause
+                if size > cap:
+                    raise InputError(
+                        Problem(
+                            f"{_said(address)}: the answer is over {MAX_BYTES // 2**20} MB "
+                            "unpacked, more than a table of Jobindsats; ask for fewer periods "
+                            "(--periods)"
+                        )
+                    )
+                if time.monotonic() - start > DEADLINE:
+                    raise InputError(
+                        Problem(
+                            f"{_said(address)}: the answer did not arrive whole in "
+                            f"{DEADLINE:.0f} s; try again later"
+                        )
+                    )
+        return response, b"".join(chunks)[:cap]
 
     def get_json(self, http: httpx.Client, path: str, query: list[tuple[str, str]]) -> Any:
         body = self.get(http, path, query)
@@ -181,16 +265,19 @@ def _host(address: str) -> str:
 
 
 def _status(response: httpx.Response) -> str:
-    return f"{response.status_code} {response.reason_phrase}".strip()
+    phrase = "".join(c for c in response.reason_phrase if c.isprintable())[:80]
+    return f"{response.status_code} {phrase}".strip()
 
 
-def _cause(response: httpx.Response) -> str:
-    """The API's own words: v3's ``cause``, or the start of the body."""
+def _cause(body: bytes) -> str:
+    """The API's own words: v3's ``cause``, or the start of the body, on one line."""
     try:
-        body = response.json()
+        found = json.loads(body)
     except (ValueError, RecursionError):
-        body = None
-    if isinstance(body, dict) and isinstance(body.get("cause"), str):
-        return str(body["cause"])
-    text = " ".join(response.text.split())[:200]
+        found = None
+    if isinstance(found, dict) and isinstance(found.get("cause"), str):
+        text = str(found["cause"])
+    else:
+        text = body.decode("utf-8", "replace")
+    text = " ".join("".join(c if c.isprintable() else " " for c in text).split())[:200]
     return text or "(no reason given)"
