@@ -4,7 +4,12 @@
 ``GET /v3/data/<id>?mgroup.*=*&period.M=...&hierarchy.<id>=...`` answering
 ``{"columns": [...], "rows": [[...]]}`` with numbers as JSON numbers and ``null`` for a
 missing figure. Requests without the right ``Authorization: Bearer`` key get 401.
-The figures are made up for the tests; the shapes follow the v3 answers in the shared notes.
+The figures are made up for the tests; the shapes follow the real v3 answers
+(``shared/real/dak-jur-v3-probe``): the metadata names no dimension, only ids; the
+country is the top (``/``) of ``_nykom``, and ``*`` answers it with every member;
+``_hele_landet`` exists in one table only; an unknown hierarchy and ``latest:N`` past
+the history are refused with 422; a dimension left out of the request gets no column,
+one given as ``/`` its total's label; rows come unsorted.
 """
 
 from __future__ import annotations
@@ -66,33 +71,30 @@ def tables() -> dict[str, Table]:
 
 def metadata(table: Table) -> dict[str, Any]:
     values = lambda items: [{"value_id": k, "value_name": v} for k, v in items]  # noqa: E731
-    dimensions: list[dict[str, Any]] = [
+    areas: list[dict[str, Any]] = [
         {
-            "dimension_name": "Område",
-            "hierarchies": [
+            "hierarchy_id": "_nykom",
+            "levels": [
+                {"level": 0, "values": values([("/", "Hele landet")])},
                 {
-                    "hierarchy_id": "_nykom",
-                    "levels": [
-                        {
-                            "level": 1,
-                            "values": values(
-                                (str(101 + i), m) for i, m in enumerate(MUNICIPALITIES)
-                            ),
-                        }
-                    ],
-                },
-                {
-                    "hierarchy_id": "_hele_landet",
-                    "levels": [{"values": values([("/", "Hele landet")])}],
+                    "level": 1,
+                    "values": values((str(101 + i), m) for i, m in enumerate(MUNICIPALITIES)),
                 },
             ],
-            "note": "an extra field the reader ignores",
         }
+    ]
+    if table.id == "y60a02":  # some tables have it, others refuse it
+        areas.append(
+            {"hierarchy_id": "_hele_landet", "levels": [{"values": values([("/", "Hele landet")])}]}
+        )
+    dimensions: list[dict[str, Any]] = [
+        {"dimension_id": "_omrade", "name": "", "hierarchies": areas, "note": "ignored"}
     ]
     if table.dimension:
         dimensions.append(
             {
-                "dimension_name": table.dimension,
+                "dimension_id": "_kon",
+                "name": "",
                 "hierarchies": [
                     {
                         "hierarchy_id": "_kon",
@@ -109,6 +111,27 @@ def metadata(table: Table) -> dict[str, Any]:
     }
 
 
+def hierarchies(table: Table) -> set[str]:
+    return {
+        "_nykom",
+        *(["_hele_landet"] if table.id == "y60a02" else []),
+        *(["_kon"] if table.dimension else []),
+    }
+
+
+def refusal(table: Table, args: Any) -> dict[str, Any] | None:
+    """The 422 the real API gives an unknown hierarchy or ``latest:N`` past the history."""
+    unknown = [k.removeprefix("hierarchy.") for k in args if k.startswith("hierarchy.")]
+    unknown = [h for h in unknown if h not in hierarchies(table)]
+    if unknown:
+        return {"code": 422, "cause": f"Unknown hierarchies: {unknown}", "request_id": "r5"}
+    asked = args.get("period.M", "")
+    if asked.startswith("latest:") and int(asked.split(":")[1]) > len(MONTHS):
+        cause = f"Requested {asked} for type M, but only {len(MONTHS)} periods are available."
+        return {"code": 422, "cause": cause, "request_id": "r6"}
+    return None
+
+
 def answer(table: Table, args: Any) -> dict[str, Any]:
     """The rows the query asks for, as the API's v3 JSON answer."""
     asked = args.get("period.M", "")
@@ -117,20 +140,22 @@ def answer(table: Table, args: Any) -> dict[str, Any]:
     )
     areas: set[str] = set()
     if args.get("hierarchy._nykom") == "*":
-        areas |= set(MUNICIPALITIES)
-    if args.get("hierarchy._hele_landet") == "/":
+        areas |= {*MUNICIPALITIES, "Hele landet"}
+    if args.get("hierarchy._nykom") == "/" or args.get("hierarchy._hele_landet") == "/":
         areas.add("Hele landet")
-    names = (
-        {table.categories[v] for v in args.get("hierarchy._kon", "/").split(",")}
-        if table.dimension
-        else set()
-    )
+    kon = args.get("hierarchy._kon") if table.dimension else None
+    total = next(iter(table.categories.values()), None)
+    names = set(table.categories.values()) if kon == "*" else {total}
     rows = [
         r
         for r in table.rows
         if r[0] in periods and r[1] in areas and (not table.dimension or r[2] in names)
     ]
-    return {"columns": table.columns(), "rows": rows}
+    columns = table.columns()
+    if table.dimension and kon is None:  # left out: no column, the total's rows
+        columns = [c for c in columns if c != table.dimension]
+        rows = [[r[0], r[1], *r[3:]] for r in rows]
+    return {"columns": columns, "rows": list(reversed(rows))}  # unsorted, as the API answers
 
 
 def _json(value: Any, status: int = 200) -> Response:
@@ -151,6 +176,8 @@ def handler(request: Request) -> Response:
         return _json({"code": 404, "cause": f"Unknown table: {ident}", "request_id": "r2"}, 404)
     if kind == "table":
         return _json(metadata(known[ident]))
+    if kind == "data" and (refused := refusal(known[ident], request.args)) is not None:
+        return _json(refused, 422)
     if kind == "data":
         if not any(k.startswith("period.M") for k in request.args):
             bad = next((k for k in request.args if k.startswith("period.")), "period")

@@ -213,3 +213,18 @@ def test_retry_after_never_fails(value: str) -> None:
 def test_an_error_body_is_said_on_one_line_of_printable_text(body: bytes) -> None:
     said = client._cause(body)
     assert said and len(said) <= 200 and all(c.isprintable() for c in said)
+
+
+def test_a_dry_run_without_a_key_lists_what_the_plans_need(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("JOBINDSATS_API_KEY", raising=False)
+    result = fetch(project, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        "tilfredshed: periods 2024M06 (read by testby-2024 D)",
+        "Y25I01: periods 2024M06 (read by testby-2024 B)",
+        # goal C's baseline besides the plan's period, and the category it names
+        "Y60A02: periods 2024M02, 2024M06; Køn: Kvinder (read by testby-2024 A, testby-2024 C)",
+    ]
+    assert "not the requests" in result.stderr

@@ -58,7 +58,8 @@ def test_dimensions_without_hierarchy_ids_or_values_are_passed_over() -> None:
             ]
         },
     )
-    assert meta.hierarchies == [metadata.Hierarchy("_kon", "Køn", (("/", "Køn i alt"),))]
+    # no dimension id given: the dimension is known by its name
+    assert meta.hierarchies == [metadata.Hierarchy("_kon", "Køn", (("/", "Køn i alt"),), "Køn")]
     assert meta.periods == {}
     assert meta.period_type() is None
 

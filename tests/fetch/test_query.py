@@ -56,19 +56,85 @@ def need(categories: dict[str, set[str]] | None = None, earliest: str = "2024M04
 
 
 def test_every_municipality_the_country_totals_and_the_periods_from_the_earliest() -> None:
+    # the country is the top of _nykom: _hele_landet, a second hierarchy of the same
+    # dimension, is not asked for beside it
     assert build(META, need(), Periods()) == [
         ("mgroup.*", "*"),
         ("period.M", "2024M04,2024M05,2024M06"),
         ("hierarchy._nykom", "*"),
-        ("hierarchy._hele_landet", "/"),
         ("hierarchy._kon", "/"),
         ("format", "json"),
     ]
 
 
-def test_a_category_named_in_where_is_asked_for_beside_the_total() -> None:
+def test_a_category_named_in_where_is_asked_for_with_every_member() -> None:
     query = dict(build(META, need({"køn": {"Kvinder"}}), Periods.parse("latest:2")))
-    assert (query["hierarchy._kon"], query["period.M"]) == ("/,k", "latest:2")
+    assert (query["hierarchy._kon"], query["period.M"]) == ("*", "latest:2")
+
+
+def test_latest_never_asks_past_the_history() -> None:
+    query = dict(build(META, need(), Periods.parse("latest:40")))
+    assert query["period.M"] == "latest:6"  # the table publishes six months
+
+
+REAL_SHAPE = parse(
+    "y25i01",
+    {
+        "periods": [{"periodtype_id": "M", "values": [{"period_id": "2026M07"}]}],
+        "dimensions": [
+            {
+                "dimension_id": "_omrade",
+                "name": "",
+                "hierarchies": [
+                    {
+                        "hierarchy_id": "_nykom",
+                        "levels": [{"values": [{"value_id": "/", "value_name": "Hele landet"}]}],
+                    }
+                ],
+            },
+            {
+                "dimension_id": "_ygrpi09",
+                "name": "",
+                "hierarchies": [
+                    {
+                        "hierarchy_id": "_ygrpi09",
+                        "levels": [
+                            {
+                                "values": [
+                                    {"value_id": "/", "value_name": "Ydelsesgrupper i alt"},
+                                    {"value_id": "/2/", "value_name": "A-dagpenge"},
+                                ]
+                            }
+                        ],
+                    }
+                ],
+            },
+            {
+                "dimension_id": "_akassebl",
+                "name": "",
+                "hierarchies": [
+                    {
+                        "hierarchy_id": "_akassebl",
+                        "levels": [{"values": [{"value_id": "/", "value_name": "I alt"}]}],
+                    }
+                ],
+            },
+        ],
+    },
+)
+
+
+def test_a_dimension_the_metadata_does_not_name_is_found_by_its_values() -> None:
+    """The real metadata names no dimension: Ydelsesgrupper is the one listing A-dagpenge."""
+    wanted = Need("Y25I01", {"Ydelsesgrupper": {"A-dagpenge"}}, {parse_period("2026M07")}, ["p A"])
+    assert build(REAL_SHAPE, wanted, Periods()) == [
+        ("mgroup.*", "*"),
+        ("period.M", "2026M07"),
+        ("hierarchy._nykom", "*"),
+        ("hierarchy._ygrpi09", "*"),
+        ("hierarchy._akassebl", "/"),
+        ("format", "json"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -76,11 +142,13 @@ def test_a_category_named_in_where_is_asked_for_beside_the_total() -> None:
     [
         (
             {"Køn": {"Kvindr"}},
-            "dimension 'Køn' has no category 'Kvindr' in the API's metadata (read by p A); its categories: Køn i alt, Kvinder",
+            "no dimension in the API's metadata lists 'Kvindr', which 'Køn' names (read by p A) "
+            "(did you mean 'Kvinder'?); its categories: Kvinder, Køn i alt",
         ),
         (
             {"Alder": {"16-29"}},
-            "the API's metadata has no dimension 'Alder' (read by p A); its dimensions: Køn, Område",
+            "no dimension in the API's metadata lists '16-29', which 'Alder' names (read by p A); "
+            "its categories: Kvinder, Køn i alt",
         ),
     ],
 )

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from typing import Annotated
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from beskplan.cli import DataOption, GoalsOption, QuietOption, _fail, _project, app
+
+if TYPE_CHECKING:
+    from beskplan.fetch.needs import Need
 
 
 @app.command()
@@ -35,15 +40,18 @@ def fetch(
     from beskplan.core.errors import InputError
     from beskplan.core.output import progress
     from beskplan.fetch import fetch as run
-    from beskplan.fetch.client import Client, base_url, key_from_environment
+    from beskplan.fetch.client import KEY_VARIABLE, Client, base_url, key_from_environment
     from beskplan.fetch.query import Periods
 
     project = _project(goals, data)
     folder = project.data
     try:
         chosen = Periods.parse(periods)
-        key = key_from_environment()
         loaded = project.plans(plan)
+        if dry_run and not os.environ.get(KEY_VARIABLE, "").strip():
+            _needs_without_key(project.needs(loaded))
+            return
+        key = key_from_environment()
         client = Client(key, base_url())
         outcome = run(
             project.needs(loaded),
@@ -66,3 +74,22 @@ def fetch(
         sys.stdout.write(f"{folder / item.file}: {item.rows} rows, {span}\n")
     if outcome.own_data:
         sys.stdout.write(f"own data, not fetched: {', '.join(outcome.own_data)}\n")
+
+
+def _needs_without_key(wanted: Mapping[str, Need]) -> None:
+    """``--dry-run`` without a key: what the plans need of each table; the exact requests
+    are built from the API's metadata, which the key opens."""
+    from beskplan.core.periods import Period
+
+    for need in sorted(wanted.values(), key=lambda n: n.table.casefold()):
+        periods = ", ".join(p.code for p in sorted(need.periods, key=Period.sort_key))
+        where = "; ".join(
+            f"{dimension}: {', '.join(sorted(categories))}"
+            for dimension, categories in sorted(need.categories.items())
+        )
+        said = f"{need.table}: periods {periods}" + (f"; {where}" if where else "")
+        sys.stdout.write(f"{said} (read by {', '.join(need.readers)})\n")
+    sys.stderr.write(
+        "note: JOBINDSATS_API_KEY is not set, so these are what the plans need, not the "
+        "requests: those are built from each table's metadata, which takes the key\n"
+    )

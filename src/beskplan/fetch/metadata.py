@@ -2,9 +2,11 @@
 
 ``GET /tables`` lists the tables; ``GET /table/{id}`` gives a table's periods
 (``periods[].periodtype_id`` with ``values[].period_id``) and dimensions
-(``dimensions[].hierarchies[].levels[].values[]`` with ``value_id`` and
-``value_name``). The parsing is tolerant: a field that is absent is passed
-over and extra fields are ignored, so that a change in the API's metadata
+(``dimensions[].dimension_id``, ``dimensions[].hierarchies[].levels[].values[]`` with
+``value_id`` and ``value_name``). The real answers name no dimension (``_omrade``,
+``_ygrpi09`` are ids): a dimension is known by the value names its hierarchies list,
+and a name, where one is given, only helps. The parsing is tolerant: a field that
+is absent is passed over and extra fields are ignored, so that a change in the API's metadata
 costs a clear message, not a crash.
 """
 
@@ -31,11 +33,13 @@ PERIOD_TYPES = {
 
 @dataclass(frozen=True)
 class Hierarchy:
-    """One hierarchy of a dimension: its id, the dimension's name and its values."""
+    """One hierarchy of a dimension: its id, the dimension's name (often empty) and id, and
+    its values."""
 
     id: str
     dimension: str
     values: tuple[tuple[str, str], ...]  # (value_id, value_name)
+    dimension_id: str = ""
 
 
 @dataclass
@@ -99,7 +103,8 @@ def parse(table_id: str, document: Any) -> TableMeta:
         ordered = sorted(periods.items(), key=lambda item: item[0].sort_key())
         meta.periods[kind.upper()] = ordered
     for dimension in _list(document.get("dimensions")):
-        name = _text(dimension, "dimension_name", "name", "label", "dimension_id") or ""
+        name = _text(dimension, "dimension_name", "name", "label") or ""
+        ident_of = _text(dimension, "dimension_id", "dimensionId", "id") or name
         for hierarchy in _list(
             dimension.get("hierarchies") if isinstance(dimension, dict) else None
         ):
@@ -114,7 +119,7 @@ def parse(table_id: str, document: Any) -> TableMeta:
                 and (vname := _text(value, "value_name", "valueName", "name")) is not None
             )
             label = _text(hierarchy, "hierarchy_name", "name") or name
-            meta.hierarchies.append(Hierarchy(ident, name or label, values))
+            meta.hierarchies.append(Hierarchy(ident, name or label, values, ident_of or ident))
     return meta
 
 

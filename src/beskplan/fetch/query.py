@@ -1,8 +1,9 @@
 """The data query for one table, built from its metadata and what the plans read.
 
-Every measure group (``mgroup.*=*``); every municipality (``hierarchy._nykom=*``)
-and the country (``hierarchy._hele_landet=/``); every other dimension at its
-total (``/``) plus the categories that goals name in ``where``; the periods: by
+Every measure group (``mgroup.*=*``); every municipality and the country
+(``hierarchy._nykom=*``, the country at its top; ``_hele_landet=/`` only in a table
+without ``_nykom``); a dimension that goals name in ``where`` at ``*``, found by the
+categories they name; every other dimension at its total (``/``); the periods: by
 default from the earliest period a goal reads (at its period or baseline, by the
 rule evaluation reads by, :func:`~beskplan.core.periods.read_from`: ``2026Q2`` reads
 June 2026 of a monthly table) to the newest published, or as ``--periods`` says,
@@ -13,10 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from beskplan.core.errors import InputError, Problem
+from beskplan.core.errors import InputError, Problem, did_you_mean
 from beskplan.core.periods import Period, PeriodError, parse_range, read_from
 from beskplan.extracts.layout import label_key
-from beskplan.fetch.metadata import COUNTRY, MUNICIPALITIES, TOTAL, TableMeta
+from beskplan.fetch.metadata import COUNTRY, MUNICIPALITIES, TOTAL, Hierarchy, TableMeta
 from beskplan.fetch.needs import Need
 
 
@@ -53,42 +54,67 @@ def build(meta: TableMeta, need: Need, periods: Periods) -> list[tuple[str, str]
     if kind is None:
         raise InputError(Problem(f"table {need.table}: the API lists no periods for it"))
     query = [("mgroup.*", "*"), (f"period.{kind}", _periods(meta, need, periods, kind, read))]
-    named = {label_key(d): (d, cats) for d, cats in need.categories.items()}
-    for hierarchy in meta.hierarchies:
-        if hierarchy.id == MUNICIPALITIES:
-            query.append((f"hierarchy.{hierarchy.id}", "*"))
-            continue
-        if hierarchy.id == COUNTRY:
-            query.append((f"hierarchy.{hierarchy.id}", TOTAL))
-            continue
-        ids = [TOTAL]
-        wanted = named.pop(label_key(hierarchy.dimension), None)
-        if wanted is not None:
-            dimension, categories = wanted
-            by_name = {label_key(name): vid for vid, name in hierarchy.values}
-            for category in sorted(categories):
-                vid = by_name.get(label_key(category))
-                if vid is None:
-                    names = ", ".join(name for _, name in hierarchy.values) or "(none listed)"
-                    raise InputError(
-                        Problem(
-                            f"table {need.table}: dimension '{dimension}' has no category "
-                            f"'{category}' in the API's metadata (read by {_readers(need)}); "
-                            f"its categories: {names}"
-                        )
-                    )
-                ids.append(vid)
-        query.append((f"hierarchy.{hierarchy.id}", ",".join(ids)))
-    for dimension, _ in named.values():
-        known = ", ".join(sorted({h.dimension for h in meta.hierarchies})) or "(none listed)"
-        raise InputError(
-            Problem(
-                f"table {need.table}: the API's metadata has no dimension '{dimension}' "
-                f"(read by {_readers(need)}); its dimensions: {known}"
-            )
-        )
+    query += _hierarchies(meta, need)
     query.append(("format", "json"))
     return query
+
+
+def _hierarchies(meta: TableMeta, need: Need) -> list[tuple[str, str]]:
+    """One hierarchy per dimension, as the real answers show works: the areas through
+    ``_nykom`` (``*``: every municipality and, at its top, the country), or ``_hele_landet``
+    where a table has no ``_nykom``; a dimension a goal names in ``where`` through the
+    hierarchy whose values include the categories it names (``*``: the total and every
+    member; the reader keeps what the goals read); every other dimension at its total."""
+    by_dimension: dict[str, list[Hierarchy]] = {}
+    for hierarchy in meta.hierarchies:
+        by_dimension.setdefault(hierarchy.dimension_id or hierarchy.id, []).append(hierarchy)
+    chosen = {
+        _named(meta, need, dimension, set(categories))
+        for dimension, categories in need.categories.items()
+    }
+    query: list[tuple[str, str]] = []
+    for hierarchies in by_dimension.values():
+        ids = {h.id for h in hierarchies}
+        if MUNICIPALITIES in ids:
+            query.append((f"hierarchy.{MUNICIPALITIES}", "*"))
+        elif COUNTRY in ids:
+            query.append((f"hierarchy.{COUNTRY}", TOTAL))
+        elif picked := [h for h in hierarchies if h.id in chosen]:
+            query.append((f"hierarchy.{picked[0].id}", "*"))
+        else:
+            query.append((f"hierarchy.{hierarchies[0].id}", TOTAL))
+    return query
+
+
+def _named(meta: TableMeta, need: Need, dimension: str, categories: set[str]) -> str:
+    """The id of the hierarchy a ``where`` on ``dimension`` reads: the one whose values include
+    every category named, a hierarchy of that name first where the metadata names any."""
+    wanted = {label_key(c) for c in categories}
+    fits = [
+        h
+        for h in meta.hierarchies
+        if h.id not in (MUNICIPALITIES, COUNTRY)
+        and wanted <= {label_key(name) for _, name in h.values}
+    ]
+    named = [h for h in fits if label_key(h.dimension) == label_key(dimension)]
+    if named or fits:
+        return (named or fits)[0].id
+    listed = sorted(
+        {
+            name
+            for h in meta.hierarchies
+            for _, name in h.values
+            if h.id not in (MUNICIPALITIES, COUNTRY)
+        }
+    )
+    hint = did_you_mean(sorted(categories)[0], listed)
+    raise InputError(
+        Problem(
+            f"table {need.table}: no dimension in the API's metadata lists "
+            f"{', '.join(repr(c) for c in sorted(categories))}, which '{dimension}' names (read "
+            f"by {_readers(need)}){hint}; its categories: {', '.join(listed) or '(none listed)'}"
+        )
+    )
 
 
 def _read(meta: TableMeta, need: Need) -> list[Period]:
@@ -100,8 +126,8 @@ def _read(meta: TableMeta, need: Need) -> list[Period]:
 
 def _periods(meta: TableMeta, need: Need, periods: Periods, kind: str, read: list[Period]) -> str:
     published = meta.periods[kind]
-    if periods.latest is not None:
-        return f"latest:{periods.latest}"
+    if periods.latest is not None:  # never past the table's history: the API refuses that
+        return f"latest:{min(periods.latest, len(published))}" if published else "latest:1"
     if periods.first is not None and periods.last is not None:
         begin, end = periods.first, periods.last
         chosen = [
