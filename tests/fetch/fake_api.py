@@ -155,7 +155,11 @@ def answer(table: Table, args: Any) -> dict[str, Any]:
     if table.dimension and kon is None:  # left out: no column, the total's rows
         columns = [c for c in columns if c != table.dimension]
         rows = [[r[0], r[1], *r[3:]] for r in rows]
-    return {"columns": columns, "rows": list(reversed(rows))}  # unsorted, as the API answers
+    # unsorted, as the API answers, and with a row of no figures at all, as it answers too
+    measures = len(table.measures)
+    label = [total] if len(columns) - 2 > measures else []
+    empty = [periods[0], "Uoplyst kommune", *label, *([None] * measures)] if rows else None
+    return {"columns": columns, "rows": [*reversed(rows), *([empty] if empty else [])]}
 
 
 def _json(value: Any, status: int = 200) -> Response:

@@ -45,6 +45,15 @@ goals:
     better: lower
     rule: baseline
     baseline: 2024M02
+  - id: E
+    title: Kvinder og mænd på kontanthjælp, højst 400 fuldtidspersoner
+    measure:
+      sum:
+        - {table: Y60A02, column: Antal fuldtidspersoner, where: {Køn: Kvinder}}
+        - {table: Y60A02, column: Antal fuldtidspersoner, where: {Køn: Mænd}}
+    better: lower
+    rule: threshold
+    target: 400
   - id: D
     title: Tilfredse borgere
     measure: {table: tilfredshed, column: Tilfredse (pct.)}
@@ -291,7 +300,11 @@ def test_a_dead_port_names_the_host(project: Path, monkeypatch: pytest.MonkeyPat
     result = fetch(project)
     assert result.exit_code == 2
     *retries, last = result.stderr.splitlines()
-    assert last.startswith(f"GET /v3/tables?format=json: cannot reach 127.0.0.1:{port} (")
+    # the host, and where its address came from
+    assert last.startswith(
+        f"GET /v3/tables?format=json: cannot reach 127.0.0.1:{port}, the API's address set by "
+        "BESKPLAN_JOBINDSATS_URL ("
+    )
     assert retries == [  # stamina's testing mode: three attempts without waiting
         "note: the API could not be reached (ConnectError); trying again in 0 s (retry 1)",
         "note: the API could not be reached (ConnectError); trying again in 0 s (retry 2)",

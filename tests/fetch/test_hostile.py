@@ -225,6 +225,7 @@ def test_a_dry_run_without_a_key_lists_what_the_plans_need(
         "tilfredshed: periods 2024M06 (read by testby-2024 D)",
         "Y25I01: periods 2024M06 (read by testby-2024 B)",
         # goal C's baseline besides the plan's period, and the category it names
-        "Y60A02: periods 2024M02, 2024M06; Køn: Kvinder (read by testby-2024 A, testby-2024 C)",
+        "Y60A02: periods 2024M02, 2024M06; Køn: Kvinder, Mænd (read by testby-2024 A, "
+        "testby-2024 C, testby-2024 E)",
     ]
     assert "not the requests" in result.stderr

@@ -40,7 +40,13 @@ def fetch(
     from beskplan.core.errors import InputError
     from beskplan.core.output import progress
     from beskplan.fetch import fetch as run
-    from beskplan.fetch.client import KEY_VARIABLE, Client, base_url, key_from_environment
+    from beskplan.fetch.client import (
+        KEY_VARIABLE,
+        Client,
+        base_source,
+        base_url,
+        key_from_environment,
+    )
     from beskplan.fetch.query import Periods
 
     project = _project(goals, data)
@@ -52,7 +58,7 @@ def fetch(
             _needs_without_key(project.needs(loaded))
             return
         key = key_from_environment()
-        client = Client(key, base_url())
+        client = Client(key, base_url(), source=base_source())
         outcome = run(
             project.needs(loaded),
             folder,

@@ -32,7 +32,8 @@ def needs(plans: Sequence[Plan], measures: Measures) -> dict[str, Need]:
             for spec in columns(measure.spec):
                 need = found.setdefault(spec.table.casefold(), Need(spec.table))
                 need.periods |= periods
-                need.readers.append(f"{plan.id} {goal.id}")
+                if (reader := f"{plan.id} {goal.id}") not in need.readers:  # a sum's parts
+                    need.readers.append(reader)
                 for dimension, category in spec.where:
                     need.categories.setdefault(dimension, set()).add(category)
     if problems:

@@ -85,6 +85,11 @@ def base_url() -> str:
     return address
 
 
+def base_source() -> str:
+    """Where the API's address came from, for messages about its host."""
+    return f"set by {URL_VARIABLE}" if os.environ.get(URL_VARIABLE) else "the default"
+
+
 def url(base: str, path: str, query: list[tuple[str, str]]) -> str:
     """The request's URL, readable: ``*``, ``/``, ``:`` and ``,`` are left as they are."""
     text = "&".join(f"{quote(k, safe='*._')}={quote(v, safe='*/:,._-')}" for k, v in query)
@@ -147,6 +152,7 @@ class Client:
     key: str
     base: str = BASE_URL
     attempts: int = ATTEMPTS
+    source: str = "the default"  # where ``base`` came from, said where the host fails
 
     @contextmanager
     def session(self) -> Iterator[httpx.Client]:
@@ -177,12 +183,18 @@ class Client:
             ) from None
         except httpx.TimeoutException:
             raise InputError(
-                Problem(f"{_said(address)}: {_host(address)} did not answer in {TIMEOUT:.0f} s")
+                Problem(
+                    f"{_said(address)}: {_host(address)} ({self.source}) did not answer in "
+                    f"{TIMEOUT:.0f} s"
+                )
             ) from None
         except httpx.HTTPError as exc:
             reason = type(exc).__name__ if not str(exc) else str(exc).splitlines()[0]
             raise InputError(
-                Problem(f"{_said(address)}: cannot reach {_host(address)} ({reason})")
+                Problem(
+                    f"{_said(address)}: cannot reach {_host(address)}, the API's address "
+                    f"{self.source} ({self.mask(reason)})"
+                )
             ) from None
         if 300 <= response.status_code < 400:
             where = self.mask(response.headers.get("Location", "") or "(nowhere said)")
