@@ -229,3 +229,19 @@ def test_a_dry_run_without_a_key_lists_what_the_plans_need(
         "testby-2024 C, testby-2024 E)",
     ]
     assert "not the requests" in result.stderr
+
+
+def test_a_nul_in_the_project_files_data_path_is_said_before_any_request(
+    httpserver: HTTPServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from beskplan.cli import app
+
+    serve(httpserver, monkeypatch, fake_api.handler)
+    (tmp_path / "beskplan.toml").write_text('data = "da\\u0000ta"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["fetch", "x"])
+    assert result.exit_code == 2
+    assert "data holds a NUL or line-break character" in result.stderr
+    assert "Traceback" not in result.output and httpserver.log == []

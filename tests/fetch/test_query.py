@@ -227,3 +227,29 @@ def test_a_table_with_no_period_ending_where_the_goals_ask_is_refused_before_ask
         "(2024Q02; read by p A); "
         "it has 2023 to 2024"
     )
+
+
+def test_where_the_values_cannot_decide_each_dimension_that_fits_is_asked_at_every_member() -> None:
+    # two dimensions list 'I alt' and neither is named: both at *, the reader keeps the
+    # column the answer names A-kasse
+    doubled = parse(
+        "y25i01",
+        {
+            "periods": [{"periodtype_id": "M", "values": [{"period_id": "2026M07"}]}],
+            "dimensions": [
+                {
+                    "dimension_id": dim,
+                    "hierarchies": [
+                        {
+                            "hierarchy_id": dim,
+                            "levels": [{"values": [{"value_id": "/", "value_name": "I alt"}]}],
+                        }
+                    ],
+                }
+                for dim in ("_akassebl", "_tilbud")
+            ],
+        },
+    )
+    wanted = Need("Y25I01", {"A-kasse": {"I alt"}}, {parse_period("2026M07")}, ["p A"])
+    query = dict(build(doubled, wanted, Periods()))
+    assert (query["hierarchy._akassebl"], query["hierarchy._tilbud"]) == ("*", "*")

@@ -158,6 +158,14 @@ def _settings(path: Path, text: str, table: object, section: str) -> ProjectFile
                 if key != "lang"
                 else Problem(f"{where}lang must be one of {', '.join(LANGS)}", path, line)
             )
+        elif key != "lang" and any(c in value for c in "\x00\n\r"):
+            problems.append(
+                Problem(
+                    f"{where}{key} holds a NUL or line-break character; write the folder's path",
+                    path,
+                    line,
+                )
+            )
         elif key == "lang" and value not in LANGS:
             problems.append(
                 Problem(f"{where}lang '{value}' is not one of {', '.join(LANGS)}", path, line)

@@ -49,9 +49,9 @@ def fetch(
     )
     from beskplan.fetch.query import Periods
 
-    project = _project(goals, data)
-    folder = project.data
     try:
+        project = _project(goals, data)
+        folder = project.data
         chosen = Periods.parse(periods)
         loaded = project.plans(plan)
         if dry_run and not os.environ.get(KEY_VARIABLE, "").strip():

@@ -69,8 +69,9 @@ def _hierarchies(meta: TableMeta, need: Need) -> list[tuple[str, str]]:
     for hierarchy in meta.hierarchies:
         by_dimension.setdefault(hierarchy.dimension_id or hierarchy.id, []).append(hierarchy)
     chosen = {
-        _named(meta, need, dimension, set(categories))
+        ident
         for dimension, categories in need.categories.items()
+        for ident in _named(meta, need, dimension, set(categories))
     }
     query: list[tuple[str, str]] = []
     for hierarchies in by_dimension.values():
@@ -86,9 +87,11 @@ def _hierarchies(meta: TableMeta, need: Need) -> list[tuple[str, str]]:
     return query
 
 
-def _named(meta: TableMeta, need: Need, dimension: str, categories: set[str]) -> str:
-    """The id of the hierarchy a ``where`` on ``dimension`` reads: the one whose values include
-    every category named, a hierarchy of that name first where the metadata names any."""
+def _named(meta: TableMeta, need: Need, dimension: str, categories: set[str]) -> list[str]:
+    """The ids of the hierarchies a ``where`` on ``dimension`` may read: those whose values
+    include every category named; the one of that name where the metadata names it. Where
+    the values cannot decide, each is asked for at ``*``, and the reader keeps what the goal
+    reads by the column the answer names."""
     wanted = {label_key(c) for c in categories}
     fits = [
         h
@@ -98,7 +101,7 @@ def _named(meta: TableMeta, need: Need, dimension: str, categories: set[str]) ->
     ]
     named = [h for h in fits if label_key(h.dimension) == label_key(dimension)]
     if named or fits:
-        return (named or fits)[0].id
+        return [h.id for h in (named or fits)]
     listed = sorted(
         {
             name
