@@ -201,14 +201,14 @@ def test_retry_after_is_read_safely_and_capped(value: str) -> None:
     assert found is None or 0 <= found <= client.LONGEST_WAIT
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.text(max_size=80))
 def test_retry_after_never_fails(value: str) -> None:
     found = client._retry_after(value)
     assert found is None or 0 <= found <= client.LONGEST_WAIT
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=400))
 def test_an_error_body_is_said_on_one_line_of_printable_text(body: bytes) -> None:
     said = client._cause(body)

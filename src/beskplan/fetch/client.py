@@ -229,14 +229,13 @@ class Client:
         """The answer and its body, read within :data:`DEADLINE` and up to
         :data:`MAX_BYTES` unpacked (an error answer's first :data:`ERROR_BYTES`)."""
         start = time.monotonic()
-        chunks: list[bytes] = []
-        size = 0
+        body = bytearray()  # one buffer: a list of chunks joined would hold it twice
         with http.stream("GET", address) as response:
             error = response.status_code >= 300
             cap = ERROR_BYTES if error else MAX_BYTES
             for chunk in response.iter_bytes():
-                chunks.append(chunk)
-                size += len(chunk)
+                body += chunk
+                size = len(body)
                 if size > cap and error:
                     break  # enough of an error answer to say its cause
                 if size > cap:
@@ -254,7 +253,8 @@ class Client:
                             f"{DEADLINE:.0f} s; try again later"
                         )
                     )
-        return response, b"".join(chunks)[:cap]
+        del body[cap:]
+        return response, bytes(body)
 
     def get_json(self, http: httpx.Client, path: str, query: list[tuple[str, str]]) -> Any:
         body = self.get(http, path, query)
