@@ -90,3 +90,15 @@ def test_without_compare_the_overview_has_no_since_column() -> None:
     project = Project.open()
     report = project.evaluate(project.plan("frederiksberg-2019"), history=True)
     assert all(row.since is None for row in overview(report, "da"))
+
+
+def test_chart_axes_say_periods_in_words() -> None:
+    import re
+
+    project = Project.open()
+    report = project.evaluate(project.plan("frederiksberg-2019"), history=True)
+    (trend, *_) = goal_charts(report.goals[0], report, [], "da")
+    # the series: the last month of every quarter from March 2016 (data/README.md)
+    labels = re.findall(r">([^<>]*\d{4})<", trend.svg)
+    assert labels[:2] == ["mar. 2016", "sep. 2016"]
+    assert "2016M03" not in trend.svg

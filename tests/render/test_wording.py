@@ -78,3 +78,12 @@ def test_the_required_level_includes_the_margin() -> None:
     # 6a: a target of 85 for a higher-is-better share
     assert required(goals["6a"], "en") == "at least 85.0"
     assert required(goals["4b"], "da") == "-"  # no figure
+
+
+def test_axis_labels_are_short_words() -> None:
+    from beskplan.core.periods import parse_period
+    from beskplan.render.wording import axis_label
+
+    said = [axis_label(parse_period(c), "da") for c in ("2026M06", "2026Q2", "2021QMAT02", "2019")]
+    assert said == ["jun. 2026", "2. kvt. 2026", "år til 2. kvt. 2021", "2019"]
+    assert axis_label(parse_period("2026M06"), "en") == "Jun. 2026"

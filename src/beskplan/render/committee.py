@@ -18,6 +18,7 @@ from beskplan.render import charts
 from beskplan.render.verdicts import label
 from beskplan.render.wording import (
     HEADERS,
+    axis_label,
     course,
     distance,
     number,
@@ -150,7 +151,7 @@ def goal_charts(
         codes = [p.code for p, _ in points]
         baseline = goal.baseline.code if goal.baseline else None
         svg = charts.trend(
-            codes,
+            [axis_label(p, lang) for p, _ in points],  # words, not codes
             [o.value for _, o in points],
             [o.reference for _, o in points],
             report.municipality,

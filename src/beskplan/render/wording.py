@@ -98,6 +98,17 @@ def spoken(period: Period, lang: Lang) -> str:
     return text(lang, f"period.{key[period.kind]}", index=period.index, year=period.year)
 
 
+def axis_label(period: Period, lang: Lang) -> str:
+    """A period as a chart's axis says it, short: ``jun. 2026``, ``2. kvt. 2026``, ``2019``;
+    a moving year by the quarter it ends with (``år til 2. kvt. 2021``)."""
+    if period.kind is Kind.MONTH:
+        month = text(lang, f"period.month.{period.index:02d}")
+        return f"{month[:3]}. {period.year}"
+    if period.kind is Kind.MOVING_YEAR:
+        return text(lang, "period.moving_short", index=period.index, year=period.year)
+    return spoken(period, lang)
+
+
 def required(goal: GoalResult, lang: Lang) -> str:
     """The level the goal's figure must reach, margin included: ``højst 1,7``, ``under
     11,8``, ``mindst 75`` (``-`` without a verdict to reach)."""

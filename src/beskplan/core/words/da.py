@@ -125,6 +125,7 @@ TEXTS: dict[str, str] = {
     "xlsx.yes": "ja",
     "period.quarter": "{index}. kvt. {year}",
     "period.half": "{index}. halvår {year}",
+    "period.moving_short": "år til {index}. kvt. {year}",
     "period.moving": "året til og med {index}. kvt. {year}",
     "period.month": "{month} {year}",
     "period.month.01": "januar",

@@ -125,6 +125,7 @@ TEXTS: dict[str, str] = {
     "xlsx.yes": "yes",
     "period.quarter": "Q{index} {year}",
     "period.half": "H{index} {year}",
+    "period.moving_short": "year to Q{index} {year}",
     "period.moving": "the year to Q{index} {year}",
     "period.month": "{month} {year}",
     "period.month.01": "January",
