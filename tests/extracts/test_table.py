@@ -125,3 +125,27 @@ def test_missing_table_suggests_a_name(tmp_path: Path) -> None:
 def test_missing_data_directory(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="the data directory does not exist"):
         DataStore(tmp_path / "nowhere")
+
+
+def test_a_table_stacked_from_the_cache_says_its_files_periods_whatever_the_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache keeps a stacked table by its files: read again under another path (the
+    folder named relatively, then absolutely, or a copy), its frame holds the first paths,
+    and each file is still dated."""
+    import shutil
+
+    from beskplan.extracts import DataStore
+    from tests.conftest import DATA
+
+    folder = tmp_path / "a"
+    folder.mkdir()
+    for name in ("Y01A02_2017.csv", "Y01A02_2018.csv", "Y01A02_series.csv"):
+        shutil.copy(DATA / name, folder / name)
+    monkeypatch.chdir(tmp_path)
+    DataStore(Path("a")).table("Y01A02").dated_sources()
+    again = DataStore(folder).table("Y01A02").dated_sources()
+    dated = {s.path: (s.first, s.newest) for s in again}
+    # the series holds the last month of every quarter 2016-2019 (data/README.md)
+    assert dated["Y01A02_series.csv"] == ("2016M03", "2019M12")
+    assert dated["Y01A02_2018.csv"] == ("2018M06", "2018M06")

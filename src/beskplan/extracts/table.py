@@ -97,24 +97,25 @@ class Table:
             return list(self.sources)
         spans = self._spans()
         return [
-            replace(source, first=spans[str(path)][0], newest=spans[str(path)][1], table=self.id)
-            if str(path) in spans
+            replace(source, first=spans[path.name][0], newest=spans[path.name][1], table=self.id)
+            if path.name in spans
             else replace(source, table=self.id)
             for path, source in zip(self.files, self.sources, strict=True)
         ]
 
     def _spans(self) -> dict[str, tuple[str, str]]:
-        """Each file's first and newest period (by its path as read)."""
+        """Each file's first and newest period, by the file's name: a table stacked from the
+        cache holds the paths its files had then, which may be another folder's."""
         if len(self.files) == 1:
             codes = list(self.periods.values())
         else:
             grouped = self.frame.group_by(FILE).agg(pl.col(PERIOD).cast(pl.String).unique())
             return {
-                str(file): _span([parse_period(c) for c in codes])
+                Path(str(file)).name: _span([parse_period(c) for c in codes])
                 for file, codes in grouped.iter_rows()
                 if codes
             }
-        return {str(self.files[0]): _span(codes)} if codes else {}
+        return {self.files[0].name: _span(codes)} if codes else {}
 
     def has_area(self, area: str) -> bool:
         """Whether ``area`` has rows in this table, at any period."""
