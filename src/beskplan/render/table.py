@@ -51,7 +51,12 @@ def render(
     previous: Report | None = None,
     trend: bool = False,
 ) -> None:
-    """The table; with ``previous`` (the same plan at another period) a column for it."""
+    """The table; with ``previous`` (the same plan at another period) a column for it. A
+    terminal narrower than :data:`NARROW` gets the narrow table (:func:`narrow`)."""
+    if console.is_terminal and console.width < NARROW and previous is None and not trend:
+        narrow(report, console, lang)
+        _footer(report, console, lang)
+        return
     h = HEADERS[lang]
     table = grid(console, f"{report.title} — {report.municipality}, {when(report, lang)}")
     ranked = any(g.outcome.rank is not None for g in report.goals)
@@ -101,6 +106,37 @@ def render(
             cells.append(Text(sparkline(values)))
         table.add_row(*cells, Text(explain(goal, lang)))
     console.print(table)
+    _footer(report, console, lang)
+
+
+NARROW = 150  # columns: below this a terminal gets the narrow table
+
+
+def narrow(report: Report, console: Console, lang: Lang) -> None:
+    """The table for a narrow terminal: id, title, status, value and distance to the goal in
+    columns, and each goal's explanation (its reference in words) on a row of its own
+    beneath, under the title, so that no column is squeezed to a few letters."""
+    h = HEADERS[lang]
+    table = grid(console, f"{report.title} — {report.municipality}, {when(report, lang)}")
+    fixed(table, h["id"])
+    prose(table, h["title"], ratio=3)
+    fixed(table, h["status"])
+    fixed(table, h["value"], "right")
+    prose(table, h["gap"], ratio=1)
+    for goal in report.goals:
+        table.add_row(
+            Text(goal.id),
+            Text(goal.name or goal.title),
+            Text(status(goal.status, lang), style=STYLE[goal.status]),
+            Text(number(goal.outcome.value, lang) + period_note(goal, report, lang)),
+            Text(distance(goal, lang)),
+        )
+        table.add_row("", Text(explain(goal, lang), style="dim"), "", "", "", end_section=True)
+    console.print(table)
+
+
+def _footer(report: Report, console: Console, lang: Lang) -> None:
+    h = HEADERS[lang]
     s = report.summary
     console.print(
         h["summary"].format(met=s.met, unmet=s.unmet, no_data=s.no_data, total=len(report.goals))
