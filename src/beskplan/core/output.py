@@ -54,9 +54,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         fd, temp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise InputError(Problem(f"cannot write in this folder: {exc.strerror}", folder)) from None
-    umask = os.umask(0)
-    os.umask(umask)
-    Path(temp).chmod(0o666 & ~umask)  # a report is for sharing, as any file the user writes
+    shared(Path(temp))
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(_bytes(text))
@@ -69,6 +67,14 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def shared(path: Path) -> None:
+    """Give a temporary file (``mkstemp`` makes it 0600) the mode of any file the user
+    writes: a report, or data, is for sharing."""
+    umask = os.umask(0)
+    os.umask(umask)
+    path.chmod(0o666 & ~umask)
 
 
 def make_folder(folder: Path, holds: str = "the files go") -> None:

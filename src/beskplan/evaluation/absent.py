@@ -38,10 +38,6 @@ def closest_areas(area: str, tables: Iterable[Table], n: int = 3) -> list[str]:
     return [names[k] for k in keys]
 
 
-def knows(table: Table, area: str) -> bool:
-    return table.has_area(area)
-
-
 def plan_tables(plan: Plan, context: Context) -> list[Table]:
     """The tables the plan's goals read, each once, in the goals' order (a goal whose
     measure cannot be resolved is left out: evaluating it says what is wrong)."""
@@ -59,7 +55,7 @@ def unknown_municipality(plan: Plan, context: Context) -> str | None:
     """Why the plan's municipality cannot be evaluated, where it is in none of the tables
     the plan reads: "Randres: not an area in Y25I01, Y60A02; did you mean Randers?"."""
     tables = plan_tables(plan, context)
-    if not tables or any(knows(table, plan.municipality) for table in tables):
+    if not tables or any(table.has_area(plan.municipality) for table in tables):
         return None
     named = ", ".join(table.id for table in tables[:4])
     if len(tables) > 4:
@@ -89,7 +85,7 @@ def why_missing(
             return replace(outcome, reason=why)
     area = str(reason.args.get("area", ""))
     read_from = [table for table, _ in tables]
-    if area and not any(knows(t, area) for t in read_from):
+    if area and not any(t.has_area(area) for t in read_from):
         return replace(outcome, reason=not_in_tables(area, read_from))
     return outcome
 
@@ -108,7 +104,7 @@ def unknown_areas(areas: Iterable[str], tables: list[Table]) -> tuple[Msg, ...]:
     notes = []
     for area in areas:
         key = area_key(area)
-        if key in seen or area == NATIONAL or any(knows(t, area) for t in tables):
+        if key in seen or area == NATIONAL or any(t.has_area(area) for t in tables):
             continue
         seen.add(key)
         notes.append(not_in_tables(area, tables))

@@ -78,6 +78,14 @@ def read_at(table: Table, asked: Period) -> Period | None:
     return read_from(asked, table.periods)
 
 
+def decided(
+    reads: Mapping[str, Period | None], key: str, table: Table, asked: Period
+) -> Period | None:
+    """The period ``table`` (``key``: its id in lower case) is read at for ``asked``: as the
+    schedule decided in ``reads`` where it did, else by the same rule, :func:`read_at`."""
+    return reads[key] if key in reads else read_at(table, asked)
+
+
 NEWEST_TRIES = 24  # periods tried back from a goal's newest figure for one with its references
 
 
@@ -136,14 +144,9 @@ def read_tables(
     """Each table of ``specs`` with the period the slot reads it at (``None``: it has none)."""
     found = []
     for spec in specs:
-        table, key = context.store.table(spec.table), spec.table.casefold()
+        table = context.store.table(spec.table)
         found.append(
-            (
-                table,
-                goal_slot.reads[key]
-                if key in goal_slot.reads
-                else read_at(table, goal_slot.period),
-            )
+            (table, decided(goal_slot.reads, spec.table.casefold(), table, goal_slot.period))
         )
     return found
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 from beskplan.core.areas import area_key
 from beskplan.core.periods import Period
 from beskplan.evaluation.context import Context
-from beskplan.evaluation.timing import read_at
+from beskplan.evaluation.timing import decided
 from beskplan.extracts.reading import Reading
 from beskplan.plan.catalogue import Clusters, ColumnSpec, Measure, Spec
 
@@ -57,10 +57,8 @@ class View:
     def _read_spec(self, spec: Spec, areas: dict[str, str], at: Period) -> dict[str, Reading]:
         if isinstance(spec, ColumnSpec):
             table = self.context.store.table(spec.table)
-            key = spec.table.casefold()
-            found = (
-                self.reads[key] if at == self.period and key in self.reads else read_at(table, at)
-            )
+            reads = self.reads if at == self.period else {}  # a baseline: by the rule
+            found = decided(reads, spec.table.casefold(), table, at)
             if found is None:
                 return {k: Reading(name, None, None, None) for k, name in areas.items()}
             return table.read(

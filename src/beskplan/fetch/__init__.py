@@ -31,7 +31,7 @@ from typing import Any
 import polars as pl
 
 from beskplan.core.errors import InputError, Problem
-from beskplan.core.output import write_atomic
+from beskplan.core.output import shared, write_atomic
 from beskplan.core.periods import Period, parse_period
 from beskplan.extracts import jsondata
 from beskplan.extracts.layout import PERIOD
@@ -180,9 +180,7 @@ def _write(data: Path, table: str, body: bytes, request: str) -> Fetched:
         target = data / f"{table}.json"
         if target.resolve().parent != data.resolve():  # pragma: no cover - ids are checked
             raise InputError(Problem("would be written outside the data folder", target))
-        umask = os.umask(0)
-        os.umask(umask)
-        Path(temp).chmod(0o666 & ~umask)  # as every file beskplan writes
+        shared(Path(temp))
         Path(temp).replace(target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -46,8 +46,9 @@ def number(value: Decimal | int | None, lang: Lang = "da", *, signed: bool = Fal
     if isinstance(value, int):
         value = Decimal(value)
     exponent = value.as_tuple().exponent
-    if isinstance(exponent, int) and exponent < -2:
-        value = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    shown = places(value)
+    if isinstance(exponent, int) and -exponent > shown:  # a computed figure: two decimals
+        value = value.quantize(Decimal(1).scaleb(-shown), rounding=ROUND_HALF_UP)
     if value.is_zero():
         value = abs(value)
     text = f"{value:,}"
