@@ -171,3 +171,49 @@ def test_a_long_name_and_the_file_size_limit(tmp_path: Path) -> None:
     assert limited.returncode == 2
     assert limited.stderr.strip().endswith("--output: cannot write the file: File too large")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left
+
+
+@pytest.mark.parametrize("stopping", ["SIGTERM", "SIGINT"])
+def test_a_signal_just_after_the_making_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stopping: str
+) -> None:
+    """A signal between the making of a temporary folder and the ``try`` that removes it
+    (what a terminated run met in CI) is acted on only once the removal is armed."""
+    import os
+    import signal
+    import tempfile
+
+    number = getattr(signal, stopping)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    made = tempfile.mkdtemp
+
+    def made_then_signalled(*args: Any, **kwargs: Any) -> str:
+        folder = made(*args, **kwargs)
+        os.kill(os.getpid(), number)  # as if it came before mkdtemp returned
+        return folder
+
+    monkeypatch.setattr(tempfile, "mkdtemp", made_then_signalled)
+    previous = signal.signal(number, lambda *_: (_ for _ in ()).throw(SystemExit(128 + number)))
+    try:
+        with pytest.raises(SystemExit), output.scratch_folder():
+            pytest.fail("the block must not run once the signal has come")
+    finally:
+        signal.signal(number, previous)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_temporary_file_renamed_into_place_is_kept(tmp_path: Path) -> None:
+    import os
+    import tempfile
+
+    def make() -> tuple[int, Path]:
+        fd, name = tempfile.mkstemp(dir=tmp_path)
+        return fd, Path(name)
+
+    with output.temporary_file(make) as (fd, temp):
+        os.close(fd)
+        temp.replace(tmp_path / "kept")
+    with pytest.raises(RuntimeError), output.temporary_file(make) as (fd, temp):
+        os.close(fd)
+        raise RuntimeError
+    assert [p.name for p in tmp_path.iterdir()] == ["kept"]

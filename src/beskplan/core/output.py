@@ -10,12 +10,15 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import shutil
+import signal
 import stat
 import sys
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from beskplan.core.errors import InputError, Problem
 
@@ -24,6 +27,75 @@ if TYPE_CHECKING:
 
 # off a terminal a table is as wide as its content: wider than any content we make
 CONTENT_WIDTH = 10_000
+
+_Made = TypeVar("_Made")
+_STOPPING = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def removed_after(make: Callable[[], _Made], remove: Callable[[_Made], None]) -> Iterator[_Made]:
+    """Make something temporary and remove it when the block ends, however it ends.
+
+    SIGINT and SIGTERM are held while it is made and while it is removed: a signal that
+    came between the making and the ``try`` that removes it would leave it behind (a
+    terminated run would leave its temporary copy). A held signal is raised again, to its
+    own handler, once the removal is armed. The handlers are set aside rather than the
+    signals blocked: a blocked signal still reaches the handler through any other thread
+    (Polars keeps a pool of them). Off the main thread, which runs no handler, nothing is
+    held.
+    """
+    held = _hold()
+    try:
+        made = make()
+    except BaseException:
+        _release(held)
+        raise
+    try:
+        _release(held)  # a signal that came meanwhile is raised here, inside the try
+        yield made
+    finally:
+        held = _hold()
+        try:
+            remove(made)
+        finally:
+            _release(held)
+
+
+def scratch_folder() -> contextlib.AbstractContextManager[Path]:
+    """A temporary folder of beskplan's own, removed with what it holds."""
+    return removed_after(
+        lambda: Path(tempfile.mkdtemp(prefix="beskplan-")),
+        lambda folder: shutil.rmtree(folder, ignore_errors=True),
+    )
+
+
+class _Held:
+    """The stopping signals' handlers, set aside while a temporary thing is made or
+    removed; the signals that came meanwhile, to be raised again once they are back."""
+
+    def __init__(self) -> None:
+        self.came: list[int] = []
+        self.handlers = {number: signal.signal(number, self._note) for number in _STOPPING}
+
+    def _note(self, number: int, frame: object) -> None:
+        self.came.append(number)
+
+    def release(self) -> None:
+        for number, handler in self.handlers.items():
+            signal.signal(number, handler)
+        for came in dict.fromkeys(self.came):
+            signal.raise_signal(came)  # its own handler runs now, as it would have
+
+
+def _hold() -> _Held | None:
+    if threading.current_thread() is not threading.main_thread():
+        return None  # only the main thread runs signal handlers, and may set them
+    return _Held()
+
+
+def _release(held: _Held | None) -> None:
+    if held is not None:
+        held.release()
 
 
 def write_atomic(path: Path, text: str | bytes) -> None:
@@ -50,23 +122,34 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     folder = target.parent if str(target.parent) else Path()
     if not folder.is_dir():
         raise InputError(Problem("the folder does not exist", folder))
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(Problem(f"cannot write in this folder: {exc.strerror}", folder)) from None
-    shared(Path(temp))
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(_bytes(text))
-            handle.flush()
-            os.fsync(handle.fileno())
-        Path(temp).replace(target)
-    except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise InputError(Problem(f"cannot write the file: {exc.strerror}", path)) from None
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+
+    def make() -> tuple[int, Path]:
+        try:
+            fd, temp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise InputError(
+                Problem(f"cannot write in this folder: {exc.strerror}", folder)
+            ) from None
+        return fd, Path(temp)
+
+    with temporary_file(make) as (fd, temp):
+        shared(temp)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(_bytes(text))
+                handle.flush()
+                os.fsync(handle.fileno())
+            temp.replace(target)
+        except OSError as exc:
+            raise InputError(Problem(f"cannot write the file: {exc.strerror}", path)) from None
+
+
+def temporary_file(
+    make: Callable[[], tuple[int, Path]],
+) -> contextlib.AbstractContextManager[tuple[int, Path]]:
+    """A file made by ``make`` (as ``mkstemp`` makes one), gone after the block unless it
+    was renamed into place."""
+    return removed_after(make, lambda made: made[1].unlink(missing_ok=True))
 
 
 def shared(path: Path) -> None:

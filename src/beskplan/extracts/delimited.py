@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import csv
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from typing import Any
 import polars as pl
 
 from beskplan.core.errors import InputError, Problem
+from beskplan.core.output import scratch_folder
 from beskplan.core.sources import hashed
 from beskplan.extracts import textfile
 from beskplan.extracts.bytepass import Scanned, no_control_mark, scan
@@ -82,8 +82,8 @@ def read(path: Path, name: str | None = None) -> Extract:
             if extract is not None and _garbled(extract):
                 extract, garbled = None, True
     if extract is None:
-        with tempfile.TemporaryDirectory(prefix="beskplan-") as folder:
-            copy = Path(folder) / "utf8.csv"
+        with scratch_folder() as folder:
+            copy = folder / "utf8.csv"
 
             def through_copy(encoding: str, repair: bool) -> Extract:
                 textfile.transcode(path, copy, encoding, repair, cr)

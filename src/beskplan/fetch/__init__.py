@@ -31,7 +31,7 @@ from typing import Any
 import polars as pl
 
 from beskplan.core.errors import InputError, Problem
-from beskplan.core.output import shared, write_atomic
+from beskplan.core.output import shared, temporary_file, write_atomic
 from beskplan.core.periods import Period, parse_period
 from beskplan.extracts import jsondata
 from beskplan.extracts.layout import PERIOD
@@ -162,14 +162,18 @@ def _silent(total: int) -> Iterator[Callable[[], None]]:
 def _write(data: Path, table: str, body: bytes, request: str) -> Fetched:
     """The answer to ``DIR/<TABLE>.json`` once it reads as a table; else nothing is changed."""
     data.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{table}.", suffix=".json.part", dir=data)
-    try:
+
+    def make() -> tuple[int, Path]:
+        fd, temp = tempfile.mkstemp(prefix=f".{table}.", suffix=".json.part", dir=data)
+        return fd, Path(temp)
+
+    with temporary_file(make) as (fd, temp):
         with os.fdopen(fd, "wb") as handle:
             handle.write(body)
             handle.flush()
             os.fsync(handle.fileno())
         try:
-            extract = jsondata.read(Path(temp), f"{table}.json")
+            extract = jsondata.read(temp, f"{table}.json")
         except InputError as exc:
             said = "; ".join(p.message for p in exc.problems)
             raise InputError(
@@ -180,11 +184,8 @@ def _write(data: Path, table: str, body: bytes, request: str) -> Fetched:
         target = data / f"{table}.json"
         if target.resolve().parent != data.resolve():  # pragma: no cover - ids are checked
             raise InputError(Problem("would be written outside the data folder", target))
-        shared(Path(temp))
-        Path(temp).replace(target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+        shared(temp)
+        temp.replace(target)
     codes = extract.frame.get_column(PERIOD).cast(pl.String).unique().to_list()
     ordered = tuple(p.code for p in sorted(map(parse_period, codes), key=Period.sort_key))
     return Fetched(
