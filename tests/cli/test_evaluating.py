@@ -273,3 +273,84 @@ def test_compare_previous_reads_the_quarter_before_per_goal(run: Any) -> None:
         "json",
     )
     assert json.loads(ago.stdout)["compare_period"] == "2017Q02"
+
+
+def test_several_plans_write_a_file_each(run: Any, tmp_path: Path) -> None:
+    """{plan} in --output is each plan's id; each file is the plan's own evaluation."""
+    target = tmp_path / "{plan}.json"
+    result = run(
+        "evaluate",
+        "frederiksberg-2019",
+        "kobenhavn-2018",
+        "--format",
+        "json",
+        "--output",
+        str(target),
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "frederiksberg-2019.json",
+        "kobenhavn-2018.json",
+    ]
+    for name in ("frederiksberg-2019", "kobenhavn-2018"):
+        doc = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))
+        assert doc["plan"] == name
+
+
+def test_all_plans_is_every_plan_in_the_goals_folder(run: Any, tmp_path: Path) -> None:
+    goals = tmp_path / "goals"
+    goals.mkdir()
+    for name in ("frederiksberg-2019", "kobenhavn-2018"):
+        shutil.copy(GOALS / f"{name}.yaml", goals)
+    out = tmp_path / "out"
+    out.mkdir()
+    result = run(
+        "evaluate",
+        "--all-plans",
+        "--goals",
+        str(goals),
+        "--format",
+        "junit",
+        "--output",
+        str(out / "{plan}.xml"),
+    )
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["frederiksberg-2019.xml", "kobenhavn-2018.xml"]
+
+
+def test_several_plans_read_one_after_another_in_the_terminal(run: Any) -> None:
+    result = run("evaluate", "frederiksberg-2019", "kobenhavn-2018")
+    assert result.exit_code == 0, result.output
+    first = result.stdout.index("Frederiksberg, juni 2018")
+    assert result.stdout.index("København", first) > first
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["frederiksberg-2019", "kobenhavn-2018", "--format", "json"], "{plan} in the file name"),
+        (["frederiksberg-2019", "kobenhavn-2018", "--output", "x.md"], "{plan} in the file name"),
+        (["frederiksberg-2019", "--all-plans"], "not both"),
+        ([], "or --all-plans"),
+    ],
+)
+def test_several_plans_need_a_file_each(run: Any, args: list[str], said: str) -> None:
+    result = run("evaluate", *args)
+    assert result.exit_code == 2
+    assert said in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_strict_over_several_plans_exits_1_when_any_goal_is_unmet(run: Any, tmp_path: Path) -> None:
+    text = (GOALS / "frederiksberg-2019.yaml").read_text(encoding="utf-8")
+    write(tmp_path / "frederiksberg-2019.yaml", text.split("  - id: D")[0])  # A-C are met
+    args = ["--goals", str(tmp_path), "--strict", "--quiet"]
+    assert run("evaluate", "--all-plans", *args).exit_code == 0
+    shutil.copy(GOALS / "kobenhavn-2018.yaml", tmp_path)
+    assert run("evaluate", "--all-plans", *args).exit_code == 1
+
+
+def test_all_plans_in_an_empty_goals_folder_says_so(run: Any, tmp_path: Path) -> None:
+    result = run("evaluate", "--all-plans", "--goals", str(tmp_path), "--strict")
+    assert result.exit_code == 0
+    assert "no plans in" in result.stderr

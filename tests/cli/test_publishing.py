@@ -33,3 +33,15 @@ def test_schema_to_a_file(run: Any, tmp_path: Path) -> None:
 def test_report_quiet_prints_nothing(run: Any) -> None:
     result = run("report", "frederiksberg-2019", "--quiet")
     assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_report_of_several_plans_writes_a_file_each(run: Any, tmp_path: Path) -> None:
+    result = run(
+        "report", "frederiksberg-2019", "kobenhavn-2018", "--output", str(tmp_path / "{plan}.html")
+    )
+    assert result.exit_code == 0, result.output
+    for name, town in (("frederiksberg-2019", "Frederiksberg"), ("kobenhavn-2018", "København")):
+        assert town in (tmp_path / f"{name}.html").read_text(encoding="utf-8")
+    refused = run("report", "frederiksberg-2019", "kobenhavn-2018", "--output", "r.html")
+    assert refused.exit_code == 2
+    assert "{plan}" in refused.stderr

@@ -97,6 +97,15 @@ OutputOption = Annotated[
     Path | None,
     typer.Option(help="Write the report to this file (atomically) instead of standard output."),
 ]
+PlansOutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        help="Write the report to this file (atomically) instead of standard output; {plan} "
+        "in the name is each plan's id, so that several plans write a file each "
+        "(reports/{plan}.json).",
+    ),
+]
 ExcelOption = Annotated[
     bool,
     typer.Option(
@@ -122,6 +131,15 @@ PeriodOption = Annotated[
         "its own newest figure). Default: the plan's."
     ),
 ]
+PlansArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Plan ids from the goals directory, or paths to .yaml files.", show_default=False
+    ),
+]
+AllPlansOption = Annotated[
+    bool, typer.Option("--all-plans", help="Every plan in the goals directory.")
+]
 CompareOption = Annotated[
     str | None,
     typer.Option(
@@ -141,6 +159,44 @@ def _earlier(project: Project, plan: Plan, report: Report, compare: str | None) 
         return project.earlier(plan, report, how)
     at = _period(compare, "--compare")
     return project.evaluate(plan, at) if at is not None else None
+
+
+def _plans(project: Project, names: list[str] | None, all_plans: bool) -> list[Plan]:
+    """The plans named, or with ``--all-plans`` every plan in the goals folder (none is a
+    note, not an error: a new project's pipeline has nothing to do yet)."""
+    from beskplan.core.errors import InputError, Problem
+
+    if names and all_plans:
+        raise InputError(Problem("give plan ids or --all-plans, not both"))
+    if not names and not all_plans:
+        raise InputError(
+            Problem(
+                "give a plan id or the path of a goal file (beskplan plans lists them), "
+                "or --all-plans"
+            )
+        )
+    chosen = project.plans(names or [])
+    if not chosen:
+        sys.stderr.write(f"note: no plans in {project.goals}: nothing to do\n")
+    return chosen
+
+
+def _outputs(output: Path | None, plans: list[Plan], joinable: bool) -> list[Path | None]:
+    """Where each plan's output goes: ``--output`` with ``{plan}`` in it names a file per
+    plan; several plans to one place only where their outputs read one after another
+    (a table, Markdown) on the terminal."""
+    from beskplan.core.errors import InputError, Problem
+
+    if output is not None and "{plan}" in output.name:
+        return [output.with_name(output.name.replace("{plan}", plan.id)) for plan in plans]
+    if len(plans) > 1 and (output is not None or not joinable):
+        raise InputError(
+            Problem(
+                f"{len(plans)} plans make {len(plans)} reports: give --output with {{plan}} in "
+                "the file name (reports/{plan}.json), which each plan's id replaces"
+            )
+        )
+    return [output] * len(plans)
 
 
 def _fail(error: InputError) -> NoReturn:

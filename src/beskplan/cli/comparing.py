@@ -10,6 +10,7 @@ import typer
 
 from beskplan.cli import (
     DIFF_TABLE,
+    AllPlansOption,
     DataOption,
     DiffFormatOption,
     ExcelOption,
@@ -89,6 +90,7 @@ def check(
         list[str] | None,
         typer.Argument(help="Plan ids or paths. Default: every plan in the goals directory."),
     ] = None,
+    all_plans: AllPlansOption = False,
     period: PeriodOption = None,
     data: DataOption = None,
     goals: GoalsOption = None,
@@ -96,9 +98,11 @@ def check(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Check goal files, and that the data covers every measure, member and period they need."""
-    from beskplan.core.errors import InputError
+    from beskplan.core.errors import InputError, Problem
 
     try:
+        if plan and all_plans:
+            raise InputError(Problem("give plan ids or --all-plans, not both"))
         project = _project(goals, data, no_cache)
         found = project.check(plan or [], _period(period))
         for warning in found.warnings:

@@ -1,4 +1,4 @@
-"""``beskplan evaluate``: one plan, or across municipalities or periods."""
+"""``beskplan evaluate``: one plan or several, or across municipalities or periods."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import typer
 
 from beskplan.cli import (
     TABLE,
+    AllPlansOption,
     CompareOption,
     DataOption,
     ExcelOption,
@@ -17,15 +18,18 @@ from beskplan.cli import (
     LangOption,
     NoCacheOption,
     NoColorOption,
-    OutputOption,
     PeriodOption,
+    PlansArgument,
+    PlansOutputOption,
     QuietOption,
     _deliver,
     _earlier,
     _excel,
     _fail,
     _lang,
+    _outputs,
     _period,
+    _plans,
     _progress,
     _project,
     app,
@@ -34,9 +38,8 @@ from beskplan.cli import (
 
 @app.command()
 def evaluate(
-    plan: Annotated[
-        str, typer.Argument(help="A plan id from the goals directory, or a path to a .yaml file.")
-    ],
+    plan: PlansArgument = None,
+    all_plans: AllPlansOption = False,
     period: PeriodOption = None,
     compare: CompareOption = None,
     data: DataOption = None,
@@ -64,7 +67,7 @@ def evaluate(
         str | None,
         typer.Option(help="Every goal's status for every period FROM..TO (2018M01..2018M12)."),
     ] = None,
-    output: OutputOption = None,
+    output: PlansOutputOption = None,
     quiet: QuietOption = False,
     no_color: NoColorOption = False,
     no_cache: NoCacheOption = False,
@@ -74,38 +77,46 @@ def evaluate(
     from beskplan.render import Options, render
     from beskplan.rules.outcome import Status
 
+    unmet = False
     try:
         options = Options(_lang(lang), trend=trend, excel=_excel(excel, format))
         at = _period(period)
         project = _project(goals, data, no_cache)
-        loaded = project.plan(plan)
-        if all_municipalities or periods:
-            if all_municipalities and periods:
-                raise InputError(Problem("give --all-municipalities or --periods, not both"))
-            if compare or trend:
-                raise InputError(
-                    Problem(
-                        "--compare and --trend go with one evaluation, not with "
-                        "--all-municipalities or --periods"
-                    )
+        chosen = _plans(project, plan, all_plans)
+        if all_municipalities and periods:
+            raise InputError(Problem("give --all-municipalities or --periods, not both"))
+        if (all_municipalities or periods) and (compare or trend):
+            raise InputError(
+                Problem(
+                    "--compare and --trend go with one evaluation, not with "
+                    "--all-municipalities or --periods"
                 )
+            )
+        places = _outputs(output, chosen, format.value in JOINABLE)
+        for loaded, place in zip(chosen, places, strict=True):
             if all_municipalities:
                 applied = project.every_municipality(loaded, at, _progress("Kommuner"))
                 shown = render("municipalities", format.value, applied, options)
-            else:
-                assert periods is not None
+            elif periods:
                 line = project.timeline(loaded, periods, _progress("Perioder"))
                 shown = render("timeline", format.value, line, options)
-            _deliver(shown, output, quiet, no_color)
-            return
-        report = project.evaluate(loaded, at, history=trend)
-        if (previous := _earlier(project, loaded, report, compare)) is not None:
-            options = Options(_lang(lang), previous=previous, trend=trend, excel=excel)
-        if not quiet:
-            for notice in report.notices:
-                sys.stderr.write(f"{notice}\n")
-        _deliver(render("evaluation", format.value, report, options), output, quiet, no_color)
+            else:
+                report = project.evaluate(loaded, at, history=trend)
+                each = options
+                if (previous := _earlier(project, loaded, report, compare)) is not None:
+                    each = Options(options.lang, previous=previous, trend=trend, excel=excel)
+                if not quiet:
+                    for notice in report.notices:
+                        said = f"{loaded.id}: {notice}" if len(chosen) > 1 else str(notice)
+                        sys.stderr.write(f"{said}\n")
+                unmet = unmet or any(g.status is not Status.MET for g in report.goals)
+                shown = render("evaluation", format.value, report, each)
+            _deliver(shown, place, quiet, no_color)
     except InputError as exc:
         _fail(exc)
-    if strict and any(g.status is not Status.MET for g in report.goals):
+    if strict and unmet:
         raise typer.Exit(1)
+
+
+# formats whose outputs of several plans read one after another on the terminal
+JOINABLE = frozenset({"table", "markdown"})

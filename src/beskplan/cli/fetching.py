@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from beskplan.cli import DataOption, GoalsOption, QuietOption, _fail, _project, app
+from beskplan.cli import (
+    AllPlansOption,
+    DataOption,
+    GoalsOption,
+    PlansArgument,
+    QuietOption,
+    _fail,
+    _plans,
+    _project,
+    app,
+)
 
 if TYPE_CHECKING:
     from beskplan.fetch.needs import Need
@@ -17,7 +27,8 @@ if TYPE_CHECKING:
 
 @app.command()
 def fetch(
-    plan: Annotated[list[str], typer.Argument(help="Plan ids or paths to .yaml files.")],
+    plan: PlansArgument = None,
+    all_plans: AllPlansOption = False,
     data: DataOption = None,
     goals: GoalsOption = None,
     periods: Annotated[
@@ -53,7 +64,9 @@ def fetch(
         project = _project(goals, data)
         folder = project.data
         chosen = Periods.parse(periods)
-        loaded = project.plans(plan)
+        loaded = _plans(project, plan, all_plans)
+        if not loaded:
+            return
         if dry_run and not os.environ.get(KEY_VARIABLE, "").strip():
             _needs_without_key(project.needs(loaded))
             return

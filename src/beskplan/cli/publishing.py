@@ -8,6 +8,7 @@ import typer
 
 from beskplan.cli import (
     HTML,
+    AllPlansOption,
     CompareOption,
     DataOption,
     GoalsOption,
@@ -15,13 +16,17 @@ from beskplan.cli import (
     NoCacheOption,
     OutputOption,
     PeriodOption,
+    PlansArgument,
+    PlansOutputOption,
     QuietOption,
     ReportFormat,
     _deliver,
     _earlier,
     _fail,
     _lang,
+    _outputs,
     _period,
+    _plans,
     _project,
     app,
 )
@@ -29,15 +34,14 @@ from beskplan.cli import (
 
 @app.command()
 def report(
-    plan: Annotated[
-        str, typer.Argument(help="A plan id from the goals directory, or a path to a .yaml file.")
-    ],
+    plan: PlansArgument = None,
+    all_plans: AllPlansOption = False,
     period: PeriodOption = None,
     compare: CompareOption = None,
     data: DataOption = None,
     goals: GoalsOption = None,
     lang: LangOption = None,
-    output: OutputOption = None,
+    output: PlansOutputOption = None,
     format: Annotated[
         ReportFormat,
         typer.Option("--format", help="html, or markdown with the charts as SVG files beside."),
@@ -45,18 +49,21 @@ def report(
     quiet: QuietOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
-    """Write the report for the committee: one self-contained HTML file with a chart per goal."""
+    """Write the report for the committee: one self-contained HTML file with a chart per goal
+    (a file per plan with several plans)."""
     from beskplan.core.errors import InputError
     from beskplan.render import Options, render
 
     try:
+        at = _period(period)
         project = _project(goals, data, no_cache)
-        loaded = project.plan(plan)
-        result, members = project.report(loaded, _period(period))
-        previous = _earlier(project, loaded, result, compare)
-        charts = (output.stem if output else "report") + "-charts"
-        options = Options(_lang(lang), previous=previous, members=members, charts=charts)
-        _deliver(render("report", format.value, result, options), output, quiet)
+        chosen = _plans(project, plan, all_plans)
+        for loaded, place in zip(chosen, _outputs(output, chosen, False), strict=True):
+            result, members = project.report(loaded, at)
+            previous = _earlier(project, loaded, result, compare)
+            charts = (place.stem if place else "report") + "-charts"
+            options = Options(_lang(lang), previous=previous, members=members, charts=charts)
+            _deliver(render("report", format.value, result, options), place, quiet)
     except InputError as exc:
         _fail(exc)
 
