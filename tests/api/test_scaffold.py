@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from beskplan.api import Project
-from beskplan.api.scaffold import EXAMPLE, files, init
+from beskplan.api.scaffold import EXAMPLE, EXAMPLE_FOLDER, WORKFLOW, files, init
 from beskplan.core.errors import InputError
 
 
 def test_a_new_project_evaluates_its_example_plan(tmp_path: Path) -> None:
     written = init(tmp_path / "new")
     assert {p.relative_to(tmp_path / "new") for p in written} == set(files())
-    assert Path("goals") / f"{EXAMPLE}.yaml" in files()
-    project = Project.find(start=tmp_path / "new" / "goals", use_cache=False)
-    assert project.goals == (tmp_path / "new").resolve() / "goals"
+    assert EXAMPLE_FOLDER / "goals" / f"{EXAMPLE}.yaml" in files()
+    project = Project.find(start=tmp_path / "new" / "eksempel" / "goals", use_cache=False)
+    assert project.goals == (tmp_path / "new").resolve() / "eksempel" / "goals"
     report = project.evaluate(project.plan("eksempel-2026"))
     # the template's illustrative figures: Roskilde 2,3 against 2,2 nationally with a margin
     # of 1,0 (unmet); against the other members' mean (2,3 + 2,2 + 1,9 + 2,0) / 4 = 2,1
@@ -25,17 +26,50 @@ def test_a_new_project_evaluates_its_example_plan(tmp_path: Path) -> None:
     assert [g.status for g in report.goals] == ["unmet", "unmet", "met"]
 
 
+def test_the_project_itself_holds_no_plan_and_no_made_up_figure(tmp_path: Path) -> None:
+    """The example lives in eksempel/, a project of its own: the project's check and
+    --all-plans read only the user's plans, and never trip on the example's once its
+    figures are gone."""
+    init(tmp_path)
+    project = Project.find(start=tmp_path, use_cache=False)
+    assert project.plans() == []
+    assert [p.name for p in (tmp_path / "data").iterdir()] == ["README.md"]
+    shutil.copy(
+        tmp_path / "eksempel" / "goals" / f"{EXAMPLE}.yaml", tmp_path / "goals" / "mine.yaml"
+    )
+    with pytest.raises(InputError, match="plan id 'eksempel-2026' does not match"):
+        project.plans()
+
+
+def test_the_workflow_installs_this_beskplan_pinned_or_the_requirement_given() -> None:
+    from beskplan import __version__
+
+    assert f'pip install "beskplan=={__version__}"'.encode() in files()[WORKFLOW]
+    wheel = "https://example.org/wheels/beskplan-0.1.0-py3-none-any.whl"
+    assert f'pip install "{wheel}"'.encode() in files(wheel)[WORKFLOW]
+    git = "git+https://github.com/roskilde/beskplan@v2026.1"
+    assert f'pip install "{git}"'.encode() in files(git)[WORKFLOW]
+
+
+@pytest.mark.parametrize(
+    "requirement", ["", "beskplan; rm -rf /", 'a"b', "a b", "x\nrun: evil", "$(id)", "`id`"]
+)
+def test_a_requirement_that_would_break_out_of_the_step_is_refused(requirement: str) -> None:
+    with pytest.raises(InputError, match="not a requirement pip takes as one word"):
+        files(requirement)
+
+
 def test_nothing_is_written_when_a_file_is_there(tmp_path: Path) -> None:
     (tmp_path / "goals").mkdir()
-    (tmp_path / "goals" / "eksempel-2026.yaml").write_text("mine", encoding="utf-8")
+    (tmp_path / "goals" / "README.md").write_text("mine", encoding="utf-8")
     with pytest.raises(InputError) as caught:
         init(tmp_path)
     assert [str(p) for p in caught.value.problems] == [
-        f"{tmp_path / 'goals' / 'eksempel-2026.yaml'}: is there already; init writes nothing "
+        f"{tmp_path / 'goals' / 'README.md'}: is there already; init writes nothing "
         "over existing files"
     ]
     assert not (tmp_path / "beskplan.toml").exists()
-    assert (tmp_path / "goals" / "eksempel-2026.yaml").read_text(encoding="utf-8") == "mine"
+    assert (tmp_path / "goals" / "README.md").read_text(encoding="utf-8") == "mine"
 
 
 def test_a_file_is_not_a_folder(tmp_path: Path) -> None:

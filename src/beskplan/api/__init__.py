@@ -240,12 +240,14 @@ class Project:
         return result, members
 
 
-def init(folder: Path) -> list[Path]:
-    """A new project in ``folder``: ``beskplan.toml``, an example plan, its data, a CI
-    workflow; nothing is overwritten. The paths written."""
+def init(folder: Path, requirement: str | None = None) -> list[Path]:
+    """A new project in ``folder``: ``beskplan.toml``, ``goals/`` and ``data/`` for the
+    project's own, an example in ``eksempel/``, and a CI workflow that installs
+    ``requirement`` (default: this beskplan, pinned); nothing is overwritten. The paths
+    written."""
     from beskplan.api.scaffold import init as make
 
-    return make(folder)
+    return make(folder, requirement)
 
 
 def diff_results(old: Path, new: Path) -> PlanDiff:

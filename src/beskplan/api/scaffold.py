@@ -1,8 +1,11 @@
 """``beskplan init``: a new project folder that evaluates from its first minute.
 
-The files come from the package's ``template`` folder: ``beskplan.toml``, an example
-plan with comments, the illustrative figures it reads, and the CI workflow the
-README shows. The goal-file schema is written beside the plan for editors.
+The files come from the package's ``template`` folder: ``beskplan.toml``, the empty
+``goals/`` and ``data/`` the project's own plans and extracts go in, the example
+(``eksempel/``: a project of its own, an example plan with comments and the
+illustrative figures it reads, so that the project's ``check`` never reads them), and
+the CI workflow the README shows, which installs this beskplan, pinned, or what
+``--requirement`` names. The goal-file schema is written beside the plans for editors.
 Nothing is overwritten and nothing is written through a symbolic link: when anything
 stands where the project's files go, nothing is written, and a write that fails on the
 way removes what the run wrote.
@@ -12,29 +15,58 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 from pathlib import Path
 
+from beskplan import __version__
 from beskplan.core.errors import InputError, Problem
 
 TEMPLATE = Path(__file__).resolve().parent / "template"
-EXAMPLE = "eksempel-2026"  # the example plan's id (goals/eksempel-2026.yaml in the template)
-SCHEMA = Path("goals") / "beskplan.schema.json"
+EXAMPLE = "eksempel-2026"  # the example plan's id
+EXAMPLE_FOLDER = Path("eksempel")  # the example's own project: goals/eksempel-2026.yaml, data/
+WORKFLOW = Path(".github") / "workflows" / "beskplan.yml"
+SCHEMAS = (
+    Path("goals") / "beskplan.schema.json",
+    EXAMPLE_FOLDER / "goals" / "beskplan.schema.json",
+)
+# what the workflow's install step installs: a requirement pip takes (beskplan==0.1.0,
+# a wheel's path or URL, git+https://...@tag); nothing that would end the quoted word
+# in the shell or the YAML
+_REQUIREMENT = re.compile(r"[A-Za-z0-9._~:/@+=<>!,\[\]#%?&-]{1,500}")
+_MARK = b"@requirement@"
 
 
-def files() -> dict[Path, bytes]:
-    """Each file a new project gets, by its path inside the project."""
+def pinned() -> str:
+    """The requirement that installs the beskplan that writes the project."""
+    return f"beskplan=={__version__}"
+
+
+def files(requirement: str | None = None) -> dict[Path, bytes]:
+    """Each file a new project gets, by its path inside the project; the workflow
+    installs ``requirement`` (default: this version, pinned)."""
     from beskplan.plan.goalschema import render
 
+    wanted = requirement if requirement is not None else pinned()
+    if not _REQUIREMENT.fullmatch(wanted):
+        raise InputError(
+            Problem(
+                f"--requirement {wanted!r}: not a requirement pip takes as one word; give "
+                "beskplan==VERSION, a wheel's path or URL, or git+https://HOST/PATH@TAG "
+                "(no spaces or quotes)"
+            )
+        )
     found = {
         path.relative_to(TEMPLATE): path.read_bytes()
         for path in sorted(TEMPLATE.rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts
     }
-    found[SCHEMA] = render().encode("utf-8")
+    found[WORKFLOW] = found[WORKFLOW].replace(_MARK, wanted.encode("utf-8"))
+    for schema in SCHEMAS:
+        found[schema] = render().encode("utf-8")
     return found
 
 
-def init(folder: Path) -> list[Path]:
+def init(folder: Path, requirement: str | None = None) -> list[Path]:
     """Write a new project into ``folder`` (made if missing); the paths written.
 
     Every path is checked before the first write: a file, folder or symbolic link (even
@@ -44,7 +76,7 @@ def init(folder: Path) -> list[Path]:
     """
     from beskplan.core.output import make_folder, write_atomic
 
-    wanted = files()
+    wanted = files(requirement)
     problems = _in_the_way(folder, wanted)
     if problems:
         raise InputError(problems)
