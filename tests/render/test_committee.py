@@ -11,14 +11,20 @@ from beskplan.render.committee import anchor, goal_charts, overview
 def test_the_overview_has_a_row_per_goal_with_its_requirement_and_course() -> None:
     project = Project.open()
     report = project.evaluate(project.plan("frederiksberg-2019"), history=True)
-    rows = {row.id: row for row in overview(report, "da")}
+    columns, found = overview(report, "da")
+    assert [key for key, _ in columns] == ["value", "required", "distance", "course"]
+    rows = {row.id: row.cells for row in found}
     assert list(rows) == list("ABCDEFGH")
     # Beskæftigelsesplan 2019: D is 3,1 against the cluster's 2,3 and must be strictly below
     d = rows["D"]
-    assert (d.value, d.required, d.distance) == ("3,1", "under 2,3", "0,8 pct.-point fra målet")
-    assert d.course.startswith("går den forkerte vej mod 2019")
-    assert "tendens" not in d.course  # the overview gives the course, the section the trend
-    assert rows["H"].value == "59,6 (2018)"
+    assert (d["value"], d["required"], d["distance"]) == (
+        "3,1",
+        "under 2,3",
+        "0,8 pct.-point fra målet",
+    )
+    assert d["course"].startswith("går den forkerte vej mod 2019")
+    assert "tendens" not in d["course"]  # the overview gives the course, the section the trend
+    assert rows["H"]["value"] == "59,6 (2018)"
 
 
 def test_a_gap_shrink_chart_marks_its_baseline_and_a_cluster_chart_its_mean() -> None:
@@ -89,7 +95,9 @@ def test_a_report_beside_last_quarter_says_what_moved(tmp_path: Any, run: Any) -
 def test_without_compare_the_overview_has_no_since_column() -> None:
     project = Project.open()
     report = project.evaluate(project.plan("frederiksberg-2019"), history=True)
-    assert all(row.since is None for row in overview(report, "da"))
+    columns, rows = overview(report, "da")
+    assert "since" not in [key for key, _ in columns]
+    assert all("since" not in row.cells for row in rows)
 
 
 def test_chart_axes_say_periods_in_words() -> None:
@@ -98,7 +106,8 @@ def test_chart_axes_say_periods_in_words() -> None:
     project = Project.open()
     report = project.evaluate(project.plan("frederiksberg-2019"), history=True)
     (trend, *_) = goal_charts(report.goals[0], report, [], "da")
-    # the series: the last month of every quarter from March 2016 (data/README.md)
+    # the series: the last month of every quarter from March 2016 to June 2018
+    # (data/README.md); the newest is always labelled, then every other quarter back
     labels = re.findall(r">([^<>]*\d{4})<", trend.svg)
-    assert labels[:2] == ["mar. 2016", "sep. 2016"]
-    assert "2016M03" not in trend.svg
+    assert labels[-2:] == ["dec. 2017", "jun. 2018"]
+    assert "2018M06" not in trend.svg

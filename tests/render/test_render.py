@@ -64,4 +64,4 @@ def test_formats_of_several_kinds_once_each() -> None:
         "junit",
         "xlsx",
     )
-    assert formats("report") == ("html", "markdown")
+    assert formats("report") == ("html", "markdown", "xlsx")

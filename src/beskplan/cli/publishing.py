@@ -44,8 +44,20 @@ def report(
     output: PlansOutputOption = None,
     format: Annotated[
         ReportFormat,
-        typer.Option("--format", help="html, or markdown with the charts as SVG files beside."),
+        typer.Option(
+            "--format",
+            help="html; markdown with the charts as SVG files beside; or xlsx, the goals and "
+            "the goal × quarter table as sheets.",
+        ),
     ] = HTML,
+    history: Annotated[
+        int,
+        typer.Option(
+            min=0,
+            max=40,
+            help="Quarters in the goal × quarter table: the last N that have figures (0: none).",
+        ),
+    ] = 8,
     quiet: QuietOption = False,
     no_cache: NoCacheOption = False,
 ) -> None:
@@ -62,7 +74,9 @@ def report(
             result, members = project.report(loaded, at)
             previous = _earlier(project, loaded, result, compare)
             charts = (place.stem if place else "report") + "-charts"
-            options = Options(_lang(lang), previous=previous, members=members, charts=charts)
+            options = Options(
+                _lang(lang), previous=previous, members=members, charts=charts, history=history
+            )
             _deliver(render("report", format.value, result, options), place, quiet)
     except InputError as exc:
         _fail(exc)

@@ -334,16 +334,17 @@ def _history(
     """
     goal, now = ready.goal, ready.period
     last = read_at or now
-    kind = last.kind
     available = [
         {p.code for p in context.store.table(spec.table).periods_of(plan.municipality)}
         for spec in ready.columns()
     ]
     codes = set.intersection(*available) if available else set()
-    periods = sorted(
-        (p for p in map(parse_period, codes) if p.kind == kind and not p.is_after(last)),
-        key=Period.sort_key,
-    )
+    earlier = [p for p in map(parse_period, codes) if not p.is_after(last)]
+    kinds = {p.kind for p in earlier}
+    # without a figure at the period, the history is of the table's own frequency: a
+    # yearly table asked for June has its years before it
+    kind = last.kind if read_at is not None or last.kind in kinds or not kinds else min(kinds)
+    periods = sorted((p for p in earlier if p.kind == kind), key=Period.sort_key)
     points = []
     for period in periods:
         members = members_at(ready.cluster, context.clusters, period) if ready.cluster else []

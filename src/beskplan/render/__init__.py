@@ -55,7 +55,7 @@ RENDERERS: dict[str, dict[str, str]] = {
     },
     "plans": {"table": "listing", "json": "listing"},
     "overview": {"table": "listing", "json": "listing"},
-    "report": {"html": "html", "markdown": "mdreport"},
+    "report": {"html": "html", "markdown": "mdreport", "xlsx": "xlsx"},
 }
 
 
@@ -69,6 +69,7 @@ class Options:
     members: Mapping[str, Sequence[Reading]] = field(default_factory=dict)  # goal id -> figures
     charts: str = "charts"  # the folder a Markdown report's charts are written to
     excel: bool = False  # CSV as Danish Excel opens it: ';', decimal commas, a byte-order mark
+    history: int = 8  # quarters in the report's goal × quarter table
 
 
 @dataclass(frozen=True)

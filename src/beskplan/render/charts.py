@@ -88,11 +88,14 @@ def trend(
     requirement: Sequence[Decimal | None] | None = None,
     unit: str = "",
     baseline: int | None = None,
+    missing: int | None = None,
 ) -> str:
     """The municipality's value against its reference at every period.
 
     ``requirement``, where a goal asks for a margin, is the line the value must reach;
-    ``baseline`` is the index of the period a goal measures its progress from.
+    ``baseline`` is the index of the period a goal measures its progress from; ``missing``
+    the index of the period evaluated, where the municipality has no figure: a shaded band
+    says so, so that the line's end is not read as now.
     """
     plt = _plt()
     figure, axes = plt.subplots(figsize=(WIDTH, HEIGHT))
@@ -133,8 +136,20 @@ def trend(
             va="top",
             fontsize=8,
         )
+    if missing is not None:
+        band = axes.axvspan(missing - 0.4, missing + 0.4, color="0.85", hatch="xx", linewidth=0)
+        band.set_gid("beskplan-missing")
+        axes.annotate(
+            words.text(lang, "chart.missing", period=periods[missing]),
+            (missing, 0.5),
+            xycoords=("data", "axes fraction"),
+            rotation=90,
+            ha="center",
+            va="center",
+            fontsize=8,
+        )
     step = max(1, -(-len(periods) // 5))  # at most five labels, so that they never overlap
-    ticks = xs[::step]
+    ticks = xs[::-1][::step][::-1]  # the newest period always labelled
     axes.set_xticks(ticks, [periods[i] for i in ticks])
     _ticks(axes.yaxis, lang, unit)
     axes.grid(axis="y", color="0.9")

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from beskplan.core.periods import Period
 from beskplan.core.words import Lang, section
 from beskplan.evaluation.results import GoalResult, Report
 from beskplan.extracts.reading import Reading
@@ -28,60 +29,64 @@ from beskplan.render.wording import (
     status,
 )
 from beskplan.rules import compare
-from beskplan.rules.outcome import Status
+from beskplan.rules.outcome import Outcome, Status
 
 
 @dataclass(frozen=True)
 class Row:
-    """A goal in the overview, its cells as words; ``since`` and ``course`` are ``None``
-    where the overview has no such column."""
+    """A goal in the overview: its id, name and status, and its other cells as words by
+    column (:data:`COLUMNS`)."""
 
     id: str
     name: str
     status: Status
-    value: str
-    required: str
-    distance: str
-    since: str | None
-    course: str | None
-
-    def cells(self) -> list[str]:
-        """The cells after id, name and status, in the order of :func:`headings`."""
-        found = [self.value, self.required, self.distance]
-        return [*found, *(c for c in (self.since, self.course) if c is not None)]
+    cells: dict[str, str]
 
 
-def has_courses(report: Report) -> bool:
-    """Whether any goal has a deadline: a column of "-" alone is not shown."""
-    return any(goal.trajectory is not None for goal in report.goals)
+# the overview's columns after id, name and status, in order; "since" with an earlier
+# report beside, "course" where a goal has a deadline
+COLUMNS = ("value", "required", "distance", "since", "course")
+EMPTY = ("", "-")
 
 
-def headings(report: Report, lang: Lang, previous: Report | None = None) -> list[str]:
-    """The overview's column headings, in the order of :class:`Row`'s cells."""
+def overview(
+    report: Report, lang: Lang, previous: Report | None = None
+) -> tuple[list[tuple[str, str]], list[Row]]:
+    """The overview's columns (key and heading) and a row per goal; with ``previous`` (the
+    plan at an earlier period) what moved since. A column empty for every goal is left out:
+    a column of "-" alone says nothing."""
     h, w = HEADERS[lang], section(lang, "html")
-    found = [h["id"], h["title"], h["status"], h["value"], w["requirement"], h["gap"]]
-    if previous is not None:
-        found.append(w["since"].format(period=spoken(previous.period, lang)))
-    return found + ([w["course"]] if has_courses(report) else [])
-
-
-def overview(report: Report, lang: Lang, previous: Report | None = None) -> list[Row]:
-    """A row per goal; with ``previous`` (the plan at an earlier period) what moved since."""
     before = {goal.id: goal for goal in previous.goals} if previous else {}
-    courses = has_courses(report)
-    return [
-        Row(
-            goal.id,
-            goal.name or goal.title,
-            goal.status,
-            number(goal.outcome.value, lang) + period_note(goal, report, lang),
-            required(goal, lang),
-            distance(goal, lang),
-            since(before.get(goal.id), goal, lang) if previous is not None else None,
-            (course(goal, lang, detail=False) if goal.trajectory else "-") if courses else None,
-        )
-        for goal in report.goals
+    rows = []
+    for goal in report.goals:
+        cells = {
+            "value": number(goal.outcome.value, lang) + period_note(goal, report, lang),
+            "required": required(goal, lang),
+            "distance": distance(goal, lang),
+            "course": course(goal, lang, detail=False) if goal.trajectory else "-",
+        }
+        if previous is not None:
+            cells["since"] = since(before.get(goal.id), goal, lang)
+        rows.append(Row(goal.id, goal.name or goal.title, goal.status, cells))
+    heads = {
+        "value": h["value"],
+        "required": w["requirement"],
+        "distance": h["gap"],
+        "since": w["since"].format(period=spoken(previous.period, lang)) if previous else "",
+        "course": w["course"],
+    }
+    shown = [
+        (key, heads[key])
+        for key in COLUMNS
+        if any(row.cells.get(key, "-").strip() not in EMPTY for row in rows)
     ]
+    return shown, rows
+
+
+def fixed_headings(lang: Lang) -> list[str]:
+    """The headings of the columns every overview has: id, name and status."""
+    h = HEADERS[lang]
+    return [h["id"], h["title"], h["status"]]
 
 
 def since(then: GoalResult | None, now: GoalResult, lang: Lang) -> str:
@@ -128,12 +133,23 @@ class Chart:
     caption: str  # plain text
 
 
+def chart_points(goal: GoalResult) -> tuple[list[tuple[Period, Outcome]], int | None]:
+    """The periods a goal's chart shows, oldest first, and the index of the period evaluated
+    where the municipality has no figure there: its history ends before it, and the axis
+    runs on to it, so that the gap shows."""
+    points = [*goal.history] or [(goal.period, goal.outcome)]
+    last = points[-1][0]
+    if goal.outcome.value is None and goal.period.kind == last.kind and goal.period.is_after(last):
+        return [*points, (goal.period, goal.outcome)], len(points)
+    return points, None
+
+
 def requirement_line(goal: GoalResult) -> list[Decimal | None] | None:
     """Where a goal asks for a margin, the line its value must reach at each period."""
     margin = goal.margin
     if margin == 0:
         return None
-    points = [*goal.history] or [(goal.period, goal.outcome)]
+    points, _ = chart_points(goal)
     sign = -1 if goal.better == "lower" else 1
     return [None if o.reference is None else o.reference + sign * margin for _, o in points]
 
@@ -145,7 +161,7 @@ def goal_charts(
     marked), and for a cluster goal the members in order with the mean of the others."""
     w = section(lang, "html")
     found = []
-    points = [*goal.history] or [(goal.period, goal.outcome)]
+    points, missing = chart_points(goal)
     if any(o.value is not None or o.reference is not None for _, o in points):
         ref_label = label(goal.outcome.reference_label, lang) or w["reference"]
         codes = [p.code for p, _ in points]
@@ -160,6 +176,7 @@ def goal_charts(
             requirement_line(goal),
             goal.unit,
             codes.index(baseline) if baseline in codes else None,
+            missing,
         )
         caption = w["trend"].format(name=report.municipality, reference=ref_label)
         found.append(Chart("trend", svg, caption))

@@ -16,7 +16,9 @@ from beskplan.core.words import Lang, section
 from beskplan.evaluation.results import GoalResult, Report
 from beskplan.extracts.reading import Reading
 from beskplan.render import Options, Rendered
-from beskplan.render.committee import anchor, goal_charts, has_courses, headings, moved, overview
+from beskplan.render.committee import anchor, fixed_headings, goal_charts, moved, overview
+from beskplan.render.quarters import HISTORY, by_quarter, cell, note
+from beskplan.render.quarters import headings as quarter_headings
 from beskplan.render.verdicts import explain, label
 from beskplan.render.wording import HEADERS, as_of, distance, made, number, spoken, status, when
 
@@ -45,6 +47,15 @@ table.overview th, table.overview td { border-bottom: 1px solid #bbb; padding: .
        text-align: left; vertical-align: top; }
 table.overview .num, table.overview .badge { white-space: nowrap; }
 table.overview a { color: inherit; }
+table.quarters { border-collapse: collapse; margin-bottom: 1.5em; font-size: .8em; }
+table.quarters caption { text-align: left; font-weight: bold; margin-bottom: .3em; }
+table.quarters th, table.quarters td { border-bottom: 1px solid #bbb; padding: .2em .35em;
+       text-align: right; vertical-align: top; white-space: nowrap; }
+table.quarters th:first-child, table.quarters td:first-child { text-align: left;
+       white-space: normal; }
+table.quarters .ref { color: #444; }
+table.quarters .badge { font-size: .85em; padding: 0 .3em; border-width: 1px; }
+.note { font-size: .85em; color: #444; }
 footer { border-top: 1px solid #999; margin-top: 2em; font-size: .85em; color: #444; }
 @media print { body { margin: 0; max-width: none; } }
 """
@@ -62,29 +73,67 @@ def _overview(report: Report, lang: Lang, previous: Report | None = None) -> str
     """The table that opens the report: a row per goal, linking to its section; with
     ``previous`` a column of what moved since, and the course explained where shown."""
     w = section(lang, "html")
-    heads = headings(report, lang, previous)
-    rows = []
-    for row in overview(report, lang, previous):
+    columns, rows = overview(report, lang, previous)
+    lines = []
+    for row in rows:
         link = f'href="#{anchor(row.id)}"'
         badge = f'<span class="badge {row.status.value}">{escape(status(row.status, lang))}</span>'
-        value, asked, *rest = row.cells()
         cells = [
             f"<a {link}>{escape(row.id)}</a>",
             f"<a {link}>{escape(row.name)}</a>",
             badge,
-            f'<span class="num">{escape(value)}</span>',
-            f'<span class="num">{escape(asked)}</span>',
-            *(escape(cell) for cell in rest),
+            *(
+                f'<span class="num">{escape(row.cells[key])}</span>'
+                if key in NUMERIC
+                else escape(row.cells[key])
+                for key, _ in columns
+            ),
         ]
-        rows.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        lines.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    heads = [*fixed_headings(lang), *(head for _, head in columns)]
     head = "".join(f"<th>{escape(x)}</th>" for x in heads)
-    note = f'\n<p class="note">{escape(w["course_note"])}</p>' if has_courses(report) else ""
+    shows_course = any(key == "course" for key, _ in columns)
+    note = f'\n<p class="note">{escape(w["course_note"])}</p>' if shows_course else ""
     return (
         f'<table class="overview">\n<caption>{escape(w["overview"])}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n"
-        + "\n".join(rows)
+        + "\n".join(lines)
         + "\n</tbody>\n</table>"
         + note
+    )
+
+
+# the overview's columns that hold a figure, never wrapped
+NUMERIC = frozenset({"value", "required"})
+
+
+def _quarters(report: Report, lang: Lang, count: int) -> str:
+    """The goal × quarter table: each goal's value, reference and status at the end of the
+    last ``count`` quarters that have figures."""
+    if count == 0:
+        return ""
+    w = section(lang, "html")
+    grid = by_quarter(report, count)
+    if not grid.periods:
+        return f'<p class="note">{escape(w["quarters_none"])}</p>'
+    rows = []
+    for line in grid.lines:
+        cells = [f"<td>{escape(line.id)}. {escape(line.name)}</td>"]
+        for outcome in line.cells:
+            value, reference, said = cell(outcome, lang)
+            if said is None:
+                cells.append("<td>-</td>")
+                continue
+            ref = f' <span class="ref">({escape(reference)})</span>' if reference != "-" else ""
+            badge = f'<span class="badge {said.value}">{escape(status(said, lang))}</span>'
+            cells.append(f"<td>{escape(value)}{ref}<br>{badge}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    head = "".join(f"<th>{escape(x)}</th>" for x in quarter_headings(grid, lang))
+    return (
+        f'<table class="quarters">\n<caption>{escape(w["quarters"])}</caption>\n'
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n"
+        + "\n".join(rows)
+        + f'\n</tbody>\n</table>\n<p class="note">{escape(note(lang))}</p>'
     )
 
 
@@ -133,8 +182,10 @@ def render(
     members: Mapping[str, Sequence[Reading]] | None = None,
     lang: Lang = "da",
     previous: Report | None = None,
+    history: int = HISTORY,
 ) -> str:
-    """The whole report; ``members`` gives each cluster goal's members' figures by goal id."""
+    """The whole report; ``members`` gives each cluster goal's members' figures by goal id;
+    ``history`` quarters in the goal × quarter table."""
     h = HEADERS[lang]
     s = report.summary
     summary = h["summary"].format(
@@ -163,7 +214,8 @@ def render(
         f"<header>\n<h1>{escape(title)}</h1>\n"
         f"<p>{escape(_first_up(when(report, lang)))}</p>\n{source}\n"
         f'<p class="summary">{escape(summary)}</p>\n{moved_line}</header>\n'
-        f"<main>\n{_overview(report, lang, previous)}\n{sections}\n</main>\n"
+        f"<main>\n{_overview(report, lang, previous)}\n{_quarters(report, lang, history)}\n"
+        f"{sections}\n</main>\n"
         f"<footer><p>{escape(section(lang, 'html')['sources'])}: {files}</p></footer>\n"
         "</body>\n</html>\n"
     )
@@ -175,7 +227,9 @@ def _first_up(text: str) -> str:
 
 
 def report(result: Report, options: Options) -> Rendered:
-    return Rendered(render(result, options.members, options.lang, options.previous))
+    return Rendered(
+        render(result, options.members, options.lang, options.previous, options.history)
+    )
 
 
 # this module's renderers in the registry (beskplan.render.RENDERERS), by kind and format

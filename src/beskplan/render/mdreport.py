@@ -12,8 +12,10 @@ from beskplan.core.words import Lang, section
 from beskplan.evaluation.results import Report
 from beskplan.extracts.reading import Reading
 from beskplan.render import Options, Rendered
-from beskplan.render.committee import anchor, goal_charts, has_courses, headings, moved, overview
+from beskplan.render.committee import anchor, fixed_headings, goal_charts, moved, overview
 from beskplan.render.markdown import ICON, escape, table
+from beskplan.render.quarters import HISTORY, by_quarter, note, short
+from beskplan.render.quarters import headings as quarter_headings
 from beskplan.render.verdicts import explain, label
 from beskplan.render.wording import HEADERS, as_of, distance, made, number, spoken, status, when
 
@@ -24,8 +26,10 @@ def render(
     folder: str,
     lang: Lang = "da",
     previous: Report | None = None,
+    history: int = HISTORY,
 ) -> tuple[str, dict[str, str]]:
-    """The Markdown text and the charts to write beside it (file name in ``folder`` -> SVG)."""
+    """The Markdown text and the charts to write beside it (file name in ``folder`` -> SVG);
+    ``history`` quarters in the goal × quarter table."""
     h = HEADERS[lang]
     s = report.summary
     out = [
@@ -44,6 +48,8 @@ def render(
     if previous is not None:
         out += [escape(moved(report, previous, lang)), ""]
     out += [_overview(report, lang, previous), ""]
+    if history:
+        out += [_quarters(report, lang, history), ""]
     files: dict[str, str] = {}
     for index, goal in enumerate(report.goals):
         o = goal.outcome
@@ -72,19 +78,45 @@ def render(
 def _overview(report: Report, lang: Lang, previous: Report | None = None) -> str:
     """The table that opens the report: a row per goal, linking to its section; with
     ``previous`` a column of what moved since, and the course explained where shown."""
-    rows = [
+    columns, rows = overview(report, lang, previous)
+    lines = [
         [
             f"[{escape(row.id)}](#{anchor(row.id)})",
             f"[{escape(row.name)}](#{anchor(row.id)})",
             f"{ICON[row.status]} {status(row.status, lang)}",
-            *(escape(cell) for cell in row.cells()),
+            *(escape(row.cells[key]) for key, _ in columns),
         ]
-        for row in overview(report, lang, previous)
+        for row in rows
     ]
-    text = table(headings(report, lang, previous), rows)
-    if has_courses(report):
+    text = table([*fixed_headings(lang), *(head for _, head in columns)], lines)
+    if any(key == "course" for key, _ in columns):
         text += "\n" + escape(section(lang, "html")["course_note"]) + "\n"
     return text
+
+
+def _quarters(report: Report, lang: Lang, count: int) -> str:
+    """The goal × quarter table: value (reference) and status at each quarter's end."""
+    w = section(lang, "html")
+    grid = by_quarter(report, count)
+    if not grid.periods:
+        return escape(w["quarters_none"]) + "\n"
+    rows = [
+        [
+            f"{escape(line.id)}. {escape(line.name)}",
+            *(
+                "-" if o is None else f"{ICON[o.status]} {escape(short(o, lang))}"
+                for o in line.cells
+            ),
+        ]
+        for line in grid.lines
+    ]
+    return (
+        f"**{escape(w['quarters'])}**\n\n"
+        + table(quarter_headings(grid, lang), rows)
+        + "\n"
+        + escape(note(lang))
+        + "\n"
+    )
 
 
 def _safe(goal_id: str, index: int) -> str:
@@ -99,7 +131,9 @@ def _first_up(text: str) -> str:
 
 
 def report(result: Report, options: Options) -> Rendered:
-    text, files = render(result, options.members, options.charts, options.lang, options.previous)
+    text, files = render(
+        result, options.members, options.charts, options.lang, options.previous, options.history
+    )
     return Rendered(text, files=files)
 
 

@@ -20,8 +20,9 @@ from beskplan.core.errors import InputError, Problem
 from beskplan.core.words import Lang, section, text
 from beskplan.evaluation.results import GoalResult, Report
 from beskplan.render import Options, Rendered
+from beskplan.render.quarters import Grid, by_period, by_quarter
 from beskplan.render.verdicts import explain, label
-from beskplan.render.wording import HEADERS, distance, places, status
+from beskplan.render.wording import HEADERS, distance, places, spoken, status
 
 if TYPE_CHECKING:
     from beskplan.core.sources import SourceFile
@@ -177,8 +178,33 @@ def _goal_header(lang: Lang) -> list[str]:
     ]
 
 
-def evaluation(report: Report, options: Options) -> Rendered:
-    lang = options.lang
+def _grid(grid: Grid, name: str, lang: Lang) -> Sheet:
+    """A goal × period table as a sheet: a row per goal, and for each period its value,
+    reference and status, side by side."""
+    w = section(lang, "xlsx")
+    h = HEADERS[lang]
+    header = [h["id"], h["title"]]
+    for period in grid.periods:
+        said = spoken(period, lang)
+        header += [
+            f"{said}: {w['value'].lower()}",
+            f"{said}: {w['reference']}",
+            f"{said}: {w['status']}",
+        ]
+    sheet = Sheet(name, header)
+    for line in grid.lines:
+        cells: list[Cell] = [line.id, line.name]
+        for o in line.cells:
+            cells += (
+                [None, None, None]
+                if o is None
+                else [shown(o.value), shown(o.reference), status(o.status, lang)]
+            )
+        sheet.rows.append(cells)
+    return sheet
+
+
+def _evaluation(report: Report, lang: Lang) -> list[Sheet]:
     w = section(lang, "xlsx")
     goals = Sheet(w["goals"], _goal_header(lang), [_goal_row(g, lang) for g in report.goals])
     s = report.summary
@@ -196,7 +222,20 @@ def evaluation(report: Report, options: Options) -> Rendered:
             [HEADERS[lang]["source"], report.source],
         ],
     )
-    return Rendered(data=workbook([goals, plan, _sources(report.sources, lang)]))
+    return [goals, plan, _sources(report.sources, lang)]
+
+
+def evaluation(report: Report, options: Options) -> Rendered:
+    return Rendered(data=workbook(_evaluation(report, options.lang)))
+
+
+def report(result: Report, options: Options) -> Rendered:
+    """The committee's report as a workbook: the goals, the goal × quarter table, the plan
+    and the sources."""
+    lang = options.lang
+    goals, *rest = _evaluation(result, lang)
+    quarters = _grid(by_quarter(result, options.history), section(lang, "xlsx")["quarters"], lang)
+    return Rendered(data=workbook([goals, quarters, *rest]))
 
 
 def municipalities(applied: list[Applied], options: Options) -> Rendered:
@@ -229,7 +268,8 @@ def timeline(line: Timeline, options: Options) -> Rendered:
     for goal in line.goals:
         for step in goal.steps:
             sheet.rows.append([step.asked_period.code, *_goal_row(step, lang)])
-    return Rendered(data=workbook([sheet, _sources(line.sources, lang)]))
+    wide = _grid(by_period(line), w["by_period"], lang)
+    return Rendered(data=workbook([sheet, wide, _sources(line.sources, lang)]))
 
 
 def diff(result: PlanDiff, options: Options) -> Rendered:
@@ -284,6 +324,7 @@ def diff(result: PlanDiff, options: Options) -> Rendered:
 # this module's renderers in the registry (beskplan.render.RENDERERS), by kind and format
 RENDERS = {
     ("evaluation", "xlsx"): evaluation,
+    ("report", "xlsx"): report,
     ("municipalities", "xlsx"): municipalities,
     ("timeline", "xlsx"): timeline,
     ("diff", "xlsx"): diff,
