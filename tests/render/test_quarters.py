@@ -86,7 +86,7 @@ def test_history_sets_the_number_of_quarters(tmp_path: Path, run: Any) -> None:
     html = out.read_text(encoding="utf-8")
     table = html.split('<table class="quarters">')[1].split("</table>")[0]
     assert table.count("<th>") == 4  # the goal and three quarters
-    assert "<th>4. kvt. 2024</th><th>1. kvt. 2025</th><th>2. kvt. 2025</th>" in table
+    assert "<th>4. kvt.<br>2024</th><th>1. kvt.<br>2025</th><th>2. kvt.<br>2025</th>" in table
     assert run("report", "p", *args, "--history", "0", "--output", str(out)).exit_code == 0
     assert '<table class="quarters">' not in out.read_text(encoding="utf-8")
 

@@ -47,17 +47,18 @@ table.overview th, table.overview td { border-bottom: 1px solid #bbb; padding: .
        text-align: left; vertical-align: top; }
 table.overview .num, table.overview .badge { white-space: nowrap; }
 table.overview a { color: inherit; }
-table.quarters { border-collapse: collapse; margin-bottom: 1.5em; font-size: .8em; }
+.wide { overflow-x: auto; }
+table.quarters { border-collapse: collapse; margin-bottom: 1.5em; font-size: .75em; }
 table.quarters caption { text-align: left; font-weight: bold; margin-bottom: .3em; }
 table.quarters th, table.quarters td { border-bottom: 1px solid #bbb; padding: .2em .35em;
        text-align: right; vertical-align: top; white-space: nowrap; }
 table.quarters th:first-child, table.quarters td:first-child { text-align: left;
-       white-space: normal; }
+       white-space: normal; max-width: 10em; }
 table.quarters .ref { color: #444; }
 table.quarters .badge { font-size: .85em; padding: 0 .3em; border-width: 1px; }
 .note { font-size: .85em; color: #444; }
 footer { border-top: 1px solid #999; margin-top: 2em; font-size: .85em; color: #444; }
-@media print { body { margin: 0; max-width: none; } }
+@media print { body { margin: 0; max-width: none; } .wide { overflow: visible; } }
 """
 
 
@@ -128,12 +129,17 @@ def _quarters(report: Report, lang: Lang, count: int) -> str:
             badge = f'<span class="badge {said.value}">{escape(status(said, lang))}</span>'
             cells.append(f"<td>{escape(value)}{ref}<br>{badge}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    head = "".join(f"<th>{escape(x)}</th>" for x in quarter_headings(grid, lang))
+    # a quarter's heading on two lines ("2. kvt." over "2026"), so that eight fit the page
+    first, *periods = quarter_headings(grid, lang)
+    head = f"<th>{escape(first)}</th>" + "".join(
+        f"<th>{escape(said.rpartition(' ')[0])}<br>{escape(said.rpartition(' ')[2])}</th>"
+        for said in periods
+    )
     return (
-        f'<table class="quarters">\n<caption>{escape(w["quarters"])}</caption>\n'
+        f'<div class="wide"><table class="quarters">\n<caption>{escape(w["quarters"])}</caption>\n'
         f"<thead><tr>{head}</tr></thead>\n<tbody>\n"
         + "\n".join(rows)
-        + f'\n</tbody>\n</table>\n<p class="note">{escape(note(lang))}</p>'
+        + f'\n</tbody>\n</table></div>\n<p class="note">{escape(note(lang))}</p>'
     )
 
 
