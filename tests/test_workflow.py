@@ -83,6 +83,27 @@ def _own_plans(project: Path) -> None:
         shutil.copy(project / "eksempel" / "data" / name, project / "data" / name)
 
 
+def _runner(folder: Path) -> Path:
+    """A fresh environment, as setup-python gives, that sees this one's installed packages
+    (the dependencies, and pip) but not beskplan itself: the folders of installed packages
+    are added by a .pth file, and the .pth files inside them (an editable install's) are not
+    read from there."""
+    venv.create(folder, with_pip=False)
+    found = subprocess.run(
+        [
+            str(folder / "bin" / "python"),
+            "-c",
+            "import sysconfig; print(sysconfig.get_path('purelib'))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    installed = [p for p in sys.path if p.endswith("site-packages")]
+    (Path(found) / "beside.pth").write_text("\n".join(installed) + "\n", encoding="utf-8")
+    return folder
+
+
 def _condition(expression: str, env: dict[str, str]) -> bool:
     """The ``if:`` forms the workflow uses, and no other."""
     if expression == "always()":
@@ -134,8 +155,7 @@ def test_the_workflow_runs_in_a_project_of_its_own_plans(
     gh = tools / "gh"
     gh.write_text(FAKE_GH.format(python=sys.executable, store=str(store), artifact=ARTIFACT))
     gh.chmod(0o755)
-    runner = tmp_path / "runner"
-    venv.create(runner, system_site_packages=True, with_pip=False)
+    runner = _runner(tmp_path / "runner")
     summary = tmp_path / "summary.md"
     summary.write_text("", encoding="utf-8")
 
