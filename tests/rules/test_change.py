@@ -23,7 +23,7 @@ def params(**values: Any) -> Any:
 test_case, test_improving_the_value_never_unmeets = rule_tests("change")
 
 
-def said(outcome: Any, unit: str) -> Any:
+def said(outcome: Any, unit: str, measure: str = "m") -> Any:
     """The goal's result around ``outcome``, to be explained."""
     from beskplan.evaluation.results import GoalResult
 
@@ -34,7 +34,7 @@ def said(outcome: Any, unit: str) -> Any:
         rule="change",
         better="lower",
         unit=unit,
-        measure="m",
+        measure=measure,
         focus=None,
         ministermaal=(),
         asked_period=BASE,
@@ -54,12 +54,18 @@ def test_the_fall_and_the_requirement_are_said_with_both_figures() -> None:
         "change_percent": Decimal(-36) / Decimal(146) * 100,
     }
     assert outcome.reference == Decimal("109.5")  # the figure the goal asks for: 146 - 36,5
-    result = said(outcome, "personer")
+    result = said(outcome, "personer", "Antal fuldtidspersoner (Y38A02)")
+    # the committee's own words, a count said as "færre"; the baseline in words
     assert explain(result, "da") == (
-        "110 mod 146 i 2017M06: 24,7 % lavere; kravet er mindst 25 % lavere"
+        "110 mod 146 i juni 2017: 24,7 % færre; kravet er mindst 25 % færre"
     )
     assert explain(result, "en") == (
-        "110 against 146 in 2017M06: 24.7 % lower; the goal asks for at least 25 % lower"
+        "110 against 146 in June 2017: 24.7 % fewer; the goal asks for at least 25 % fewer"
+    )
+    # a share is lower, not fewer
+    share = said(outcome, "pct.-point", "Andel (pct.)")
+    assert explain(share, "da") == (
+        "110 mod 146 i juni 2017: 24,7 % lavere; kravet er mindst 25 % lavere"
     )
 
 
@@ -70,7 +76,7 @@ def test_against_the_country_both_changes_are_said() -> None:
     outcome = RULE.evaluate(params(baseline=BASE.code, against="national"), view)
     result = said(outcome, "")
     assert explain(result, "da") == (
-        "92 mod 100 i 2017M06: 8,0 % lavere; landsgennemsnittet: 4,0 % lavere; "
+        "92 mod 100 i juni 2017: 8,0 % lavere; landsgennemsnittet: 4,0 % lavere; "
         "kravet er en bedre udvikling i procent end landsgennemsnittets"
     )
 

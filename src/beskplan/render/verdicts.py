@@ -18,10 +18,10 @@ from functools import cache
 from beskplan.core.periods import Period, PeriodRuns, runs
 from beskplan.core.words import Lang
 from beskplan.evaluation.results import GoalResult
-from beskplan.render.wording import course, gap_unit, number
+from beskplan.render.wording import course, gap_unit, number, spoken
 from beskplan.rules import RULES
 from beskplan.rules.base import RuleKind, Words
-from beskplan.rules.outcome import Msg
+from beskplan.rules.outcome import InWords, Msg
 from beskplan.rules.references import WORDS as REFERENCE_WORDS
 
 WORDS: Words = {
@@ -103,11 +103,16 @@ def _catalogue(lang: Lang, rules: tuple[RuleKind, ...]) -> Mapping[str, str]:
     return texts
 
 
-def say(msg: Msg, lang: Lang, unit: str = "") -> str:
-    """A message in words; its arguments formatted for ``lang`` (numbers, periods, messages)."""
+def say(msg: Msg, lang: Lang, unit: str = "", counted: bool = False) -> str:
+    """A message in words; its arguments formatted for ``lang`` (numbers, periods, messages).
+    ``counted``: the measure counts persons, so that a change is "færre", not "lavere",
+    where the rule has the words for it."""
     texts = catalogue(lang)
-    args = {k: _arg(v, lang, unit) for k, v in msg.args.items()}
-    return texts[msg.key].format(unit=unit, **args)
+    key = msg.key
+    if counted and f"{key}.count" in texts:
+        key += ".count"
+    args = {k: _arg(v, lang, unit, counted) for k, v in msg.args.items()}
+    return texts[key].format(unit=unit, **args)
 
 
 def label(msg: Msg | None, lang: Lang, *, definite: bool = False) -> str:
@@ -132,7 +137,8 @@ def explain(result: GoalResult, lang: Lang = "da") -> str:
         text = _compared(result, lang, unit)
     else:
         ref = f"{label(o.reference_label, lang, definite=True)}"
-        said = say(Msg(key, {**args, "ref": ref, "reference": o.reference}), lang, unit)
+        counted = result.measure.casefold().startswith(COUNTS)
+        said = say(Msg(key, {**args, "ref": ref, "reference": o.reference}), lang, unit, counted)
         text = re.sub(" {2,}", " ", said)  # an empty unit leaves no double space
     notes = [say(n, lang) for n in o.notes]
     if result.trajectory is not None:
@@ -173,9 +179,15 @@ def _side(gap: Decimal, better: str, lang: Lang) -> str:
     return catalogue(lang)["under" if below else "over"]
 
 
-def _arg(value: object, lang: Lang, unit: str) -> str:
+# a measure named so counts persons (Jobindsats: "Antal fuldtidspersoner", "Antal personer")
+COUNTS = ("antal", "number of")
+
+
+def _arg(value: object, lang: Lang, unit: str, counted: bool = False) -> str:
     if isinstance(value, Msg):
-        return say(value, lang, unit)
+        return say(value, lang, unit, counted)
+    if isinstance(value, InWords):
+        return spoken(value.period, lang)
     if isinstance(value, Decimal | int) and not isinstance(value, bool):
         return number(value, lang)
     if isinstance(value, Period):

@@ -62,7 +62,7 @@ from beskplan.rules.base import (
     own_missing,
     status_of,
 )
-from beskplan.rules.outcome import Msg, Outcome, Status
+from beskplan.rules.outcome import InWords, Msg, Outcome, Status
 
 NAME = "change"
 HUNDRED = Decimal(100)
@@ -76,6 +76,8 @@ WORDS: Words = {
         "change.none": "uændret",
         "change.lower": "lavere",
         "change.higher": "højere",
+        "change.lower.count": "færre",
+        "change.higher.count": "flere",
         "change.by": "mindst {amount} {unit} {way}",
         "change.by_percent": "mindst {amount} % {way}",
         "change.any": "at ligge {way} end i {baseline}",
@@ -99,6 +101,8 @@ WORDS: Words = {
         "change.none": "unchanged",
         "change.lower": "lower",
         "change.higher": "higher",
+        "change.lower.count": "fewer",
+        "change.higher.count": "more",
         "change.by": "at least {amount} {unit} {way}",
         "change.by_percent": "at least {amount} % {way}",
         "change.any": "being {way} than in {baseline}",
@@ -272,20 +276,20 @@ def _outcome(
         )
 
     if in_percent and base.value == 0:
-        return no_data(Msg("change.zero", {"baseline": baseline}))
+        return no_data(Msg("change.zero", {"baseline": InWords(baseline)}))
     ref_gain: Decimal | None = None
     if ref_now is not None and ref_base is not None:
         if ref_now.value is None or ref_base.value is None:
             return no_data(Msg("no_reference"))
         if in_percent and ref_base.value == 0:
-            return no_data(Msg("change.zero", {"baseline": baseline}))
+            return no_data(Msg("change.zero", {"baseline": InWords(baseline)}))
         ref_gain = compare.advantage(ref_now.value, ref_base.value, better)
     required, met = _required(params, gain, abs(base.value), ref_gain, ref_base)
     reference = base.value - required if better == "lower" else base.value + required
     args: dict[str, object] = {
         "value": own.value,
         "base": base.value,
-        "baseline": baseline,
+        "baseline": InWords(baseline),
         "moved": _moved(change, base.value, in_percent),
         "required": _asked(params, better, baseline, label if ref_gain is not None else None),
     }
@@ -349,7 +353,7 @@ def _asked(params: Params, better: str, baseline: Period, against: Msg | None) -
     suffix = ".against" if against is not None else ""
     # the reference named in a sentence: "landsgennemsnittet"
     who = Msg(against.key + ".the", against.args) if against is not None else None
-    args: dict[str, object] = {"way": way, "baseline": baseline, "who": who}
+    args: dict[str, object] = {"way": way, "baseline": InWords(baseline), "who": who}
     if params.by is not None:
         return Msg("change.by" + suffix, {**args, "amount": params.by})
     if params.by_percent is not None and (params.by_percent > 0 or against is None):

@@ -51,7 +51,7 @@ from beskplan.rules.base import (
     own_missing,
     status_of,
 )
-from beskplan.rules.outcome import Msg, Outcome, Status
+from beskplan.rules.outcome import InWords, Msg, Outcome, Status
 
 NAME = "gap_shrink"
 WORDS: Words = {
@@ -246,7 +246,7 @@ def _outcome(
         Msg(
             "shrink",
             {
-                "baseline": base_own.period or params.baseline,
+                "baseline": InWords(base_own.period or params.baseline),
                 "gap_base": gap_base,
                 "gap_now": gap_now,
                 "moved": Msg("shrink.smaller", {"amount": shrunk})

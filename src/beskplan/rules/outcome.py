@@ -31,6 +31,14 @@ class Msg:
 
 
 @dataclass(frozen=True)
+class InWords:
+    """A period an explanation says in words (``i januar 2023``), where a code would read
+    as a code: the period a goal measures its change or its gap from."""
+
+    period: Period
+
+
+@dataclass(frozen=True)
 class Outcome:
     """What a rule says about one goal."""
 
