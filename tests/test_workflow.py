@@ -46,6 +46,7 @@ if args[0] == "api":
 elif args[:2] == ["run", "download"]:
     run, name, folder = args[2], args[args.index("--name") + 1], args[args.index("--dir") + 1]
     assert name == "{artifact}", name
+    assert args[args.index("--repo") + 1] == "roskilde/beskplan-planer", args
     shutil.copytree(store / run, folder, dirs_exist_ok=True)
 else:
     sys.exit(f"gh: not stood in for: {{args}}")
