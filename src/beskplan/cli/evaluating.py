@@ -93,7 +93,9 @@ def evaluate(
                 )
             )
         places = _outputs(output, chosen, format.value in JOINABLE)
-        for loaded, place in zip(chosen, places, strict=True):
+        for number, (loaded, place) in enumerate(zip(chosen, places, strict=True)):
+            if number and place is None and not quiet:
+                sys.stdout.write("\n")  # a blank line between plans on the terminal
             if all_municipalities:
                 applied = project.every_municipality(loaded, at, _progress("Kommuner"))
                 shown = render("municipalities", format.value, applied, options)
