@@ -238,3 +238,37 @@ def test_the_workflow_runs_in_a_project_of_its_own_plans(
     changed = said.split("## roskilde-2026 (roskilde-2026.json)")[1]
     assert "| 1 | A-dagpenge | **ny status** | opfyldt 1,0 | **ikke opfyldt 2,3** |" in changed
     assert (project / "previous" / "roskilde-2026.json").is_file()
+
+
+@pytest.mark.parametrize("gh", ["missing", "refused"])
+def test_without_earlier_results_the_run_goes_on(tmp_path: Path, gh: str) -> None:
+    """Where gh is not installed, or may not list the artifacts, the step says so as a
+    warning and the run goes on: a comparison is not what the run is for."""
+    init(tmp_path / "p")
+    workflow = yaml.safe_load((tmp_path / "p" / WORKFLOW).read_text(encoding="utf-8"))
+    (step,) = [
+        s for s in workflow["jobs"]["goals"]["steps"] if s.get("name") == "The last run's results"
+    ]
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    path = os.pathsep.join(
+        p for p in os.environ["PATH"].split(os.pathsep) if not (Path(p) / "gh").exists()
+    )
+    if gh == "refused":
+        (tools / "gh").write_text(
+            "#!/bin/sh\necho 'HTTP 403: Resource not accessible by integration' >&2\nexit 1\n"
+        )
+        (tools / "gh").chmod(0o755)
+        path = f"{tools}{os.pathsep}{path}"
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+        cwd=tmp_path / "p",
+        env={**os.environ, "PATH": path, "GITHUB_REPOSITORY": "roskilde/planer"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    said = "gh is not installed" if gh == "missing" else "could not be listed"
+    assert done.stdout.startswith("::warning::") and said in done.stdout
+    assert not (tmp_path / "p" / "previous").exists()
