@@ -40,6 +40,8 @@ def render(report: Report, lang: Lang = "da", previous: Report | None = None) ->
         + "\n",
     ]
     before = {g.id: g for g in previous.goals} if previous else {}
+    # as the terminal table: no column of ranks where no goal has one
+    ranked = any(g.outcome.rank is not None for g in report.goals)
     rows = []
     for g in report.goals:
         o = g.outcome
@@ -58,13 +60,14 @@ def render(report: Report, lang: Lang = "da", previous: Report | None = None) ->
                 value,
                 ref + (f" ({escape(ref_label)})" if ref_label else ""),
                 distance(g, lang),
-                rank,
+                *([rank] if ranked else []),
                 escape(explain(g, lang)),
             ]
         )
     header = [h[k] for k in ("id", "title", "status")]
     header += [str(previous.period)] if previous else []
-    header += [h[k] for k in ("value", "reference", "gap", "rank", "explanation")]
+    header += [h[k] for k in ("value", "reference", "gap", *(("rank",) if ranked else ()))]
+    header.append(h["explanation"])
     out.append(table(header, rows))
     if report.source:
         out.append(f"{h['source']}: {escape(report.source)}\n")
