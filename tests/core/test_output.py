@@ -204,16 +204,11 @@ def test_a_signal_just_after_the_making_leaves_nothing(
 
 def test_a_temporary_file_renamed_into_place_is_kept(tmp_path: Path) -> None:
     import os
-    import tempfile
 
-    def make() -> tuple[int, Path]:
-        fd, name = tempfile.mkstemp(dir=tmp_path)
-        return fd, Path(name)
-
-    with output.temporary_file(make) as (fd, temp):
+    with output.temporary_file(tmp_path, ".x.", ".tmp") as (fd, temp):
         os.close(fd)
         temp.replace(tmp_path / "kept")
-    with pytest.raises(RuntimeError), output.temporary_file(make) as (fd, temp):
+    with pytest.raises(RuntimeError), output.temporary_file(tmp_path, ".x.", ".tmp") as (fd, temp):
         os.close(fd)
         raise RuntimeError
     assert [p.name for p in tmp_path.iterdir()] == ["kept"]

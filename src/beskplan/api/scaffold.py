@@ -61,8 +61,9 @@ def files(requirement: str | None = None) -> dict[Path, bytes]:
         if path.is_file() and "__pycache__" not in path.parts
     }
     found[WORKFLOW] = found[WORKFLOW].replace(_MARK, wanted.encode("utf-8"))
-    for schema in SCHEMAS:
-        found[schema] = render().encode("utf-8")
+    schema = render().encode("utf-8")
+    for path in SCHEMAS:
+        found[path] = schema
     return found
 
 

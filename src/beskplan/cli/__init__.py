@@ -166,8 +166,7 @@ def _plans(project: Project, names: list[str] | None, all_plans: bool) -> list[P
     note, not an error: a new project's pipeline has nothing to do yet)."""
     from beskplan.core.errors import InputError, Problem
 
-    if names and all_plans:
-        raise InputError(Problem("give plan ids or --all-plans, not both"))
+    _one_of(names, all_plans)
     if not names and not all_plans:
         raise InputError(
             Problem(
@@ -179,6 +178,14 @@ def _plans(project: Project, names: list[str] | None, all_plans: bool) -> list[P
     if not chosen:
         sys.stderr.write(f"note: no plans in {project.goals}: nothing to do\n")
     return chosen
+
+
+def _one_of(names: list[str] | None, all_plans: bool) -> None:
+    """Plan ids and ``--all-plans`` are refused together."""
+    from beskplan.core.errors import InputError, Problem
+
+    if names and all_plans:
+        raise InputError(Problem("give plan ids or --all-plans, not both"))
 
 
 def _outputs(output: Path | None, plans: list[Plan], joinable: bool) -> list[Path | None]:

@@ -25,6 +25,7 @@ from beskplan.cli import (
     _excel,
     _fail,
     _lang,
+    _one_of,
     _period,
     _project,
     app,
@@ -98,11 +99,10 @@ def check(
     no_cache: NoCacheOption = False,
 ) -> None:
     """Check goal files, and that the data covers every measure, member and period they need."""
-    from beskplan.core.errors import InputError, Problem
+    from beskplan.core.errors import InputError
 
     try:
-        if plan and all_plans:
-            raise InputError(Problem("give plan ids or --all-plans, not both"))
+        _one_of(plan, all_plans)
         project = _project(goals, data, no_cache)
         found = project.check(plan or [], _period(period))
         for warning in found.warnings:

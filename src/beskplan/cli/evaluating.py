@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -106,7 +107,7 @@ def evaluate(
                 report = project.evaluate(loaded, at, history=trend)
                 each = options
                 if (previous := _earlier(project, loaded, report, compare)) is not None:
-                    each = Options(options.lang, previous=previous, trend=trend, excel=excel)
+                    each = replace(options, previous=previous)
                 if not quiet:
                     for notice in report.notices:
                         said = f"{loaded.id}: {notice}" if len(chosen) > 1 else str(notice)

@@ -67,7 +67,7 @@ def report(
     from beskplan.render import Options, render
 
     try:
-        at = _period(period)
+        at, language = _period(period), _lang(lang)
         project = _project(goals, data, no_cache)
         chosen = _plans(project, plan, all_plans)
         for loaded, place in zip(chosen, _outputs(output, chosen, False), strict=True):
@@ -75,7 +75,7 @@ def report(
             previous = _earlier(project, loaded, result, compare)
             charts = (place.stem if place else "report") + "-charts"
             options = Options(
-                _lang(lang), previous=previous, members=members, charts=charts, history=history
+                language, previous=previous, members=members, charts=charts, history=history
             )
             _deliver(render("report", format.value, result, options), place, quiet)
     except InputError as exc:

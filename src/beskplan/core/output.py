@@ -123,16 +123,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     if not folder.is_dir():
         raise InputError(Problem("the folder does not exist", folder))
 
-    def make() -> tuple[int, Path]:
-        try:
-            fd, temp = tempfile.mkstemp(prefix=f".{target.name[:100]}.", suffix=".tmp", dir=folder)
-        except OSError as exc:
-            raise InputError(
-                Problem(f"cannot write in this folder: {exc.strerror}", folder)
-            ) from None
-        return fd, Path(temp)
-
-    with temporary_file(make) as (fd, temp):
+    with temporary_file(folder, f".{target.name[:100]}.", ".tmp") as (fd, temp):
         shared(temp)
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -145,10 +136,21 @@ def write_atomic(path: Path, text: str | bytes) -> None:
 
 
 def temporary_file(
-    make: Callable[[], tuple[int, Path]],
+    folder: Path, prefix: str, suffix: str
 ) -> contextlib.AbstractContextManager[tuple[int, Path]]:
-    """A file made by ``make`` (as ``mkstemp`` makes one), gone after the block unless it
-    was renamed into place."""
+    """A new file in ``folder`` (its descriptor and path, as ``mkstemp`` makes it), gone
+    after the block unless it was renamed into place. A folder the system will not write
+    in is an input error that says so."""
+
+    def make() -> tuple[int, Path]:
+        try:
+            fd, temp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+        except OSError as exc:
+            raise InputError(
+                Problem(f"cannot write in this folder: {exc.strerror}", folder)
+            ) from None
+        return fd, Path(temp)
+
     return removed_after(make, lambda made: made[1].unlink(missing_ok=True))
 
 

@@ -21,7 +21,6 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
@@ -162,12 +161,7 @@ def _silent(total: int) -> Iterator[Callable[[], None]]:
 def _write(data: Path, table: str, body: bytes, request: str) -> Fetched:
     """The answer to ``DIR/<TABLE>.json`` once it reads as a table; else nothing is changed."""
     data.mkdir(parents=True, exist_ok=True)
-
-    def make() -> tuple[int, Path]:
-        fd, temp = tempfile.mkstemp(prefix=f".{table}.", suffix=".json.part", dir=data)
-        return fd, Path(temp)
-
-    with temporary_file(make) as (fd, temp):
+    with temporary_file(data, f".{table}.", ".json.part") as (fd, temp):
         with os.fdopen(fd, "wb") as handle:
             handle.write(body)
             handle.flush()

@@ -131,9 +131,9 @@ def _quarters(report: Report, lang: Lang, count: int) -> str:
         rows.append("<tr>" + "".join(cells) + "</tr>")
     # a quarter's heading on two lines ("2. kvt." over "2026"), so that eight fit the page
     first, *periods = quarter_headings(grid, lang)
+    split = (said.rpartition(" ") for said in periods)
     head = f"<th>{escape(first)}</th>" + "".join(
-        f"<th>{escape(said.rpartition(' ')[0])}<br>{escape(said.rpartition(' ')[2])}</th>"
-        for said in periods
+        f"<th>{escape(quarter)}<br>{escape(year)}</th>" for quarter, _, year in split
     )
     return (
         f'<div class="wide"><table class="quarters">\n<caption>{escape(w["quarters"])}</caption>\n'

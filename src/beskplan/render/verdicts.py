@@ -103,6 +103,10 @@ def _catalogue(lang: Lang, rules: tuple[RuleKind, ...]) -> Mapping[str, str]:
     return texts
 
 
+# a measure named so counts persons (Jobindsats: "Antal fuldtidspersoner", "Antal personer")
+COUNTS = ("antal", "number of")
+
+
 def say(msg: Msg, lang: Lang, unit: str = "", counted: bool = False) -> str:
     """A message in words; its arguments formatted for ``lang`` (numbers, periods, messages).
     ``counted``: the measure counts persons, so that a change is "færre", not "lavere",
@@ -177,10 +181,6 @@ def _side(gap: Decimal, better: str, lang: Lang) -> str:
     """Under or over the reference, from the gap (positive: behind) and the direction."""
     below = (gap < 0) == (better == "lower")
     return catalogue(lang)["under" if below else "over"]
-
-
-# a measure named so counts persons (Jobindsats: "Antal fuldtidspersoner", "Antal personer")
-COUNTS = ("antal", "number of")
 
 
 def _arg(value: object, lang: Lang, unit: str, counted: bool = False) -> str:
