@@ -164,3 +164,14 @@ def test_a_column_empty_for_every_goal_is_not_shown(tmp_path: Path, run: Any) ->
         line for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("| Mål |")
     )
     assert heading == "| Mål | Titel | Status |"
+
+
+def test_a_goal_whose_table_has_no_period_there_marks_the_gap_too(tmp_path: Path, run: Any) -> None:
+    """Y is yearly (2022-2024): no period of it ends in June 2025, so the chart of its years
+    runs on to June 2025 with the gap marked."""
+    args = _project(tmp_path)
+    out = tmp_path / "r.html"
+    assert run("report", "p", *args, "--output", str(out)).exit_code == 0
+    yearly = out.read_text(encoding="utf-8").split('id="goal-Y"')[1].split("</section>")[0]
+    assert 'id="beskplan-value"' in yearly
+    assert 'id="beskplan-missing"' in yearly and "intet tal for jun. 2025" in yearly

@@ -136,10 +136,10 @@ class Chart:
 def chart_points(goal: GoalResult) -> tuple[list[tuple[Period, Outcome]], int | None]:
     """The periods a goal's chart shows, oldest first, and the index of the period evaluated
     where the municipality has no figure there: its history ends before it, and the axis
-    runs on to it, so that the gap shows."""
+    runs on to it, so that the gap shows, whatever its frequency (a yearly table's history
+    runs on to the June it was asked for)."""
     points = [*goal.history] or [(goal.period, goal.outcome)]
-    last = points[-1][0]
-    if goal.outcome.value is None and goal.period.kind == last.kind and goal.period.is_after(last):
+    if goal.outcome.value is None and goal.period.is_after(points[-1][0]):
         return [*points, (goal.period, goal.outcome)], len(points)
     return points, None
 
